@@ -1,0 +1,1 @@
+//! Explains a decoded token header and payload: claims, verdict and findings.

@@ -1,0 +1,19 @@
+//! Decoders: one module per artifact kind; each recognises its input in a paste and decodes it.
+//!
+//! A decoder never fails the whole paste: what it cannot read becomes a finding on its artifact.
+
+pub mod aadsts;
+pub mod authorization;
+pub mod cert;
+pub mod challenge;
+pub mod claims_json;
+pub mod explain_token;
+pub mod freb;
+pub mod headers;
+pub mod jwk;
+pub mod jwt;
+pub mod pfx;
+pub mod powershell;
+pub mod service_error;
+pub mod w3c;
+pub mod xms_diagnostics;

@@ -1,0 +1,9 @@
+//! Decoder: Microsoft Graph and EWS error bodies.
+
+use crate::context::Context;
+use crate::report::Artifact;
+
+/// Finds and decodes every occurrence in `text`.
+pub fn scan(_text: &str, _ctx: &Context) -> Vec<Artifact> {
+    Vec::new()
+}

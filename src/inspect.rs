@@ -1,0 +1,59 @@
+//! The single entry point of the core: text in, Report out.
+
+use crate::context::Context;
+use crate::correlate;
+use crate::find;
+use crate::report::Report;
+
+/// The largest paste inspected in full; the rest is ignored with a notice, so the page stays fast.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Finds, decodes and explains everything in `text`, then correlates what belongs together.
+pub fn inspect(text: &str, ctx: &Context) -> Report {
+    inspect_with_keys(text, "", ctx)
+}
+
+/// Like `inspect`, with a second text that holds keys (certificates, JWKS, secrets) to verify with.
+pub fn inspect_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
+    let mut report = Report::default();
+    let text = clip(text, &mut report);
+    if text.trim().is_empty() && keys.trim().is_empty() {
+        return report;
+    }
+    report.artifacts = find::find_all(text, ctx);
+    if !keys.trim().is_empty() {
+        report.key_artifacts = find::find_all(clip(keys, &mut report), ctx);
+    }
+    correlate::correlate(&mut report, ctx);
+    for artifact in report
+        .artifacts
+        .iter_mut()
+        .chain(report.key_artifacts.iter_mut())
+    {
+        artifact.sort_findings();
+    }
+    report.diagnoses.sort_by_key(|f| f.severity);
+    if report.artifacts.is_empty() && report.key_artifacts.is_empty() {
+        report.notices.push(NOTHING_FOUND.to_string());
+    }
+    report
+}
+
+/// What the user is told when nothing in the paste was recognised.
+pub const NOTHING_FOUND: &str = "Nothing here was recognised. Expected a JWT (eyJ...), a Bearer or Authorization header, a token response or redirect URL, a certificate (PEM, base64 DER, JWK/JWKS, keyCredentials), an x-ms-diagnostics or WWW-Authenticate header, an IIS or FREB log line, an AADSTS error, or Exchange PowerShell output.";
+
+fn clip<'a>(text: &'a str, report: &mut Report) -> &'a str {
+    if text.len() <= MAX_INPUT_BYTES {
+        return text;
+    }
+    let mut end = MAX_INPUT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    report.notices.push(format!(
+        "The paste is {} KB; only the first {} KB were inspected.",
+        text.len() / 1024,
+        MAX_INPUT_BYTES / 1024
+    ));
+    &text[..end]
+}

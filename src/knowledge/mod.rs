@@ -1,0 +1,68 @@
+//! Knowledge tables: facts from public sources as static Rust data, one table per file.
+//!
+//! Tables never parse input. Every row carries an `https` source, and each table has a test beside
+//! it that checks it is sorted, unique and complete. Explanations are written in our own words.
+
+pub mod aadsts;
+pub mod apps;
+pub mod claims;
+pub mod graph_errors;
+pub mod iis;
+pub mod roles;
+pub mod xms_diagnostics;
+
+/// One fix step as a table stores it; turned into a `report::Step` when a finding is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fix {
+    pub text: &'static str,
+    /// Text to copy (PowerShell, CLI, configuration), if the step has one.
+    pub command: Option<&'static str>,
+    /// True where the public sources call this step unsupported by Microsoft.
+    pub unsupported: bool,
+}
+
+impl Fix {
+    /// A fix step without a command.
+    pub const fn text(text: &'static str) -> Fix {
+        Fix {
+            text,
+            command: None,
+            unsupported: false,
+        }
+    }
+
+    /// A fix step with a command to copy.
+    pub const fn command(text: &'static str, command: &'static str) -> Fix {
+        Fix {
+            text,
+            command: Some(command),
+            unsupported: false,
+        }
+    }
+
+    /// The same fix, marked as unsupported by Microsoft.
+    pub const fn unsupported(self) -> Fix {
+        Fix {
+            unsupported: true,
+            ..self
+        }
+    }
+
+    /// Converts the table row into a report step.
+    pub fn to_step(&self) -> crate::report::Step {
+        crate::report::Step {
+            text: self.text.to_string(),
+            command: self.command.map(str::to_string),
+            unsupported: self.unsupported,
+        }
+    }
+}
+
+/// Checks shared by every table test: an https source and non-empty text.
+#[cfg(test)]
+pub(crate) fn assert_source(source: &str, what: &str) {
+    assert!(
+        source.starts_with("https://"),
+        "{what}: source must be an https link, got {source:?}"
+    );
+}

@@ -1,0 +1,27 @@
+//! tokenlens: finds, decodes and explains Microsoft identity artifacts in pasted text.
+//!
+//! Code map (see ARCHITECTURE.md):
+//! - `inspect`: the single entry point, `inspect(text, &Context) -> Report`.
+//! - `find`: the catalogue of decoders and the pass that runs them over a paste.
+//! - `decode/`: one module per artifact kind, each recognising and decoding its own input.
+//! - `knowledge/`: tables only (claims, app IDs, codes), each row with a public source.
+//! - `correlate`: findings that need two artifacts (a token and the refusal it got).
+//! - `report`: the view model; `render`: its plain-text form.
+//! - `ui/` (wasm32 only): the Yew page, which renders any Report.
+
+pub mod context;
+pub mod correlate;
+pub mod decode;
+pub mod find;
+pub mod inspect;
+pub mod knowledge;
+pub mod render;
+pub mod report;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use context::Context;
+pub use inspect::{inspect, inspect_with_keys};
+pub use report::Report;

@@ -1,0 +1,302 @@
+//! Small text helpers shared by the decoders: lenient base64, times, GUIDs, quote and escape clean-up.
+
+use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use time::OffsetDateTime;
+
+/// Decodes base64 or base64url, with or without `=` padding, ignoring white space inside.
+pub fn b64_decode_lenient(input: &str) -> Option<Vec<u8>> {
+    let cleaned: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '=')
+        .collect();
+    if cleaned.is_empty() {
+        return Some(Vec::new());
+    }
+    if cleaned.contains(['-', '_']) || !cleaned.contains(['+', '/']) {
+        let url: String = cleaned
+            .chars()
+            .map(|c| match c {
+                '+' => '-',
+                '/' => '_',
+                other => other,
+            })
+            .collect();
+        URL_SAFE_NO_PAD.decode(url.as_bytes()).ok()
+    } else {
+        STANDARD_NO_PAD.decode(cleaned.as_bytes()).ok()
+    }
+}
+
+/// Encodes bytes as base64url without padding (the JOSE form).
+pub fn b64url(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Encodes bytes as standard padded base64 (the .NET `ToBase64String` form).
+pub fn b64std(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Upper-case hex without separators.
+pub fn hex_upper(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// Upper-case hex with `:` between bytes.
+pub fn hex_colon(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// True for a canonical 8-4-4-4-12 hexadecimal GUID.
+pub fn is_guid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 36 {
+        return false;
+    }
+    b.iter().enumerate().all(|(i, c)| match i {
+        8 | 13 | 18 | 23 => *c == b'-',
+        _ => c.is_ascii_hexdigit(),
+    })
+}
+
+/// Finds every canonical GUID in a text, in order.
+pub fn guids_in(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i + 36 <= bytes.len() {
+        if s.is_char_boundary(i) && s.is_char_boundary(i + 36) && is_guid(&s[i..i + 36]) {
+            let before_ok = i == 0 || !bytes[i - 1].is_ascii_hexdigit();
+            let after_ok = i + 36 == bytes.len() || !bytes[i + 36].is_ascii_hexdigit();
+            if before_ok && after_ok {
+                out.push(&s[i..i + 36]);
+                i += 36;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Formats Unix seconds as `2018-09-18 02:16:46 UTC`.
+pub fn utc(ts: i64) -> String {
+    match OffsetDateTime::from_unix_timestamp(ts) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => format!("{ts} (out of range)"),
+    }
+}
+
+/// Formats Unix seconds in the user's local offset, e.g. `2018-09-18 04:16:46 (UTC+02:00)`.
+pub fn local(ts: i64, offset_minutes: i32) -> String {
+    let shifted = ts + i64::from(offset_minutes) * 60;
+    let base = utc(shifted);
+    let base = base.trim_end_matches(" UTC");
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let abs = offset_minutes.unsigned_abs();
+    format!("{base} local (UTC{sign}{:02}:{:02})", abs / 60, abs % 60)
+}
+
+/// A duration in words: `47 minutes`, `2 hours 5 minutes`, `3 days`, `2 years`.
+pub fn duration_words(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    let plural = |n: u64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if s < 60 {
+        plural(s, "second")
+    } else if s < 3600 {
+        plural(s / 60, "minute")
+    } else if s < 86_400 {
+        let h = s / 3600;
+        let m = (s % 3600) / 60;
+        if m == 0 {
+            plural(h, "hour")
+        } else {
+            format!("{} {}", plural(h, "hour"), plural(m, "minute"))
+        }
+    } else if s < 86_400 * 60 {
+        plural(s / 86_400, "day")
+    } else if s < 86_400 * 730 {
+        plural(s / (86_400 * 30), "month")
+    } else {
+        plural(s / (86_400 * 365), "year")
+    }
+}
+
+/// `in 12 days` or `3 years ago`, relative to `now`.
+pub fn relative(ts: i64, now: i64) -> String {
+    if ts >= now {
+        format!("in {}", duration_words(ts - now))
+    } else {
+        format!("{} ago", duration_words(now - ts))
+    }
+}
+
+/// Replaces typographic quotes, full-width punctuation and non-breaking spaces with ASCII.
+pub fn ascii_punctuation(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{FF02}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{FF07}' => '\'',
+            '\u{FF0C}' => ',',
+            '\u{FF1B}' => ';',
+            '\u{FF1A}' => ':',
+            '\u{FF1D}' => '=',
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => ' ',
+            '\u{2192}' => ':',
+            other => other,
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes; invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = &bytes[i + 1..i + 3];
+            let parsed = std::str::from_utf8(hex)
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(v) = parsed {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Decodes the common HTML/XML entities (`&quot;`, `&amp;`, `&lt;`, `&gt;`, `&apos;`, `&#NN;`).
+pub fn html_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos..];
+        let end = after.find(';').filter(|e| *e <= 10);
+        let replaced = end.and_then(|e| {
+            let name = &after[1..e];
+            let ch = match name {
+                "quot" => Some('"'),
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "apos" => Some('\''),
+                _ if name.starts_with("#x") || name.starts_with("#X") => {
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            ch.map(|c| (c, e))
+        });
+        match replaced {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Undoes JSON string escapes that survive a copy (`\"`, `\\`, `\r\n`, `\/`, `\uXXXX`).
+pub fn json_unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let quoted = format!("\"{}\"", s.replace('\n', "\\n").replace('\r', "\\r"));
+    match serde_json::from_str::<String>(&quoted) {
+        Ok(v) => v,
+        Err(_) => s
+            .replace("\\\"", "\"")
+            .replace("\\r\\n", "\n")
+            .replace("\\n", "\n")
+            .replace("\\/", "/"),
+    }
+}
+
+/// Cuts a string to at most `max` characters, adding `…` when it was longer.
+pub fn ellipsis(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_accepts_url_standard_padding_and_spaces() {
+        assert_eq!(b64_decode_lenient("eyJhIjoxfQ").unwrap(), b"{\"a\":1}");
+        assert_eq!(b64_decode_lenient("eyJhIjoxfQ==").unwrap(), b"{\"a\":1}");
+        assert_eq!(b64_decode_lenient("eyJh\n IjoxfQ").unwrap(), b"{\"a\":1}");
+        assert_eq!(b64_decode_lenient("+/8=").unwrap(), vec![0xfb, 0xff]);
+        assert_eq!(b64_decode_lenient("-_8").unwrap(), vec![0xfb, 0xff]);
+        assert!(b64_decode_lenient("a!b").is_none());
+    }
+
+    #[test]
+    fn times_read_as_people_write_them() {
+        assert_eq!(utc(1_537_237_006), "2018-09-18 02:16:46 UTC");
+        assert_eq!(local(0, 120), "1970-01-01 02:00:00 local (UTC+02:00)");
+        assert_eq!(relative(100, 100 + 7200), "2 hours ago");
+        assert_eq!(relative(100 + 47 * 60, 100), "in 47 minutes");
+    }
+
+    #[test]
+    fn guids_are_found_only_when_whole() {
+        assert!(is_guid("00000003-0000-0000-c000-000000000000"));
+        assert!(!is_guid("fa15d692-e9c7-4460-a743-29f29522229"));
+        let text = "x 00000002-0000-0ff1-ce00-000000000000@contoso.com y";
+        assert_eq!(guids_in(text), vec!["00000002-0000-0ff1-ce00-000000000000"]);
+    }
+
+    #[test]
+    fn escapes_and_entities_are_undone() {
+        assert_eq!(html_unescape("a=&quot;b&quot; &amp; &#39;"), "a=\"b\" & '");
+        assert_eq!(percent_decode("https%3A%2F%2Fx"), "https://x");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(json_unescape("a\\\"b\\r\\nc"), "a\"b\r\nc");
+        assert_eq!(ascii_punctuation("reason=“x”，y"), "reason=\"x\",y");
+    }
+}
