@@ -1,1 +1,1233 @@
-//! Explains a decoded token header and payload: claims, verdict and findings.
+//! Explains a decoded token header and payload: what kind of token it is, every claim, findings.
+//!
+//! Shared by the compact-token decoder and the decoder of already-decoded claim JSON, so a token
+//! reads the same however it was pasted.
+
+use crate::context::Context;
+use crate::decode::jwt::{compact_value, decode_compact};
+use crate::knowledge::{apps, claims, roles};
+use crate::report::{
+    Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, TokenEvidence,
+};
+use crate::text::{b64_decode_lenient, duration_words, is_guid, local, relative, utc};
+use serde_json::{Map, Value};
+
+const ACCESS_TOKENS_DOC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference";
+const ACCESS_TOKENS_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
+const ID_TOKENS_DOC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference";
+const OPTIONAL_CLAIMS_DOC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference";
+const EXCHANGE_ID_TOKEN_DOC: &str =
+    "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token";
+const S2S_DOC: &str =
+    "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
+const MANAGED_IDENTITY_DOC: &str = "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/how-to-use-vm-token";
+const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+/// Clock skew that token validators usually allow, in seconds.
+const SKEW: i64 = 300;
+
+/// The decoded parts of a token, however they were obtained.
+pub struct TokenInput<'a> {
+    pub header: &'a Map<String, Value>,
+    pub payload: Option<&'a Map<String, Value>>,
+    /// The payload as text when it is not a JSON object (or could not be parsed).
+    pub payload_text: Option<String>,
+    /// The signature segment, `None` when the token was cut after the payload.
+    pub signature: Option<&'a str>,
+    /// The compact form, `None` for claim sets that were pasted already decoded.
+    pub compact: Option<&'a str>,
+    /// Parts beyond the third (a sign of a broken copy).
+    pub extra_parts: usize,
+    /// Nesting depth (actor tokens inside S2S tokens).
+    pub depth: u8,
+}
+
+/// What kind of token the claims describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokenType {
+    EntraAccess,
+    EntraId,
+    ExchangeIdentity,
+    ExchangeCallback,
+    S2sActor,
+    S2sOuter,
+    B2c,
+    Adfs,
+    Generic,
+}
+
+/// Who the token speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Principal {
+    AppOnly,
+    Delegated,
+    Unknown,
+}
+
+fn s<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    map.get(key).and_then(Value::as_str)
+}
+
+/// A claim as a string, whether it was sent as a string or a number.
+fn text_of(map: &Map<String, Value>, key: &str) -> Option<String> {
+    match map.get(key)? {
+        Value::String(v) => Some(v.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A time claim as Unix seconds: numbers and numeric strings (S2S tokens) are both accepted.
+fn time_of(map: &Map<String, Value>, key: &str) -> Option<i64> {
+    match map.get(key)? {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(v) => v.trim().parse::<f64>().ok().map(|f| f as i64),
+        _ => None,
+    }
+}
+
+fn list_of(map: &Map<String, Value>, key: &str) -> Vec<String> {
+    match map.get(key) {
+        Some(Value::String(v)) => v.split_whitespace().map(str::to_string).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The tenant segment of an Entra issuer URL, when there is one.
+fn issuer_tenant(iss: &str) -> Option<&str> {
+    let rest = iss.split("://").nth(1)?;
+    let mut segments = rest.split('/');
+    let _host = segments.next()?;
+    let tenant = segments.next()?;
+    if tenant.is_empty() || tenant == "adfs" {
+        None
+    } else {
+        Some(tenant)
+    }
+}
+
+/// Classifies an issuer in words.
+pub fn describe_issuer(iss: &str) -> String {
+    let lower = iss.to_ascii_lowercase();
+    let host = lower
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or("");
+    let cloud = if host.ends_with(".us") || host.contains("usgovcloudapi") {
+        " (US Government cloud)"
+    } else if host.ends_with(".cn") || host.contains("chinacloudapi") {
+        " (China cloud, operated by 21Vianet)"
+    } else if host.ends_with(".de") {
+        " (Microsoft Cloud Deutschland, closed in 2021)"
+    } else {
+        ""
+    };
+    if !lower.contains("://") && lower.contains('@') {
+        let (principal, realm) = lower.split_once('@').unwrap_or((&lower, ""));
+        let who = apps::app_by_id(principal)
+            .map(|a| a.name.to_string())
+            .unwrap_or_else(|| format!("issuer id {principal}"));
+        return format!(
+            "S2S issuer in principal@realm form: {who}, realm (tenant) {}",
+            if realm.is_empty() { "(none)" } else { realm }
+        );
+    }
+    if host.starts_with("sts.windows.net") || host.starts_with("sts.chinacloudapi.cn") {
+        return format!("Microsoft Entra ID v1.0 issuer (sts host){cloud}");
+    }
+    if host.ends_with("b2clogin.com") || lower.contains("b2clogin") {
+        return "Azure AD B2C issuer".to_string();
+    }
+    if lower.contains("/adfs") {
+        return "AD FS issuer (on-premises federation service)".to_string();
+    }
+    if host.starts_with("login.")
+        || host.starts_with("login-us.")
+        || host.contains("microsoftonline")
+    {
+        if lower.trim_end_matches('/').ends_with("/v2.0") {
+            return format!("Microsoft Entra ID v2.0 issuer{cloud}");
+        }
+        return format!("Microsoft Entra ID issuer{cloud}");
+    }
+    if host.contains("login.live.com") {
+        return "Microsoft account (consumer) issuer".to_string();
+    }
+    "Not a Microsoft Entra issuer".to_string()
+}
+
+/// Names an application or resource from a GUID, a resource URI or an S2S audience.
+pub fn describe_app(value: &str) -> Option<String> {
+    if let Some(app) = apps::app_by_id(value) {
+        return Some(app.name.to_string());
+    }
+    if let Some(resource) = apps::resource_by_uri(value) {
+        return Some(resource.name.to_string());
+    }
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("https://") && lower.contains(".sharepoint.") {
+        return Some("SharePoint Online site".to_string());
+    }
+    // S2S audience: <principal>/<host>@<realm>.
+    if let Some((principal, _)) = value.split_once('/') {
+        if let Some(app) = apps::app_by_id(principal) {
+            return Some(app.name.to_string());
+        }
+    }
+    if let Some((principal, _)) = value.split_once('@') {
+        if let Some(app) = apps::app_by_id(principal) {
+            return Some(app.name.to_string());
+        }
+    }
+    None
+}
+
+/// The authentication method of a confidential client, from `appidacr` / `azpacr`.
+pub fn describe_acr(value: &str) -> &'static str {
+    match value {
+        "0" => "public client: the app did not authenticate (no client secret or certificate)",
+        "1" => "client secret: the app authenticated with a shared secret (password)",
+        "2" => "certificate: the app authenticated with a certificate or signed client assertion (also managed identities)",
+        _ => "unknown value",
+    }
+}
+
+/// Converts a `uti` value (base64url of a .NET GUID) to the request id that sign-in logs show.
+pub fn uti_to_guid(uti: &str) -> Option<String> {
+    let b = b64_decode_lenient(uti)?;
+    if b.len() != 16 {
+        return None;
+    }
+    Some(format!(
+        "{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
+        b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+    ))
+}
+
+fn token_type(header: &Map<String, Value>, p: &Map<String, Value>) -> TokenType {
+    let appctx_version = s(p, "appctx")
+        .and_then(|a| serde_json::from_str::<Value>(a).ok())
+        .and_then(|v| v.get("version").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default();
+    if appctx_version.starts_with("ExIdTok") {
+        return TokenType::ExchangeIdentity;
+    }
+    if appctx_version.starts_with("ExCallback")
+        || p.contains_key("msexchcallback")
+        || appctx_version.starts_with("MsExtension")
+    {
+        return TokenType::ExchangeCallback;
+    }
+    let alg = s(header, "alg").unwrap_or("");
+    if p.contains_key("actortoken") {
+        return TokenType::S2sOuter;
+    }
+    let iss = s(p, "iss").unwrap_or("");
+    if p.contains_key("nameid") && !iss.contains("://") && iss.contains('@') {
+        return TokenType::S2sActor;
+    }
+    if alg.eq_ignore_ascii_case("none") && !iss.contains("://") && iss.contains('@') {
+        return TokenType::S2sOuter;
+    }
+    let lower = iss.to_ascii_lowercase();
+    if lower.contains("b2clogin") {
+        return TokenType::B2c;
+    }
+    if lower.contains("/adfs") {
+        return TokenType::Adfs;
+    }
+    let entra = lower.contains("sts.windows.net")
+        || lower.contains("login.microsoftonline")
+        || lower.contains("sts.chinacloudapi.cn")
+        || lower.contains("login.chinacloudapi.cn")
+        || lower.contains("login.partner.microsoftonline.cn")
+        || lower.contains("login.windows.net")
+        || lower.contains("login.microsoft.com")
+        || lower.contains("login-us.microsoftonline.com");
+    let access = p.contains_key("scp")
+        || p.contains_key("roles")
+        || p.contains_key("appid")
+        || p.contains_key("azp")
+        || p.contains_key("idtyp");
+    if entra || p.contains_key("tid") {
+        if access && !p.contains_key("nonce") {
+            return TokenType::EntraAccess;
+        }
+        if p.contains_key("nonce") || p.contains_key("at_hash") || p.contains_key("c_hash") {
+            return TokenType::EntraId;
+        }
+        if access {
+            return TokenType::EntraAccess;
+        }
+        return TokenType::EntraId;
+    }
+    TokenType::Generic
+}
+
+fn principal(kind: TokenType, p: &Map<String, Value>) -> Principal {
+    match s(p, "idtyp") {
+        Some("app") => return Principal::AppOnly,
+        Some("user") => return Principal::Delegated,
+        _ => {}
+    }
+    match kind {
+        TokenType::S2sActor => return Principal::AppOnly,
+        TokenType::S2sOuter | TokenType::ExchangeIdentity | TokenType::EntraId => {
+            return Principal::Delegated
+        }
+        _ => {}
+    }
+    if p.contains_key("scp") {
+        return Principal::Delegated;
+    }
+    let user_claims = [
+        "upn",
+        "unique_name",
+        "preferred_username",
+        "name",
+        "email",
+        "given_name",
+    ]
+    .iter()
+    .any(|c| p.contains_key(*c));
+    let oid_is_sub = s(p, "oid").is_some() && s(p, "oid") == s(p, "sub");
+    if kind == TokenType::EntraAccess {
+        if p.contains_key("roles") && (oid_is_sub || !user_claims) {
+            return Principal::AppOnly;
+        }
+        if !user_claims && (p.contains_key("appid") || p.contains_key("azp")) {
+            return Principal::AppOnly;
+        }
+        if user_claims {
+            return Principal::Delegated;
+        }
+    }
+    Principal::Unknown
+}
+
+fn version(p: &Map<String, Value>) -> Option<String> {
+    let ver = text_of(p, "ver")?;
+    Some(if ver == "1.0" || ver == "1" {
+        "v1".to_string()
+    } else if ver == "2.0" || ver == "2" {
+        "v2".to_string()
+    } else {
+        format!("ver {ver}")
+    })
+}
+
+/// Builds the artifact for a decoded token.
+pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
+    let header = input.header;
+    let decoded_only = input.compact.is_none();
+    let kind = if decoded_only {
+        ArtifactKind::DecodedClaims
+    } else {
+        ArtifactKind::Jwt
+    };
+    let mut artifact = Artifact::new(kind, span, "JSON Web Token");
+    let alg = s(header, "alg").unwrap_or("").to_string();
+    let mut evidence = TokenEvidence {
+        decoded_only,
+        compact: input.compact.map(str::to_string),
+        alg: (!alg.is_empty()).then(|| alg.clone()),
+        kid: text_of(header, "kid"),
+        x5t: text_of(header, "x5t"),
+        header_nonce: text_of(header, "nonce"),
+        ..Default::default()
+    };
+
+    if !header.is_empty() {
+        artifact.sections.push(header_section(header));
+        header_findings(header, &mut artifact);
+    }
+
+    let Some(p) = input.payload else {
+        artifact.title = "JWT with an unreadable payload".to_string();
+        artifact.verdict =
+            "The header decoded, but the payload is not a JSON object, so no claims can be shown."
+                .to_string();
+        let detail = match &input.payload_text {
+            Some(t) if !t.trim().is_empty() => format!(
+                "The payload decoded to text that is not JSON: {}",
+                crate::text::ellipsis(t, 120)
+            ),
+            _ => "The payload segment is missing or is not valid base64url; the token may have been cut or altered when copied.".to_string(),
+        };
+        artifact.findings.push(Finding::new(
+            Severity::Error,
+            "Payload cannot be read",
+            detail,
+        ));
+        artifact.raw_json = serde_json::to_string_pretty(&Value::Object(header.clone())).ok();
+        artifact.evidence.token = Some(evidence);
+        return artifact;
+    };
+
+    let ttype = token_type(header, p);
+    let who = principal(ttype, p);
+    let ver = version(p);
+    let aud = text_of(p, "aud").or_else(|| list_of(p, "aud").first().cloned());
+    let appid = text_of(p, "appid").or_else(|| text_of(p, "azp"));
+    let acr = text_of(p, "appidacr").or_else(|| text_of(p, "azpacr"));
+    let tid = text_of(p, "tid");
+    let iss = text_of(p, "iss");
+    let roles = list_of(p, "roles");
+    let scopes = list_of(p, "scp");
+    let exp = time_of(p, "exp");
+    let nbf = time_of(p, "nbf");
+    let iat = time_of(p, "iat");
+
+    evidence.app_only = who == Principal::AppOnly;
+    evidence.delegated = who == Principal::Delegated;
+    evidence.appidacr = acr.clone();
+    evidence.aud = aud.clone();
+    evidence.tid = tid.clone().or_else(|| {
+        iss.as_deref()
+            .and_then(|i| i.split_once('@'))
+            .map(|(_, realm)| realm.to_string())
+    });
+    evidence.appid = appid
+        .clone()
+        .or_else(|| text_of(p, "nameid").map(|n| n.split('@').next().unwrap_or("").to_string()));
+    evidence.roles = roles.clone();
+    evidence.scopes = scopes.clone();
+    evidence.issuer = iss.clone();
+    evidence.exp = exp;
+
+    // Title and verdict.
+    let ver_text = ver.clone().map(|v| format!(" ({v})")).unwrap_or_default();
+    let base_title = match ttype {
+        TokenType::EntraAccess => format!("Microsoft Entra access token{ver_text}"),
+        TokenType::EntraId => format!("Microsoft Entra ID token{ver_text}"),
+        TokenType::ExchangeIdentity => {
+            "Exchange identity token (Outlook add-in, ExIdTok.V1)".to_string()
+        }
+        TokenType::ExchangeCallback => "Exchange callback token (add-in REST/EWS)".to_string(),
+        TokenType::S2sActor => "S2S app-only actor token (server-to-server)".to_string(),
+        TokenType::S2sOuter => "S2S user+app outer token (server-to-server)".to_string(),
+        TokenType::B2c => "Azure AD B2C token".to_string(),
+        TokenType::Adfs => "AD FS token".to_string(),
+        TokenType::Generic => "JSON Web Token".to_string(),
+    };
+    artifact.title = if decoded_only {
+        format!("Decoded claims: {base_title}")
+    } else {
+        base_title
+    };
+
+    let resource = aud.as_deref().map(|a| match describe_app(a) {
+        Some(name) => name,
+        None if is_guid(a) => format!("the API with app id {a}"),
+        None => a.to_string(),
+    });
+    let mut verdict = String::new();
+    let who_text = match who {
+        Principal::AppOnly => "App-only",
+        Principal::Delegated => "Delegated (user)",
+        Principal::Unknown => "",
+    };
+    match ttype {
+        TokenType::EntraAccess => {
+            verdict.push_str(&format!(
+                "{} access token{}",
+                if who_text.is_empty() { "An" } else { who_text },
+                ver_text
+            ));
+            if let Some(r) = &resource {
+                verdict.push_str(&format!(" for {r}"));
+            }
+            if let Some(app) = &appid {
+                let name = describe_app(app)
+                    .or_else(|| text_of(p, "app_displayname"))
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                verdict.push_str(&format!(", issued to app {app}{name}"));
+            }
+            if let Some(a) = &acr {
+                let short = match a.as_str() {
+                    "0" => "public client",
+                    "1" => "client secret",
+                    "2" => "certificate",
+                    _ => "unknown method",
+                };
+                let claim = if p.contains_key("appidacr") {
+                    "appidacr"
+                } else {
+                    "azpacr"
+                };
+                verdict.push_str(&format!(" ({short}: {claim} {a})"));
+            }
+        }
+        TokenType::EntraId => {
+            verdict.push_str(&format!("ID token{ver_text} proving a user's sign-in"));
+            if let Some(a) = &aud {
+                verdict.push_str(&format!(" to the app {a}"));
+            }
+            verdict.push_str("; it is meant for that app, never as an access token for an API");
+        }
+        TokenType::ExchangeIdentity => {
+            verdict.push_str("Exchange identity token for an Outlook add-in: it identifies the mailbox user to the add-in's own back end");
+            if let Some(a) = &aud {
+                verdict.push_str(&format!(" at {a}"));
+            }
+        }
+        TokenType::ExchangeCallback => {
+            verdict.push_str("Exchange callback token that lets an add-in call back into the user's mailbox (EWS or REST)");
+        }
+        TokenType::S2sActor => {
+            verdict.push_str("App-only server-to-server (S2S) actor token");
+            if let Some(r) = &resource {
+                verdict.push_str(&format!(" for {r}"));
+            }
+            if let Some(n) = text_of(p, "nameid") {
+                verdict.push_str(&format!(", naming the calling app {n}"));
+            }
+        }
+        TokenType::S2sOuter => {
+            verdict.push_str("Unsigned S2S outer token that carries a user context; the signed actor token inside it is what carries the trust");
+        }
+        TokenType::B2c => verdict.push_str("Azure AD B2C token"),
+        TokenType::Adfs => verdict.push_str("Token issued by AD FS"),
+        TokenType::Generic => verdict.push_str("A JSON Web Token that is not from Microsoft Entra"),
+    }
+    if let Some(t) = &evidence.tid {
+        if ttype != TokenType::Generic {
+            verdict.push_str(&format!(" in tenant {t}"));
+        }
+    }
+    if let Some(e) = exp {
+        if e < ctx.now {
+            verdict.push_str(&format!(", expired {}", relative(e, ctx.now)));
+        } else {
+            verdict.push_str(&format!(", valid for {} more", duration_words(e - ctx.now)));
+        }
+    }
+    verdict.push('.');
+    artifact.verdict = verdict;
+
+    // Summary section.
+    let mut summary = Section::new("Summary");
+    summary.push(Field::new("Token type", artifact.title.clone()));
+    if let Some(v) = &ver {
+        summary.push(Field::new("Format version", v.clone()).meaning(
+            "v1 and v2 differ in claim names and issuer; the API's accessTokenAcceptedVersion chooses the format, not the endpoint the client used",
+        ));
+    }
+    match who {
+        Principal::AppOnly => summary.push(
+            Field::new("Acts as", "the application itself (app-only)")
+                .meaning("No user is involved: client credentials flow, managed identity or daemon; permissions come from application permissions in roles"),
+        ),
+        Principal::Delegated => summary.push(
+            Field::new("Acts as", "a signed-in user (delegated)")
+                .meaning("The app acts on behalf of the user; permissions are the delegated scopes in scp, limited by what the user may do"),
+        ),
+        Principal::Unknown => {}
+    }
+    if let Some(r) = &resource {
+        summary
+            .push(Field::new("Resource (aud)", aud.clone().unwrap_or_default()).shown(r.clone()));
+    }
+    if let Some(app) = &appid {
+        let mut f = Field::new("Client app", app.clone());
+        if let Some(name) = describe_app(app).or_else(|| text_of(p, "app_displayname")) {
+            f = f.shown(name);
+        }
+        summary.push(f);
+    }
+    if let Some(a) = &acr {
+        summary.push(Field::new("App authentication", a.clone()).shown(describe_acr(a)));
+    }
+    if !roles.is_empty() {
+        summary.push(Field::new(
+            "Application permissions (roles)",
+            roles.join(", "),
+        ));
+    }
+    if !scopes.is_empty() {
+        summary.push(Field::new("Delegated permissions (scp)", scopes.join(" ")));
+    }
+    if let Some(user) = text_of(p, "upn")
+        .or_else(|| text_of(p, "preferred_username"))
+        .or_else(|| text_of(p, "unique_name"))
+        .or_else(|| text_of(p, "smtp"))
+        .or_else(|| text_of(p, "email"))
+    {
+        summary.push(Field::new("User", user));
+    }
+    if let Some(t) = &evidence.tid {
+        let mut f = Field::new("Tenant", t.clone());
+        if t == MSA_TENANT {
+            f = f.shown("Microsoft account (consumer) tenant");
+        } else if let Some(app) = apps::app_by_id(t) {
+            f = f.shown(app.name);
+        }
+        summary.push(f);
+    }
+    if let Some(i) = &iss {
+        summary.push(Field::new("Issuer", i.clone()).shown(describe_issuer(i)));
+    }
+    if let Some(i) = iat {
+        summary.push(Field::new("Issued", utc(i)).shown(format!(
+            "{} ({})",
+            utc(i),
+            relative(i, ctx.now)
+        )));
+    }
+    if let Some(e) = exp {
+        let state = if e < ctx.now { "expired" } else { "expires" };
+        summary.push(Field::new("Expires", utc(e)).shown(format!(
+            "{} ({state} {})",
+            utc(e),
+            relative(e, ctx.now)
+        )));
+    }
+    if let (Some(start), Some(e)) = (nbf.or(iat), exp) {
+        summary.push(Field::new("Lifetime", duration_words(e - start)).meaning(
+            "Entra access tokens normally live 60 to 90 minutes (longer with continuous access evaluation); Exchange identity and callback tokens 8 hours; managed identity tokens up to 24 hours",
+        ));
+    }
+    artifact.sections.push(summary);
+
+    // Claims.
+    let mut claims_section = Section::new("Payload claims");
+    for (name, value) in p {
+        claims_section.push(claim_field(name, value, p, ctx));
+    }
+    artifact.sections.push(claims_section);
+
+    // Signature.
+    if !decoded_only {
+        artifact
+            .sections
+            .push(signature_section(input, &alg, &mut artifact.findings));
+    }
+
+    // Findings about the claims.
+    claim_findings(
+        &mut artifact.findings,
+        ttype,
+        who,
+        p,
+        &evidence,
+        ctx,
+        decoded_only,
+    );
+
+    // Nested actor token.
+    if let Some(actor) = s(p, "actortoken") {
+        if input.depth < 3 {
+            if let Some(child) = decode_compact(actor.trim(), span, ctx, input.depth + 1) {
+                artifact.children.push(child);
+            } else {
+                artifact.findings.push(Finding::new(
+                    Severity::Warning,
+                    "Actor token cannot be decoded",
+                    "The actortoken claim should hold a signed JWT (the app-only actor token); it does not decode as one.",
+                ));
+            }
+        }
+    }
+
+    let raw = serde_json::json!({ "header": header, "payload": p });
+    artifact.raw_json = serde_json::to_string_pretty(&raw).ok();
+    artifact.evidence.token = Some(evidence);
+    artifact
+}
+
+fn header_section(header: &Map<String, Value>) -> Section {
+    let mut section = Section::new("Header");
+    for (name, value) in header {
+        let raw = compact_value(value);
+        let mut field = Field::new(name, raw.clone());
+        match claims::header_param(name) {
+            Some(c) => field = field.meaning(c.meaning).source(c.source),
+            None => field = field.meaning("Not a registered header parameter").unknown(),
+        }
+        if name == "x5t" || name == "kid" {
+            if let Some(bytes) = b64_decode_lenient(&raw).filter(|b| b.len() == 20) {
+                field = field.shown(format!(
+                    "SHA-1 thumbprint {}",
+                    crate::text::hex_upper(&bytes)
+                ));
+            } else if raw.len() == 40 && raw.chars().all(|c| c.is_ascii_hexdigit()) {
+                field = field.shown(format!(
+                    "SHA-1 thumbprint {} (hex)",
+                    raw.to_ascii_uppercase()
+                ));
+            }
+        }
+        if name == "alg" {
+            field = field.shown(describe_alg(&raw));
+        }
+        section.push(field);
+    }
+    section
+}
+
+/// Names a JWS algorithm in words.
+pub fn describe_alg(alg: &str) -> String {
+    match alg {
+        "RS256" | "RS384" | "RS512" => format!("RSASSA-PKCS1-v1_5 with SHA-{}", &alg[2..]),
+        "PS256" | "PS384" | "PS512" => format!("RSASSA-PSS with SHA-{}", &alg[2..]),
+        "ES256" => "ECDSA P-256 with SHA-256".to_string(),
+        "ES384" => "ECDSA P-384 with SHA-384".to_string(),
+        "ES512" => "ECDSA P-521 with SHA-512".to_string(),
+        "HS256" | "HS384" | "HS512" => format!("HMAC with SHA-{} (shared secret)", &alg[2..]),
+        "EdDSA" => "EdDSA (Ed25519)".to_string(),
+        "none" => "none: the token is not signed".to_string(),
+        other => format!("{other} (not a common JWS algorithm)"),
+    }
+}
+
+fn header_findings(header: &Map<String, Value>, artifact: &mut Artifact) {
+    let alg = s(header, "alg").unwrap_or("");
+    if header.contains_key("nonce") {
+        artifact.findings.push(
+            Finding::new(
+                Severity::Info,
+                "Header nonce: a Microsoft Graph token",
+                "This token carries a nonce in its header, as Microsoft Graph access tokens do. Graph signs the token over a SHA-256 hash of that nonce, so generic JWT libraries report the signature as invalid even though Graph accepts it. Tokens for Graph are meant for Graph only: your own API must not validate or accept them; request a token for your API instead.",
+            )
+            .source(ACCESS_TOKENS_OVERVIEW),
+        );
+    }
+    if let Some(kid) = s(header, "kid") {
+        if let Some(x5t) = s(header, "x5t") {
+            if kid != x5t && !(kid.len() == 40 && kid.chars().all(|c| c.is_ascii_hexdigit())) {
+                artifact.findings.push(Finding::new(
+                    Severity::Info,
+                    "kid and x5t differ",
+                    "Entra v1 tokens usually carry the same value in kid and x5t. Here they differ; the verifier will look the key up by kid.",
+                ));
+            }
+        }
+    }
+    if alg.is_empty() {
+        artifact.findings.push(Finding::new(
+            Severity::Warning,
+            "No alg in header",
+            "The header has no alg parameter, so no verifier can tell how it was signed.",
+        ));
+    }
+}
+
+fn signature_section(input: &TokenInput<'_>, alg: &str, findings: &mut Vec<Finding>) -> Section {
+    let mut section = Section::new("Signature");
+    let expected = match alg {
+        "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" => {
+            Some(&[128usize, 256, 384, 512][..])
+        }
+        "ES256" => Some(&[64usize][..]),
+        "ES384" => Some(&[96usize][..]),
+        "ES512" => Some(&[132usize][..]),
+        "EdDSA" => Some(&[64usize][..]),
+        "HS256" => Some(&[32usize][..]),
+        "HS384" => Some(&[48usize][..]),
+        "HS512" => Some(&[64usize][..]),
+        _ => None,
+    };
+    match input.signature {
+        None => {
+            section.push(Field::new("Signature", "missing"));
+            findings.push(Finding::new(
+                Severity::Warning,
+                "Signature missing",
+                "The token ends after the payload, so it was cut when copied (or the signature was removed on purpose). The claims can be read, but the token cannot be verified and no API will accept it.",
+            ));
+        }
+        Some("") => {
+            section.push(Field::new("Signature", "empty"));
+            if !alg.eq_ignore_ascii_case("none") {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "Signature missing",
+                    format!("The header says {alg} but the signature segment is empty, so the token cannot be verified."),
+                ));
+            }
+        }
+        Some(sig) => {
+            let decoded = b64_decode_lenient(sig);
+            let len = decoded.as_ref().map(Vec::len);
+            section.push(
+                Field::new("Signature", crate::text::ellipsis(sig, 48)).shown(match len {
+                    Some(n) => format!("{n} bytes"),
+                    None => "not valid base64url".to_string(),
+                }),
+            );
+            let plausible = match (expected, len) {
+                (Some(lens), Some(n)) => {
+                    lens.contains(&n)
+                        || (alg.starts_with("RS") || alg.starts_with("PS")) && n >= 128
+                }
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            if !plausible {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "Signature truncated or damaged",
+                    format!(
+                        "The signature segment is {} for {alg}; it looks cut or altered, so this token cannot be verified (documentation samples are often truncated like this).",
+                        match len {
+                            Some(n) => format!("{n} bytes, which is too short"),
+                            None => "not valid base64url".to_string(),
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+    if input.extra_parts > 0 {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "Extra parts",
+            "A signed token has three parts separated by dots; this one has more, so something was appended when it was copied.",
+        ));
+    }
+    if alg.eq_ignore_ascii_case("none") {
+        section.push(Field::new("Status", "unsigned (alg none)"));
+    }
+    section
+}
+
+/// A time claim in UTC, in local time and relative to now.
+fn time_text(ts: i64, ctx: &Context) -> String {
+    format!(
+        "{}; {}; {}",
+        utc(ts),
+        local(ts, ctx.utc_offset_minutes),
+        relative(ts, ctx.now)
+    )
+}
+
+fn claim_field(name: &str, value: &Value, p: &Map<String, Value>, ctx: &Context) -> Field {
+    let raw = compact_value(value);
+    let mut field = Field::new(name, raw.clone());
+    let known = claims::claim(name);
+    match known {
+        Some(c) => {
+            let label = match c.status {
+                claims::ClaimStatus::Undocumented => " (undocumented)",
+                claims::ClaimStatus::Optional => " (optional claim)",
+                _ => "",
+            };
+            field = field
+                .meaning(format!("{}{label}", c.meaning))
+                .source(c.source);
+            if c.status == claims::ClaimStatus::Undocumented {
+                field = field.unknown();
+            }
+        }
+        None if name.starts_with("xms_") => {
+            field = field
+                .meaning("Undocumented Microsoft claim (xms_ prefix); no public definition found")
+                .source(OPTIONAL_CLAIMS_DOC)
+                .unknown();
+        }
+        None => {
+            field = field
+                .meaning("Unknown claim: no table describes it")
+                .unknown()
+        }
+    }
+    let shown: Option<String> = match name {
+        "iat" | "nbf" | "exp" | "auth_time" | "pwd_exp" | "xms_tcdt" => time_of(p, name)
+            .filter(|t| *t > 100_000_000 && *t < 100_000_000_000)
+            .map(|t| time_text(t, ctx)),
+        "appidacr" | "azpacr" => Some(format!("{} = {}", raw, describe_acr(&raw))),
+        "aud" | "appid" | "azp" | "appctxsender" | "nameid" | "oid" | "sub" => describe_app(&raw)
+            .map(|n| n.to_string())
+            .or_else(|| s2s_parts(&raw)),
+        "iss" | "idp" => Some(describe_issuer(&raw)),
+        "tid" => {
+            if raw == MSA_TENANT {
+                Some("Microsoft account (consumer) tenant".to_string())
+            } else {
+                apps::app_by_id(&raw).map(|a| a.name.to_string())
+            }
+        }
+        "wids" => Some(
+            list_of(p, "wids")
+                .iter()
+                .map(|id| match roles::role(id) {
+                    Some(r) => r.name.to_string(),
+                    None => format!("{id} (role not in table)"),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        "amr" => Some(
+            list_of(p, "amr")
+                .iter()
+                .map(|v| match claims::amr(v) {
+                    Some(a) => format!("{v} = {}", a.meaning),
+                    None => format!("{v} = unknown method"),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        "uti" => uti_to_guid(&raw).map(|g| format!("request id {g} (as the sign-in logs show it)")),
+        "idtyp" => Some(match raw.as_str() {
+            "app" => "app: an app-only token".to_string(),
+            "user" => "user: a token for a signed-in user".to_string(),
+            other => other.to_string(),
+        }),
+        "acct" => Some(match raw.as_str() {
+            "0" => "0 = member of the tenant".to_string(),
+            "1" => "1 = guest in the tenant".to_string(),
+            other => other.to_string(),
+        }),
+        "xms_cc" => Some(if raw.contains("cp1") {
+            format!("{raw}: the client can handle claims challenges (CAE)")
+        } else {
+            raw.clone()
+        }),
+        "nii" => Some(match raw.as_str() {
+            "urn:office:idp:activedirectory" => {
+                "on-premises Active Directory user (nameid holds the SID)".to_string()
+            }
+            "urn:federation:MicrosoftOnline" => "Microsoft Entra (cloud) user".to_string(),
+            "urn:office:idp:orgid" => "organisational id (legacy)".to_string(),
+            other => other.to_string(),
+        }),
+        "appctx" => serde_json::from_str::<Value>(&raw).ok().and_then(|v| {
+            v.as_object().map(|o| {
+                o.iter()
+                    .map(|(k, v)| {
+                        let v = compact_value(v);
+                        let note = match (k.as_str(), v.as_str()) {
+                            ("version", "ExIdTok.V1") => " (Exchange identity token)",
+                            ("version", "ExCallback.V1") => " (Exchange v1 callback token)",
+                            ("version", "MsExtension.V1") => " (Exchange add-in callback token)",
+                            ("msexchuid", _) => " (the mailbox user's unique id for this add-in)",
+                            ("amurl", _) => " (auth metadata URL with the signing key)",
+                            _ => "",
+                        };
+                        format!("{k}: {v}{note}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        }),
+        "trustedfordelegation" => Some(if raw.eq_ignore_ascii_case("true") {
+            "true: this app may act for users (carry a user context in an outer token)".to_string()
+        } else {
+            raw.clone()
+        }),
+        "isbrowserhostedapp" => Some(format!("{raw}: whether the add-in runs in a browser")),
+        "actortoken" => Some("signed actor token, decoded below".to_string()),
+        "xms_mirid" => Some(if raw.contains("userAssignedIdentities") {
+            "user-assigned managed identity".to_string()
+        } else {
+            "system-assigned managed identity of this Azure resource".to_string()
+        }),
+        _ => None,
+    };
+    if let Some(shown) = shown {
+        field = field.shown(shown);
+    }
+    field
+}
+
+/// Splits `principal/host@realm` values of S2S tokens into words.
+fn s2s_parts(value: &str) -> Option<String> {
+    let (left, realm) = value.split_once('@')?;
+    let (principal, host) = match left.split_once('/') {
+        Some((p, h)) => (p, Some(h)),
+        None => (left, None),
+    };
+    let who = apps::app_by_id(principal)
+        .map(|a| a.name.to_string())
+        .unwrap_or_else(|| format!("principal {principal}"));
+    Some(match host {
+        Some(h) => format!("{who} at host {h} in realm {realm}"),
+        None => format!("{who} in realm {realm}"),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claim_findings(
+    findings: &mut Vec<Finding>,
+    ttype: TokenType,
+    who: Principal,
+    p: &Map<String, Value>,
+    ev: &TokenEvidence,
+    ctx: &Context,
+    decoded_only: bool,
+) {
+    let exp = time_of(p, "exp");
+    let nbf = time_of(p, "nbf");
+    let iat = time_of(p, "iat");
+    if let Some(e) = exp {
+        if e < ctx.now {
+            findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "Token expired",
+                    format!(
+                        "The token expired on {} ({}). Any API refuses it now; acquire a new one (Exchange answers 2000002 token_expired, Graph InvalidAuthenticationToken).",
+                        utc(e),
+                        relative(e, ctx.now)
+                    ),
+                )
+                .source(ACCESS_TOKENS_OVERVIEW),
+            );
+        } else {
+            findings.push(Finding::new(
+                Severity::Ok,
+                "Within its lifetime",
+                format!("Valid until {} ({}).", utc(e), relative(e, ctx.now)),
+            ));
+        }
+    } else if ttype != TokenType::Generic {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "No expiry",
+            "The token has no exp claim; Microsoft APIs reject tokens without one.",
+        ));
+    }
+    if let Some(n) = nbf {
+        if n > ctx.now + SKEW {
+            findings.push(Finding::new(
+                Severity::Warning,
+                "Not yet valid",
+                format!(
+                    "nbf is {} ({}): the token is not valid yet. Check the clock of the machine that issued or received it.",
+                    utc(n),
+                    relative(n, ctx.now)
+                ),
+            ));
+        }
+    }
+    if let (Some(start), Some(e)) = (nbf.or(iat), exp) {
+        let life = e - start;
+        if life <= 0 {
+            findings.push(Finding::new(
+                Severity::Error,
+                "Expires before it starts",
+                "exp is not after nbf/iat, so this token is never valid.",
+            ));
+        } else if ttype == TokenType::EntraAccess
+            && life > 28 * 3600
+            && !p.contains_key("xms_mirid")
+        {
+            findings.push(Finding::new(
+                Severity::Info,
+                "Unusually long lifetime",
+                format!(
+                    "This token lives {}; Entra access tokens normally live 60 to 90 minutes, up to 28 hours with continuous access evaluation.",
+                    duration_words(life)
+                ),
+            ));
+        } else if life < 5 * 60 {
+            findings.push(Finding::new(
+                Severity::Info,
+                "Very short lifetime",
+                format!("This token lives only {}.", duration_words(life)),
+            ));
+        }
+    }
+    let alg = ev.alg.as_deref().unwrap_or("");
+    if alg.eq_ignore_ascii_case("none") && !decoded_only {
+        if ttype == TokenType::S2sOuter {
+            findings.push(
+                Finding::new(
+                    Severity::Info,
+                    "Unsigned outer token (alg none)",
+                    "Exchange and SharePoint S2S outer tokens are unsigned by design: the server trusts the signed actor token inside (actortoken) and takes the user context from this outer token. Outside that S2S exchange an unsigned token must never be accepted.",
+                )
+                .source(S2S_DOC),
+            );
+        } else {
+            findings.push(Finding::new(
+                Severity::Error,
+                "Unsigned token (alg none)",
+                "This token is not signed, so anyone could have written it. No API should accept it; patched SharePoint rejects it with 3005004.",
+            ));
+        }
+    }
+
+    // Issuer and tenant agree?
+    if let (Some(iss), Some(tid)) = (ev.issuer.as_deref(), text_of(p, "tid")) {
+        if let Some(seg) = issuer_tenant(iss) {
+            let seg_is_tenantish = seg.len() >= 30 && seg.contains('-');
+            if seg_is_tenantish && !seg.eq_ignore_ascii_case(&tid) {
+                let malformed = if is_guid(seg) {
+                    String::new()
+                } else {
+                    " The tenant id in iss is also not a valid GUID (malformed).".to_string()
+                };
+                findings.push(
+                    Finding::new(
+                        Severity::Error,
+                        "Issuer and tid do not match",
+                        format!(
+                            "iss names tenant {seg} but tid is {tid}; they should be the same tenant. A validator checking the issuer against the tenant will reject this token.{malformed}"
+                        ),
+                    )
+                    .source(ACCESS_TOKENS_DOC),
+                );
+            }
+        }
+    }
+    if let (Some(iss), Some(idp)) = (ev.issuer.as_deref(), text_of(p, "idp")) {
+        if !idp.eq_ignore_ascii_case(iss)
+            && ttype == TokenType::EntraAccess
+            && who != Principal::AppOnly
+        {
+            let note = if idp.contains(MSA_TENANT) || idp.contains("live.com") {
+                "a Microsoft account (consumer) signed in as a guest"
+            } else {
+                "the user signed in through another tenant or identity provider: a guest (B2B) or federated sign-in"
+            };
+            findings.push(Finding::new(
+                Severity::Info,
+                "Guest or federated user",
+                format!("idp ({idp}) differs from iss: {note}."),
+            ));
+        }
+    }
+
+    // Permissions.
+    if ttype == TokenType::EntraAccess {
+        match who {
+            Principal::AppOnly if ev.roles.is_empty() => findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "App-only token without roles",
+                    "This app-only token carries no roles claim, so it holds no application permissions for this API. APIs that check permissions refuse it (Exchange: \"The token contains no permissions\" or \"missing the claim type 'roles'\"). Managed identity tokens for Azure resources that use RBAC instead of app roles are the exception.",
+                )
+                .cause("No Application permissions were added to the app registration for this API.")
+                .cause("Admin consent was not granted for the Application permissions.")
+                .step(crate::report::Step::new("In the app registration, add the needed permissions as Application permissions (not Delegated) for this API."))
+                .step(crate::report::Step::new("Grant admin consent, then acquire a new token and check that roles appears."))
+                .source(ACCESS_TOKENS_DOC),
+            ),
+            Principal::Delegated if ev.scopes.is_empty() => findings.push(Finding::new(
+                Severity::Warning,
+                "Delegated token without scp",
+                "This token is for a signed-in user but carries no scp (delegated scopes), so an API that checks scopes will refuse it.",
+            ).source(ACCESS_TOKENS_DOC)),
+            _ => {}
+        }
+        if let (Some(aud), Some(appid)) = (ev.aud.as_deref(), ev.appid.as_deref()) {
+            if aud.eq_ignore_ascii_case(appid)
+                || aud.eq_ignore_ascii_case(&format!("api://{appid}"))
+            {
+                findings.push(Finding::new(
+                    Severity::Info,
+                    "Token for the app itself",
+                    "aud is the client app's own id: this token is for the app's own API. Microsoft Graph, Exchange or SharePoint will refuse it; request a token for their resource instead.",
+                ));
+            }
+        }
+        if let Some(aud) = ev.aud.as_deref() {
+            if aud.contains("/.default") || aud.contains(' ') {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "Audience looks like a scope",
+                    format!("aud is '{aud}', which is a scope string, not a resource. No Microsoft API accepts it."),
+                ));
+            }
+        }
+        if p.contains_key("xms_mirid") {
+            findings.push(
+                Finding::new(
+                    Severity::Info,
+                    "Managed identity",
+                    "xms_mirid names the Azure resource whose managed identity got this token; the app authenticated with a platform-managed certificate credential (appidacr 2).",
+                )
+                .source(MANAGED_IDENTITY_DOC),
+            );
+        }
+    }
+    if ttype == TokenType::EntraId && !decoded_only {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "ID token, not an access token",
+                "ID tokens prove a sign-in to the client app. Sending one to an API as a Bearer token fails; request an access token for the API.",
+            )
+            .source(ID_TOKENS_DOC),
+        );
+    }
+    if matches!(
+        ttype,
+        TokenType::ExchangeIdentity | TokenType::ExchangeCallback
+    ) {
+        findings.push(
+            Finding::new(
+                Severity::Warning,
+                "Legacy Exchange token",
+                "Legacy Exchange identity and callback tokens are turned off in Exchange Online (calls fail); they remain supported on-premises. Add-ins should use nested app authentication (NAA) or SSO with Microsoft Entra tokens.",
+            )
+            .source(EXCHANGE_ID_TOKEN_DOC),
+        );
+    }
+    if ttype == TokenType::S2sActor {
+        let iss = ev.issuer.as_deref().unwrap_or("");
+        let principal = iss.split('@').next().unwrap_or("");
+        let explanation = if principal == "00000001-0000-0000-c000-000000000000" {
+            "Issued by Azure ACS for a server-to-server call.".to_string()
+        } else if apps::app_by_id(principal).is_some() {
+            format!(
+                "Self-issued by {} for a server-to-server call, signed with its own certificate.",
+                describe_app(principal).unwrap_or_default()
+            )
+        } else {
+            format!("Issued by {principal}, a trusted security token issuer (SPTrustedSecurityTokenIssuer) registered on the server: the pattern of a SharePoint high-trust add-in, whose issuer id is that GUID and whose certificate signs the token.")
+        };
+        findings.push(
+            Finding::new(Severity::Info, "Server-to-server (S2S) token", explanation)
+                .source(S2S_DOC),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uti_converts_to_the_guid_sign_in_logs_show() {
+        // .NET Guid byte order: the first three groups are little-endian.
+        let bytes: Vec<u8> = (0u8..16).collect();
+        let uti = crate::text::b64url(&bytes);
+        assert_eq!(
+            uti_to_guid(&uti).unwrap(),
+            "03020100-0504-0706-0809-0a0b0c0d0e0f"
+        );
+        assert!(uti_to_guid("abc").is_none());
+    }
+
+    #[test]
+    fn issuers_are_classified() {
+        assert!(describe_issuer("https://sts.windows.net/x/").contains("v1.0"));
+        assert!(describe_issuer("https://login.microsoftonline.com/x/v2.0").contains("v2.0"));
+        assert!(
+            describe_issuer("https://login.microsoftonline.us/x/v2.0").contains("US Government")
+        );
+        assert!(describe_issuer("https://sts.chinacloudapi.cn/x/").contains("China"));
+        assert!(describe_issuer("https://fs.contoso.com/adfs").contains("AD FS"));
+        assert!(describe_issuer("https://contoso.b2clogin.com/x/v2.0/").contains("B2C"));
+        assert!(describe_issuer("00000001-0000-0000-c000-000000000000@abc").contains("S2S"));
+    }
+
+    #[test]
+    fn acr_values_are_named() {
+        assert!(describe_acr("0").contains("public client"));
+        assert!(describe_acr("1").contains("secret"));
+        assert!(describe_acr("2").contains("certificate"));
+    }
+}
