@@ -1053,7 +1053,7 @@ fn claim_findings(
             findings.push(Finding::new(
                 Severity::Error,
                 "Unsigned token (alg none)",
-                "This token is not signed, so anyone could have written it. No API should accept it; patched SharePoint rejects it with 3005004.",
+                "This token is not signed, so anyone could have written it: an API must never accept it (patched SharePoint rejects such tokens with 3005004).",
             ));
         }
     }

@@ -1,4 +1,149 @@
 //! The Yew page (wasm32 only): owns input state and rendering; no domain logic.
+//!
+//! Everything shown comes from `inspect_with_keys`; this module only turns the Report into HTML,
+//! keeps what the user typed, reads dropped files and copies text to the clipboard.
+
+mod cards;
+mod input;
+
+use crate::context::Context;
+use crate::report::Report;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Pastes larger than this are inspected after a short pause in typing instead of on every key.
+const DEBOUNCE_ABOVE_BYTES: usize = 32 * 1024;
+/// Cards rendered at most; the plain-text copy still holds everything.
+pub(crate) const MAX_CARDS: usize = 150;
 
 /// Mounts the app on the page body.
-pub fn start() {}
+pub fn start() {
+    if let Some(loading) = gloo::utils::document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    yew::Renderer::<App>::new().render();
+}
+
+/// The clock, offset and randomness of this browser, read here so the core never reads them.
+pub(crate) fn browser_context() -> Context {
+    let now_ms = js_sys::Date::now();
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let mut random = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut random);
+    }
+    Context {
+        now: (now_ms / 1000.0) as i64,
+        utc_offset_minutes: offset,
+        random,
+    }
+}
+
+/// Copies text to the clipboard; failures are silent because the text stays visible on the page.
+pub(crate) fn copy_to_clipboard(text: String) {
+    if let Some(window) = web_sys::window() {
+        let promise = window.navigator().clipboard().write_text(&text);
+        // A rejection (no permission, page not focused) is ignored: the text stays on the page.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// What the page holds: the paste, the key box and the report computed from them.
+#[derive(Clone, PartialEq)]
+pub(crate) struct PageState {
+    pub text: Rc<String>,
+    pub keys: Rc<String>,
+    pub report: Rc<Report>,
+    /// Milliseconds the last inspection took, shown in the footer and read by the benchmark.
+    pub inspect_ms: f64,
+}
+
+fn run_inspect(text: &str, keys: &str) -> (Report, f64) {
+    let start = js_sys::Date::now();
+    let ctx = browser_context();
+    let report = crate::inspect::inspect_with_keys(text, keys, &ctx);
+    (report, js_sys::Date::now() - start)
+}
+
+#[function_component(App)]
+fn app() -> Html {
+    let state = use_state(|| PageState {
+        text: Rc::new(String::new()),
+        keys: Rc::new(String::new()),
+        report: Rc::new(Report::default()),
+        inspect_ms: 0.0,
+    });
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let selected = use_state(|| None::<(usize, usize)>);
+
+    let update = {
+        let state = state.clone();
+        let pending = pending.clone();
+        Callback::from(move |(text, keys): (String, String)| {
+            let size = text.len() + keys.len();
+            let text = Rc::new(text);
+            let keys = Rc::new(keys);
+            // Keep what was typed at once, even before the report is ready.
+            let current = (*state).clone();
+            state.set(PageState {
+                text: text.clone(),
+                keys: keys.clone(),
+                ..current.clone()
+            });
+            let state_later = state.clone();
+            let compute = move || {
+                let (report, ms) = run_inspect(&text, &keys);
+                state_later.set(PageState {
+                    text,
+                    keys,
+                    report: Rc::new(report),
+                    inspect_ms: ms,
+                });
+            };
+            pending.borrow_mut().take();
+            if size > DEBOUNCE_ABOVE_BYTES {
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
+            } else {
+                compute();
+            }
+        })
+    };
+
+    let on_text = {
+        let update = update.clone();
+        let state = state.clone();
+        Callback::from(move |text: String| update.emit((text, (*state.keys).clone())))
+    };
+    let on_keys = {
+        let update = update.clone();
+        let state = state.clone();
+        Callback::from(move |keys: String| update.emit(((*state.text).clone(), keys)))
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |span: (usize, usize)| selected.set(Some(span)))
+    };
+
+    html! {
+        <>
+        <header class="top">
+            <h1>{"tokenlens"}</h1>
+            <p class="tagline">{"Decodes and explains Microsoft identity tokens, certificates, auth headers and logs. Nothing leaves this page."}</p>
+            <input::ThemeToggle />
+        </header>
+        <main class="layout">
+            <input::InputPane
+                text={state.text.clone()}
+                keys={state.keys.clone()}
+                report={state.report.clone()}
+                selected={*selected}
+                on_text={on_text}
+                on_keys={on_keys}
+            />
+            <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} />
+        </main>
+        </>
+    }
+}

@@ -1,0 +1,54 @@
+// Trunk post_build hook: turns the staged build into one self-contained HTML page.
+//
+// The wasm-bindgen glue and the wasm (as base64) are inlined into a single module script that
+// starts the app with initSync, so the page makes no fetch at all (the CSP says connect-src 'none')
+// and the same file works when opened from disk. The CSP meta tag gets the hashes of the inlined
+// script and style. The result is written as index.html and as tokenlens.html (the offline copy).
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) {
+  console.error("inline-wasm: TRUNK_STAGING_DIR is not set and no folder was given");
+  process.exit(1);
+}
+const files = readdirSync(dir);
+const glueName = files.find((f) => f.endsWith(".js") && f.startsWith("tokenlens-web"));
+const wasmName = files.find((f) => f.endsWith("_bg.wasm"));
+if (!glueName || !wasmName) {
+  console.error(`inline-wasm: expected the glue .js and _bg.wasm in ${dir}, found ${files.join(", ")}`);
+  process.exit(1);
+}
+let html = readFileSync(join(dir, "index.html"), "utf8");
+const glue = readFileSync(join(dir, glueName), "utf8");
+const wasm = readFileSync(join(dir, wasmName));
+
+// Remove what Trunk added to load the module and preload the wasm: both would be requests.
+html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
+html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
+
+const script =
+  glue +
+  `\nconst __tl_b64 = "${wasm.toString("base64")}";\n` +
+  "const __tl_bytes = Uint8Array.from(atob(__tl_b64), (c) => c.charCodeAt(0));\n" +
+  "initSync({ module: __tl_bytes });\n";
+const hash = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
+
+const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
+html = html.replace(
+  /script-src 'self' 'wasm-unsafe-eval'/,
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+);
+html = html.replace(/style-src 'self'/, `style-src ${styles.join(" ") || "'none'"}`);
+if (!html.includes("connect-src 'none'")) {
+  console.error("inline-wasm: the CSP meta tag with connect-src 'none' is missing from index.html");
+  process.exit(1);
+}
+html = html.replace("</body>", () => `<script type="module">${script}</script>\n</body>`);
+
+writeFileSync(join(dir, "index.html"), html);
+writeFileSync(join(dir, "tokenlens.html"), html);
+unlinkSync(join(dir, glueName));
+unlinkSync(join(dir, wasmName));
+console.log(`inline-wasm: ${wasm.length} bytes of wasm inlined; page is ${html.length} bytes`);

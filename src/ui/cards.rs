@@ -1,0 +1,243 @@
+//! The report side of the page: diagnosis cards and one card per artifact, rendered from the Report.
+
+use super::{copy_to_clipboard, MAX_CARDS};
+use crate::render;
+use crate::report::{Artifact, Field, Finding, Report, Section, Severity};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+    pub on_select: Callback<(usize, usize)>,
+    pub inspect_ms: f64,
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "sev-error",
+        Severity::Warning => "sev-warning",
+        Severity::Info => "sev-info",
+        Severity::Ok => "sev-ok",
+    }
+}
+
+/// A small button that copies `text`.
+fn copy_button(label: &'static str, text: String, title: String) -> Html {
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.stop_propagation();
+        copy_to_clipboard(text.clone());
+    });
+    html! { <button type="button" class="copy" {onclick} title={title.clone()} aria-label={title}>{label}</button> }
+}
+
+#[function_component(ReportPane)]
+pub fn report_pane(props: &ReportProps) -> Html {
+    let report = &props.report;
+    let total = report.artifacts.len() + report.key_artifacts.len();
+    let empty = total == 0 && report.notices.is_empty();
+    let copy_all = render::report_text(report);
+    html! {
+        <section class="report-pane" aria-label="Report" aria-live="polite">
+            if empty {
+                <div class="empty">
+                    <h2>{"What can I paste?"}</h2>
+                    <ul>
+                        <li>{"An access or ID token: bare, as 'Bearer …', an Authorization header, a token response or a redirect URL."}</li>
+                        <li>{"A certificate or key: PEM, base64 DER, a JWKS, a keyCredentials entry; or drop a .cer/.pfx file."}</li>
+                        <li>{"A refusal: x-ms-diagnostics, WWW-Authenticate, an AADSTS error, a Graph error body."}</li>
+                        <li>{"Logs: IIS W3C lines, Failed Request Tracing events, Exchange PowerShell output."}</li>
+                    </ul>
+                    <p>{"Several at once work too: the token and the error it got are read together."}</p>
+                </div>
+            } else {
+                <div class="report-actions">
+                    <span class="count">{format!("{total} item{} found", if total == 1 { "" } else { "s" })}</span>
+                    {copy_button("Copy report as text", copy_all, "Copy the whole report as plain text".to_string())}
+                    <span class="timing" title="Time the last inspection took">{format!("{:.1} ms", props.inspect_ms)}</span>
+                </div>
+            }
+            { for report.notices.iter().map(|n| html! { <p class="notice" role="status">{n}</p> }) }
+            if !report.diagnoses.is_empty() {
+                <h2 class="group-title">{"Diagnosis"}</h2>
+                { for report.diagnoses.iter().map(|f| html! { <DiagnosisCard finding={Rc::new(f.clone())} /> }) }
+            }
+            { for report.artifacts.iter().take(MAX_CARDS).enumerate().map(|(i, a)| html! {
+                <ArtifactCard artifact={Rc::new(a.clone())} index={i + 1} on_select={Some(props.on_select.clone())} />
+            }) }
+            if report.artifacts.len() > MAX_CARDS {
+                <p class="notice">{format!("{} more items are not shown as cards; 'Copy report as text' holds all of them.", report.artifacts.len() - MAX_CARDS)}</p>
+            }
+            if !report.key_artifacts.is_empty() {
+                <h2 class="group-title">{"Keys"}</h2>
+                { for report.key_artifacts.iter().take(MAX_CARDS).enumerate().map(|(i, a)| html! {
+                    <ArtifactCard artifact={Rc::new(a.clone())} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
+                }) }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FindingProps {
+    pub finding: Rc<Finding>,
+}
+
+#[function_component(DiagnosisCard)]
+pub fn diagnosis_card(props: &FindingProps) -> Html {
+    let f = &props.finding;
+    let class = classes!("card", "diagnosis", severity_class(f.severity));
+    html! {
+        <article class={class}>
+            <header class="card-head">
+                <span class="badge">{f.severity.label()}</span>
+                <h3>{&f.title}</h3>
+                {copy_button("Copy", render::finding_to_text(f), "Copy this diagnosis as text".to_string())}
+            </header>
+            {finding_body(f)}
+        </article>
+    }
+}
+
+fn finding_body(f: &Finding) -> Html {
+    html! {
+        <>
+        <p class="explanation">{&f.explanation}</p>
+        if !f.causes.is_empty() {
+            <div class="causes"><strong>{"Likely causes"}</strong>
+                <ol>{ for f.causes.iter().map(|c| html! { <li>{c}</li> }) }</ol>
+            </div>
+        }
+        if !f.steps.is_empty() {
+            <div class="steps"><strong>{"Fix"}</strong>
+                <ol>{ for f.steps.iter().map(|s| html! {
+                    <li class={classes!(s.unsupported.then_some("unsupported"))}>
+                        if s.unsupported { <span class="tag-unsupported">{"Unsupported by Microsoft"}</span>{" "} }
+                        {&s.text}
+                        if let Some(cmd) = &s.command {
+                            <div class="command">
+                                <pre><code>{cmd}</code></pre>
+                                {copy_button("Copy", cmd.clone(), "Copy this command".to_string())}
+                            </div>
+                        }
+                    </li>
+                }) }</ol>
+            </div>
+        }
+        if let Some(src) = &f.source {
+            <p class="source">{"Source: "}<a href={src.clone()} target="_blank" rel="noopener noreferrer">{src}</a></p>
+        }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArtifactProps {
+    pub artifact: Rc<Artifact>,
+    pub index: usize,
+    pub on_select: Option<Callback<(usize, usize)>>,
+}
+
+#[function_component(ArtifactCard)]
+pub fn artifact_card(props: &ArtifactProps) -> Html {
+    let a = &props.artifact;
+    let show_raw = use_state(|| false);
+    let worst = a.findings.iter().map(|f| f.severity).min();
+    let class = classes!(
+        "card",
+        "artifact",
+        format!("kind-{}", a.kind.css_name()),
+        worst.map(severity_class)
+    );
+    let onselect = props.on_select.clone().map(|cb| {
+        let span = (a.span.start, a.span.end);
+        Callback::from(move |_: MouseEvent| cb.emit(span))
+    });
+    let toggle_raw = {
+        let show_raw = show_raw.clone();
+        Callback::from(move |_: MouseEvent| show_raw.set(!*show_raw))
+    };
+    html! {
+        <article class={class}>
+            <header class="card-head">
+                <span class={classes!("badge", format!("badge-{}", a.kind.css_name()))}>{a.kind.css_name()}</span>
+                <h3>{&a.title}</h3>
+                if let Some(onclick) = onselect {
+                    <button type="button" class="copy" {onclick} title="Select this item in the paste box">{"Show in paste"}</button>
+                }
+                {copy_button("Copy as text", render::artifact_text(a), "Copy this card as plain text".to_string())}
+            </header>
+            if !a.verdict.is_empty() { <p class="verdict">{&a.verdict}</p> }
+            if !a.findings.is_empty() {
+                <ul class="findings">{ for a.findings.iter().map(|f| html! {
+                    <li class={classes!("finding", severity_class(f.severity))}>
+                        <details open={f.severity <= Severity::Warning && (!f.steps.is_empty() || !f.causes.is_empty())}>
+                            <summary><span class="badge">{f.severity.label()}</span>{" "}<strong>{&f.title}</strong>{": "}{&f.explanation}</summary>
+                            {finding_extra(f)}
+                        </details>
+                    </li>
+                }) }</ul>
+            }
+            { for a.sections.iter().map(section_view) }
+            { for a.children.iter().enumerate().map(|(i, c)| html! {
+                <div class="child">
+                    <ArtifactCard artifact={Rc::new(c.clone())} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
+                </div>
+            }) }
+            if let Some(raw) = &a.raw_json {
+                <div class="raw">
+                    <button type="button" class="button" onclick={toggle_raw} aria-expanded={show_raw.to_string()}>
+                        {if *show_raw { "Hide raw JSON" } else { "Show raw JSON" }}
+                    </button>
+                    if *show_raw {
+                        <pre class="raw-json"><code>{raw}</code></pre>
+                        {copy_button("Copy JSON", raw.clone(), "Copy the raw JSON".to_string())}
+                    }
+                </div>
+            }
+        </article>
+    }
+}
+
+fn finding_extra(f: &Finding) -> Html {
+    if f.causes.is_empty() && f.steps.is_empty() && f.source.is_none() {
+        return html! {};
+    }
+    let mut copy = f.clone();
+    copy.explanation.clear();
+    html! { <div class="finding-extra">{finding_body(&copy)}</div> }
+}
+
+fn section_view(section: &Section) -> Html {
+    let open = section.fields.len() <= 40;
+    html! {
+        <details class="section" open={open}>
+            <summary>{&section.title}{format!(" ({})", section.fields.len())}</summary>
+            <table>
+                <thead><tr><th scope="col">{"Name"}</th><th scope="col">{"Value"}</th><th scope="col">{"Meaning"}</th></tr></thead>
+                <tbody>{ for section.fields.iter().map(field_row) }</tbody>
+            </table>
+        </details>
+    }
+}
+
+fn field_row(field: &Field) -> Html {
+    let copy_text = field.raw.clone();
+    html! {
+        <tr class={classes!(field.unknown.then_some("unknown"))}>
+            <th scope="row"><code>{&field.name}</code></th>
+            <td class="value">
+                <code class="raw-value">{&field.raw}</code>
+                if let Some(shown) = &field.shown { <div class="shown">{shown}</div> }
+                {copy_button("Copy", copy_text, format!("Copy the value of {}", field.name))}
+            </td>
+            <td class="meaning">
+                if let Some(m) = &field.meaning { {m} }
+                if field.unknown { <span class="tag-unknown">{" unknown"}</span> }
+                if let Some(src) = &field.source {
+                    {" "}<a href={src.clone()} target="_blank" rel="noopener noreferrer" class="src">{"source"}</a>
+                }
+            </td>
+        </tr>
+    }
+}

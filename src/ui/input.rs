@@ -1,0 +1,269 @@
+//! The input side of the page: the paste box with highlighted spans, the key box, file drop and picker.
+
+use crate::report::{ArtifactKind, Report};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Pastes larger than this are not mirrored with highlights (the mirror would cost more than it helps).
+const MAX_HIGHLIGHT_BYTES: usize = 200 * 1024;
+
+#[derive(Properties, PartialEq)]
+pub struct InputProps {
+    pub text: Rc<String>,
+    pub keys: Rc<String>,
+    pub report: Rc<Report>,
+    pub selected: Option<(usize, usize)>,
+    pub on_text: Callback<String>,
+    pub on_keys: Callback<String>,
+}
+
+/// Converts a byte offset of `text` into the UTF-16 offset the DOM uses.
+fn utf16_offset(text: &str, byte: usize) -> u32 {
+    let mut byte = byte.min(text.len());
+    while !text.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    text[..byte].encode_utf16().count() as u32
+}
+
+#[function_component(InputPane)]
+pub fn input_pane(props: &InputProps) -> Html {
+    let textarea = use_node_ref();
+    let backdrop = use_node_ref();
+    let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
+    let drag_over = use_state(|| false);
+    let file_message = use_state(String::new);
+
+    {
+        let textarea = textarea.clone();
+        let text = props.text.clone();
+        use_effect_with(props.selected, move |selected| {
+            if let (Some((start, end)), Some(area)) = (selected, textarea.cast::<HtmlTextAreaElement>()) {
+                let _ = area.focus();
+                let _ = area.set_selection_range(utf16_offset(&text, *start), utf16_offset(&text, *end));
+            }
+        });
+    }
+
+    let oninput = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                on_text.emit(area.value());
+            }
+        })
+    };
+    let onkeysinput = {
+        let on_keys = props.on_keys.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                on_keys.emit(area.value());
+            }
+        })
+    };
+    let onscroll = {
+        let backdrop = backdrop.clone();
+        Callback::from(move |e: Event| {
+            if let (Some(area), Some(back)) = (
+                e.target_dyn_into::<HtmlTextAreaElement>(),
+                backdrop.cast::<HtmlElement>(),
+            ) {
+                back.set_scroll_top(area.scroll_top());
+                back.set_scroll_left(area.scroll_left());
+            }
+        })
+    };
+
+    let read_files = {
+        let readers = readers.clone();
+        let on_text = props.on_text.clone();
+        let text = props.text.clone();
+        let file_message = file_message.clone();
+        Callback::from(move |files: web_sys::FileList| {
+            let collected: Rc<RefCell<String>> = Rc::new(RefCell::new((*text).clone()));
+            let mut names = Vec::new();
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                let file = gloo::file::File::from(file);
+                let name = file.name();
+                names.push(name.clone());
+                let on_text = on_text.clone();
+                let collected = collected.clone();
+                let message = file_message.clone();
+                let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
+                    Ok(bytes) => {
+                        let mut all = collected.borrow_mut();
+                        if !all.is_empty() && !all.ends_with('\n') {
+                            all.push('\n');
+                        }
+                        match String::from_utf8(bytes) {
+                            Ok(text) => all.push_str(&text),
+                            Err(e) => {
+                                // Binary files (DER, PFX) travel as base64 text, which the decoders read.
+                                all.push_str(&crate::text::b64std(e.as_bytes()));
+                            }
+                        }
+                        all.push('\n');
+                        on_text.emit(all.clone());
+                    }
+                    Err(e) => message.set(format!("Could not read {name}: {e}")),
+                });
+                readers.borrow_mut().push(reader);
+            }
+            if !names.is_empty() {
+                file_message.set(format!("Read locally: {}", names.join(", ")));
+            }
+        })
+    };
+    let ondrop = {
+        let read_files = read_files.clone();
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            drag_over.set(false);
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                read_files.emit(files);
+            }
+        })
+    };
+    let ondragover = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            drag_over.set(true);
+        })
+    };
+    let ondragleave = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |_: DragEvent| drag_over.set(false))
+    };
+    let onfile = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                if let Some(files) = input.files() {
+                    read_files.emit(files);
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let onclear = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |_: MouseEvent| on_text.emit(String::new()))
+    };
+
+    let highlights = if props.text.len() <= MAX_HIGHLIGHT_BYTES {
+        highlight(&props.text, &props.report)
+    } else {
+        html! { {(*props.text).clone()} }
+    };
+    let zone_class = classes!("paste-zone", drag_over.then_some("drag"));
+
+    html! {
+        <section class="input-pane" aria-label="Input">
+            <label for="paste" class="pane-label">{"Paste a token, certificate, header, log excerpt or error"}</label>
+            <div class={zone_class} {ondrop} {ondragover} {ondragleave}>
+                <div class="backdrop" ref={backdrop} aria-hidden="true">{highlights}{"\n"}</div>
+                <textarea id="paste" ref={textarea} class="paste"
+                    spellcheck="false" autocomplete="off" autocapitalize="off"
+                    placeholder="eyJ0eXAiOiJKV1Qi...  or  x-ms-diagnostics: 2000010;reason=...  or  -----BEGIN CERTIFICATE-----"
+                    value={(*props.text).clone()} {oninput} {onscroll} />
+            </div>
+            <div class="input-actions">
+                <label class="button file-button">
+                    {"Open files…"}
+                    <input type="file" multiple=true class="visually-hidden" onchange={onfile}
+                        accept=".txt,.log,.json,.xml,.har,.cer,.crt,.pem,.der,.p7b,.p7c,.pfx,.p12,.csr,.jwt,*/*" />
+                </label>
+                <button type="button" class="button" onclick={onclear}>{"Clear"}</button>
+                <span class="file-message" role="status">{(*file_message).clone()}</span>
+            </div>
+            <p class="privacy">{"Nothing leaves this page: no request is made, nothing is stored, and the page works offline. Drop files here or use Open files; they are read in the browser."}</p>
+            <details class="keybox">
+                <summary>{"Keys for signature checks (optional)"}</summary>
+                <label for="keys" class="pane-label">{"Certificate, public key, JWK/JWKS, or a shared secret as 'secret: …'"}</label>
+                <textarea id="keys" class="keys" spellcheck="false" autocomplete="off"
+                    value={(*props.keys).clone()} oninput={onkeysinput} />
+            </details>
+        </section>
+    }
+}
+
+/// The paste mirrored with every recognised span marked in the colour of its kind.
+fn highlight(text: &str, report: &Report) -> Html {
+    let mut spans: Vec<(usize, usize, ArtifactKind)> = report
+        .artifacts
+        .iter()
+        .map(|a| (a.span.start, a.span.end, a.kind))
+        .filter(|(s, e, _)| s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .collect();
+    spans.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+    let mut nodes: Vec<Html> = Vec::new();
+    let mut pos = 0;
+    for (start, end, kind) in spans {
+        if start < pos {
+            continue;
+        }
+        nodes.push(html! { {&text[pos..start]} });
+        let piece = &text[start..end];
+        if kind == ArtifactKind::Jwt {
+            let mut parts = Vec::new();
+            for (i, part) in piece.split('.').enumerate() {
+                if i > 0 {
+                    parts.push(html! { <span class="dot">{"."}</span> });
+                }
+                let class = match i {
+                    0 => "part-header",
+                    1 => "part-payload",
+                    _ => "part-signature",
+                };
+                parts.push(html! { <span class={class}>{part}</span> });
+            }
+            nodes.push(html! { <mark class="hl hl-jwt">{for parts}</mark> });
+        } else {
+            let class = format!("hl hl-{}", kind.css_name());
+            nodes.push(html! { <mark class={class}>{piece}</mark> });
+        }
+        pos = end;
+    }
+    nodes.push(html! { {&text[pos..]} });
+    html! { {for nodes} }
+}
+
+/// Light, dark, or following the system; the choice is not stored anywhere.
+#[function_component(ThemeToggle)]
+pub fn theme_toggle() -> Html {
+    let mode = use_state(|| 0u8);
+    let onclick = {
+        let mode = mode.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = (*mode + 1) % 3;
+            if let Some(root) = gloo::utils::document().document_element() {
+                let value = match next {
+                    1 => Some("light"),
+                    2 => Some("dark"),
+                    _ => None,
+                };
+                match value {
+                    Some(v) => {
+                        let _ = root.set_attribute("data-theme", v);
+                    }
+                    None => {
+                        let _ = root.remove_attribute("data-theme");
+                    }
+                }
+            }
+            mode.set(next);
+        })
+    };
+    let label = match *mode {
+        1 => "Theme: light",
+        2 => "Theme: dark",
+        _ => "Theme: system",
+    };
+    html! { <button type="button" class="button theme" {onclick} aria-label="Switch colour theme">{label}</button> }
+}

@@ -1,0 +1,162 @@
+// Browser tests: the real page in headless Chromium, pasted into as a user would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { serveDist, launch, openPage, paste, reportText, missingChecks, fixture, root, dist } from "./harness.mjs";
+
+let server;
+let context;
+const shots = join(root, "target", "screenshots");
+
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+  mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** Every JSON fixture in the given folders whose checks need only what the page already decodes. */
+function fixturesIn(...folders) {
+  const out = [];
+  for (const folder of folders) {
+    let names = [];
+    try { names = readdirSync(join(root, "tests/fixtures", folder)); } catch { continue; }
+    for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
+      const f = fixture(join(folder, name));
+      // Fixtures whose checks name times relative to the test clock cannot pass against the real clock.
+      if (f.input && Array.isArray(f.checks) && !(f.needs && f.needs.length) && !f.fixed_clock) out.push([join(folder, name), f]);
+    }
+  }
+  return out;
+}
+
+test("pasting a token shows its explanation without pressing a button", async () => {
+  const { page, requests, errors } = await openPage(context, server.url);
+  const sample = fixture("jwt/040-jwt-v1-access-token-docs.json");
+  await paste(page, sample.input);
+  await page.waitForSelector(".artifact .verdict");
+  await page.screenshot({ path: join(shots, "token-1280-light.png"), fullPage: false });
+  const text = await reportText(page);
+  assert.deepEqual(missingChecks(text, sample.checks), []);
+  assert.ok(text.includes("delegated"), "the verdict names a delegated token");
+  assert.deepEqual(errors, [], "no page errors");
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], "no request leaves the page");
+  assert.deepEqual(requests, [server.url], "the page loads as one file and requests nothing else");
+  await page.close();
+});
+
+test("every sample fixture shows its facts on the page", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  const failures = [];
+  for (const [name, f] of fixturesIn("jwt", "certificate", "diagnostics", "mixed")) {
+    await paste(page, "");
+    await paste(page, f.input);
+    await page.waitForTimeout(30);
+    const missing = missingChecks(await reportText(page), f.checks);
+    if (missing.length) failures.push(`${name}: missing ${JSON.stringify(missing.map((g) => g[0]))}`);
+  }
+  assert.deepEqual(failures, []);
+  assert.deepEqual(requests, [server.url], "pasting many inputs makes no request");
+  await page.close();
+});
+
+test("nothing typed is stored: storage, cookies and the URL stay empty", async () => {
+  const { page } = await openPage(context, server.url);
+  const secret = fixture("jwt/040-jwt-v1-access-token-docs.json").input;
+  await paste(page, secret);
+  await page.waitForSelector(".artifact");
+  const state = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    href: location.href,
+    dbs: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+    caches: typeof caches !== "undefined" ? (await caches.keys()).length : 0,
+  }));
+  assert.equal(state.local, 0);
+  assert.equal(state.session, 0);
+  assert.equal(state.cookie, "");
+  assert.equal(state.href, server.url);
+  assert.equal(state.dbs, 0);
+  assert.equal(state.caches, 0);
+  await page.close();
+});
+
+test("bad input gets a message, and the page keeps working", async () => {
+  const { page, errors } = await openPage(context, server.url);
+  await paste(page, "eyJhbGciOiJSUzI1NiJ9.!!!not-base64!!!.x and some words");
+  await page.waitForTimeout(100);
+  await paste(page, "just some words that are not a token");
+  await page.waitForSelector(".notice");
+  const text = await reportText(page);
+  assert.ok(text.includes("nothing here was recognised"), text.slice(0, 200));
+  assert.ok(text.includes("expected a jwt"), "the message says what was expected");
+  const sample = fixture("jwt/040-jwt-v1-access-token-docs.json");
+  await paste(page, sample.input);
+  await page.waitForSelector(".artifact .verdict");
+  assert.equal(await page.$eval("textarea#paste", (a) => a.value), sample.input, "what was typed is kept");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a dropped certificate file is read in the browser", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  const pem = fixture("certificate/070-cert-microsoft-rsa-root-2017-rsa4096.json").input;
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64");
+  await page.setInputFiles("input[type=file]", { name: "root.cer", mimeType: "application/pkix-cert", buffer: der });
+  await page.waitForSelector(".kind-cert", { timeout: 10000 });
+  const text = await reportText(page);
+  assert.ok(text.includes("microsoft rsa root certificate authority 2017"), "the certificate's subject is shown");
+  assert.deepEqual(requests, [server.url]);
+  await page.close();
+});
+
+test("the page is readable at 400 px and in dark mode", async () => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(server.url);
+  await page.waitForSelector("textarea#paste");
+  await paste(page, fixture("jwt/040-jwt-v1-access-token-docs.json").input);
+  await page.waitForSelector(".artifact .verdict");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling at 400 px (overflow ${overflow}px)`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, "rgb(255, 255, 255)", "dark mode follows the system");
+  await page.screenshot({ path: join(shots, "token-400-dark.png"), fullPage: true });
+  await page.close();
+});
+
+test("the downloaded single file works from file:// with no request", async () => {
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const url = "file://" + join(dist, "tokenlens.html");
+  await page.goto(url);
+  await page.waitForSelector("textarea#paste", { timeout: 20000 });
+  await paste(page, fixture("jwt/040-jwt-v1-access-token-docs.json").input);
+  await page.waitForSelector(".artifact .verdict");
+  assert.deepEqual(requests, [url]);
+  const csp = readFileSync(join(dist, "tokenlens.html"), "utf8").match(/Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.ok(csp.includes("connect-src 'none'"), csp);
+  await page.close();
+});
+
+test("keyboard: the paste box is the first thing Tab reaches", async () => {
+  const { page } = await openPage(context, server.url);
+  await page.keyboard.press("Tab");
+  let focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  // The theme button comes first in the header; the paste box follows it.
+  if (focused !== "paste") {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  }
+  assert.equal(focused, "paste");
+  await page.keyboard.insertText(fixture("jwt/040-jwt-v1-access-token-docs.json").input);
+  await page.waitForSelector(".artifact .verdict");
+  await page.close();
+});
