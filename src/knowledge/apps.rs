@@ -16,20 +16,320 @@ pub const APPS: &[App] = &[
     App {
         id: "00000001-0000-0000-c000-000000000000",
         name: "Azure Access Control Service (ACS)",
-        note: "Issuer principal of S2S tokens and of the WindowsAzureACS auth server; appears in trusted_issuers as <id>@<realm>.",
-        source: "https://learn.microsoft.com/en-us/troubleshoot/exchange/calendars/resolve-free-busy-errors",
+        note: "Issuer principal of Exchange and SharePoint S2S tokens and IssuerIdentifier of the WindowsAzureACS auth server; appears in trusted_issuers as <id>@<realm>.",
+        source: "https://learn.microsoft.com/en-us/outlook/troubleshoot/calendaring/resolve-free-busy-errors",
+    },
+    App {
+        id: "00000002-0000-0000-c000-000000000000",
+        name: "Windows Azure Active Directory (Azure AD Graph)",
+        note: "Resource ID of the retired Azure AD Graph API, https://graph.windows.net.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
     },
     App {
         id: "00000002-0000-0ff1-ce00-000000000000",
         name: "Office 365 Exchange Online",
-        note: "The Exchange principal: resource of Exchange tokens and client_id of Exchange Bearer challenges, on-premises too.",
+        note: "The Exchange principal: resource of Exchange tokens, client_id of Exchange Bearer challenges (on-premises too) and issuer of Exchange identity tokens; its service principal names must list on-premises hosts in a hybrid.",
         source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
     },
     App {
         id: "00000003-0000-0000-c000-000000000000",
         name: "Microsoft Graph",
-        note: "Resource ID of https://graph.microsoft.com.",
+        note: "Resource ID of https://graph.microsoft.com; also a partner application in on-premises Exchange for hybrid Graph calls.",
         source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000003-0000-0ff1-ce00-000000000000",
+        name: "Office 365 SharePoint Online",
+        note: "The SharePoint principal: client_id of SharePoint Bearer challenges and issuer of SharePoint self-issued S2S tokens.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000004-0000-0ff1-ce00-000000000000",
+        name: "Skype for Business Online",
+        note: "The Lync / Skype for Business principal; seen in Exchange trusted_issuers as <id>@<domain> for Skype-to-Exchange S2S calls.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000005-0000-0000-c000-000000000000",
+        name: "Workflow Manager (SharePoint trusted issuer)",
+        note: "Principal SharePoint trusts for Workflow Manager S2S tokens (aud <id>/<host>:12291@<realm>). Not the same as Yammer, 00000005-0000-0ff1-ce00-000000000000.",
+        source: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SharePoint/SharePointServer/workflows/response-returned-did-not-come-from-workflow-manager-error.md",
+    },
+    App {
+        id: "00000005-0000-0ff1-ce00-000000000000",
+        name: "Yammer",
+        note: "First-party Yammer (Viva Engage) application. Not the same as the Workflow Manager principal 00000005-0000-0000-c000-000000000000.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000006-0000-0ff1-ce00-000000000000",
+        name: "Microsoft Office 365 Portal",
+        note: "First-party Microsoft 365 portal application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000007-0000-0000-c000-000000000000",
+        name: "Dynamics CRM / Common Data Service (Dataverse)",
+        note: "Resource ID of Dynamics 365 and Dataverse environments (https://<org>.crm.dynamics.com).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000007-0000-0ff1-ce00-000000000000",
+        name: "Microsoft Exchange Online Protection",
+        note: "First-party Exchange Online Protection application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000009-0000-0000-c000-000000000000",
+        name: "Power BI Service",
+        note: "Resource ID of the Power BI REST API (https://analysis.windows.net/powerbi/api).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "0000000a-0000-0000-c000-000000000000",
+        name: "Microsoft Intune",
+        note: "Resource ID of the Intune service API.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "0000000c-0000-0000-c000-000000000000",
+        name: "Microsoft App Access Panel",
+        note: "The My Apps access panel application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000012-0000-0000-c000-000000000000",
+        name: "Microsoft Rights Management Services",
+        note: "Resource of Azure Information Protection / Rights Management.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00000015-0000-0000-c000-000000000000",
+        name: "Microsoft Dynamics ERP",
+        note: "First-party Dynamics ERP application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "00b41c95-dab0-4487-9791-b9d2c32c80f2",
+        name: "Office 365 Management",
+        note: "First-party Office 365 management application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "022907d3-0f1b-48f7-badc-1ba6abab6d66",
+        name: "Azure SQL Database",
+        note: "Resource ID of https://database.windows.net.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "04b07795-8ddb-461a-bbee-02f9e1bf7b46",
+        name: "Microsoft Azure CLI",
+        note: "Public client used by az login; appears as appid in tokens obtained with the Azure CLI.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "0ec893e0-5785-4de6-99da-4ed124e5296c",
+        name: "Microsoft 365 (Office) desktop app",
+        note: "Client ID that Microsoft lists for Teams/Microsoft 365 app SSO pre-authorization.",
+        source: "https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad",
+    },
+    App {
+        id: "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+        name: "Microsoft Graph Command Line Tools",
+        note: "Public client used by Connect-MgGraph (Microsoft Graph PowerShell) when no own app is given.",
+        source: "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands",
+    },
+    App {
+        id: "1950a258-227b-4e31-a9cf-717495945fc2",
+        name: "Microsoft Azure PowerShell",
+        note: "Public client used by Connect-AzAccount.",
+        source: "https://github.com/Azure/azure-powershell/blob/main/src/Accounts/Authenticators/AuthenticationHelpers.cs",
+    },
+    App {
+        id: "1b730954-1685-4b74-9bfd-dac224a7b894",
+        name: "Azure Active Directory PowerShell",
+        note: "Public client of the retired AzureAD and MSOnline PowerShell modules.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "1fec8e78-bce4-4aaf-ab1b-5451cc387264",
+        name: "Microsoft Teams",
+        note: "Teams desktop and mobile client.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "27922004-5251-4030-b22d-91ecd9a37ea4",
+        name: "Outlook Mobile",
+        note: "Outlook for iOS and Android.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "29d9ed98-a469-4536-ade2-f981bc1d605e",
+        name: "Microsoft Authentication Broker",
+        note: "Broker used for device registration and brokered sign-in (Company Portal, Authenticator, Windows).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "38aa3b87-a06d-4817-b275-7a316988d93b",
+        name: "Windows Sign In",
+        note: "Windows sign-in to Entra joined devices (primary refresh token requests).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "4345a7b9-9a63-4910-a426-35363201d503",
+        name: "O365 Suite UX",
+        note: "Microsoft 365 web suite experience.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "4765445b-32c6-49b0-83e6-1d93765276ca",
+        name: "Microsoft 365 (Office) web app",
+        note: "Client ID that Microsoft lists for Teams/Microsoft 365 app SSO pre-authorization (Office.com).",
+        source: "https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad",
+    },
+    App {
+        id: "4813382a-8fa7-425e-ab75-3b753aab3abb",
+        name: "Microsoft Authenticator App",
+        note: "The Microsoft Authenticator mobile app.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "499b84ac-1321-427f-aa17-267ca6975798",
+        name: "Azure DevOps",
+        note: "Resource ID of Azure DevOps (https://app.vssps.visualstudio.com).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+        name: "Microsoft Teams Web Client",
+        note: "Teams in the browser.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        name: "Microsoft corporate tenant (microsoft.com)",
+        note: "Tenant ID of Microsoft's own corporate directory; in idp or iss it means a Microsoft employee or guest account.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    App {
+        id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Windows Azure Service Management API (Azure Resource Manager)",
+        note: "Resource ID of https://management.azure.com and https://management.core.windows.net.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "871c010f-5e61-4fb1-83ac-98610a7e9110",
+        name: "Microsoft Power BI",
+        note: "Power BI client application.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "872cd9fa-d31f-45e0-9eab-6e460a02d1f1",
+        name: "Visual Studio",
+        note: "Public client of Visual Studio sign-in.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "9188040d-6c67-4c5b-b112-36a304b66dad",
+        name: "Consumer (personal Microsoft account) tenant",
+        note: "Tenant ID used for personal Microsoft accounts (MSA) in tid and iss.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    App {
+        id: "9ba1a5c7-f17a-4de9-a1f1-6178c8d51223",
+        name: "Microsoft Intune Company Portal",
+        note: "The Intune Company Portal app.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "a0c73c16-a7e3-4564-9a95-2bdf47383716",
+        name: "Microsoft Exchange Online Remote PowerShell",
+        note: "Public client of Exchange Online PowerShell (remote PowerShell sign-in).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "ab9b8c07-8f02-4f72-87fa-80105867a763",
+        name: "OneDrive SyncEngine",
+        note: "The OneDrive sync client.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "bc59ab01-8403-45c6-8796-ac3ef710b3e3",
+        name: "Outlook on the web",
+        note: "Client ID that Microsoft lists for Teams/Microsoft 365 app SSO pre-authorization (Outlook web).",
+        source: "https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad",
+    },
+    App {
+        id: "c44b4083-3bb0-49c1-b47d-974e53cbdf3c",
+        name: "Azure Portal",
+        note: "The Azure portal.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "c5393580-f805-4401-95e8-94b7a6ef2fc2",
+        name: "Office 365 Management APIs",
+        note: "Resource ID of https://manage.office.com (audit and activity APIs).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "c9a559d2-7aab-4f13-a6ed-e7e9c52aec87",
+        name: "Microsoft Forms",
+        note: "The Microsoft Forms service.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "ca7f3f0b-7d91-482c-8e09-c5d840d0eac5",
+        name: "Log Analytics API",
+        note: "Resource ID of https://api.loganalytics.io (Azure Monitor Logs).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "cc15fd57-2c6c-4117-a88c-83b1d56b4bbe",
+        name: "Microsoft Teams Services",
+        note: "Back-end services of Microsoft Teams.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "cfa8b339-82a2-471a-a3c9-0fc0be7a4093",
+        name: "Azure Key Vault",
+        note: "Resource ID of https://vault.azure.net.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "d3590ed6-52b3-4102-aeff-aad2292ab01c",
+        name: "Microsoft Office",
+        note: "Public client of the Office desktop apps, including Outlook desktop.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "d4ebce55-015a-49b5-a083-c84d1797ae8c",
+        name: "Microsoft Intune Enrollment",
+        note: "Used when devices enroll in Intune.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "de8bc8b5-d9f9-48b1-a8ad-b748da725064",
+        name: "Graph Explorer",
+        note: "Microsoft Graph Explorer web tool.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "e406a681-f3d4-42a8-90b6-c2b029497af1",
+        name: "Azure Storage",
+        note: "Resource ID of https://storage.azure.com.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+        name: "Microsoft Services tenant",
+        note: "Tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    App {
+        id: "fb78d390-0c51-40cd-8e17-fdbfab77341b",
+        name: "Exchange Online PowerShell client (community source)",
+        note: "Client ID used by Exchange Online PowerShell according to a third-party tool; not in Microsoft's list.",
+        source: "https://github.com/HackmichNet/SharpAzToken",
     },
 ];
 
@@ -44,12 +344,169 @@ pub struct Resource {
 }
 
 /// Sorted by `uri`.
-pub const RESOURCES: &[Resource] = &[Resource {
-    uri: "https://graph.microsoft.com",
-    app_id: "00000003-0000-0000-c000-000000000000",
-    name: "Microsoft Graph",
-    source: "https://learn.microsoft.com/en-us/graph/auth/auth-concepts",
-}];
+pub const RESOURCES: &[Resource] = &[
+    Resource {
+        uri: "https://analysis.windows.net/powerbi/api",
+        app_id: "00000009-0000-0000-c000-000000000000",
+        name: "Power BI REST API",
+        source: "https://learn.microsoft.com/en-us/rest/api/power-bi/",
+    },
+    Resource {
+        uri: "https://api.loganalytics.io",
+        app_id: "ca7f3f0b-7d91-482c-8e09-c5d840d0eac5",
+        name: "Log Analytics API (Azure Monitor Logs)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/api/access-api",
+    },
+    Resource {
+        uri: "https://app.vssps.visualstudio.com",
+        app_id: "499b84ac-1321-427f-aa17-267ca6975798",
+        name: "Azure DevOps",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    Resource {
+        uri: "https://database.windows.net",
+        app_id: "022907d3-0f1b-48f7-badc-1ba6abab6d66",
+        name: "Azure SQL Database",
+        source: "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-overview",
+    },
+    Resource {
+        uri: "https://dod-graph.microsoft.us",
+        app_id: "00000003-0000-0000-c000-000000000000",
+        name: "Microsoft Graph (US Government DoD)",
+        source: "https://learn.microsoft.com/en-us/graph/deployments",
+    },
+    Resource {
+        uri: "https://graph.chinacloudapi.cn",
+        app_id: "00000002-0000-0000-c000-000000000000",
+        name: "Azure AD Graph (China, 21Vianet; retired)",
+        source: "https://learn.microsoft.com/en-us/graph/migrate-azure-ad-graph-overview",
+    },
+    Resource {
+        uri: "https://graph.microsoft.com",
+        app_id: "00000003-0000-0000-c000-000000000000",
+        name: "Microsoft Graph",
+        source: "https://learn.microsoft.com/en-us/graph/deployments",
+    },
+    Resource {
+        uri: "https://graph.microsoft.us",
+        app_id: "00000003-0000-0000-c000-000000000000",
+        name: "Microsoft Graph (US Government L4)",
+        source: "https://learn.microsoft.com/en-us/graph/deployments",
+    },
+    Resource {
+        uri: "https://graph.windows.net",
+        app_id: "00000002-0000-0000-c000-000000000000",
+        name: "Azure AD Graph (retired)",
+        source: "https://learn.microsoft.com/en-us/graph/migrate-azure-ad-graph-overview",
+    },
+    Resource {
+        uri: "https://manage.office.com",
+        app_id: "c5393580-f805-4401-95e8-94b7a6ef2fc2",
+        name: "Office 365 Management APIs",
+        source: "https://learn.microsoft.com/en-us/office/office-365-management-api/get-started-with-office-365-management-apis",
+    },
+    Resource {
+        uri: "https://management.azure.com",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Resource Manager",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://management.chinacloudapi.cn",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Resource Manager (China, 21Vianet)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://management.core.chinacloudapi.cn",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Service Management / Resource Manager (China, 21Vianet)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://management.core.usgovcloudapi.net",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Service Management / Resource Manager (US Government)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://management.core.windows.net",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Service Management / Resource Manager (legacy audience)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://management.usgovcloudapi.net",
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        name: "Azure Resource Manager (US Government)",
+        source: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview",
+    },
+    Resource {
+        uri: "https://microsoftgraph.chinacloudapi.cn",
+        app_id: "00000003-0000-0000-c000-000000000000",
+        name: "Microsoft Graph (China, 21Vianet)",
+        source: "https://learn.microsoft.com/en-us/graph/deployments",
+    },
+    Resource {
+        uri: "https://outlook.office.com",
+        app_id: "00000002-0000-0ff1-ce00-000000000000",
+        name: "Exchange Online (Outlook REST)",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Resource {
+        uri: "https://outlook.office365.com",
+        app_id: "00000002-0000-0ff1-ce00-000000000000",
+        name: "Exchange Online (EWS, REST, IMAP/POP/SMTP OAuth)",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Resource {
+        uri: "https://outlook.office365.us",
+        app_id: "00000002-0000-0ff1-ce00-000000000000",
+        name: "Exchange Online (US Government)",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Resource {
+        uri: "https://partner.outlook.cn",
+        app_id: "00000002-0000-0ff1-ce00-000000000000",
+        name: "Exchange Online (China, 21Vianet)",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Resource {
+        uri: "https://ps.outlook.com",
+        app_id: "00000002-0000-0ff1-ce00-000000000000",
+        name: "Exchange Online (legacy PowerShell audience)",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Resource {
+        uri: "https://storage.azure.com",
+        app_id: "e406a681-f3d4-42a8-90b6-c2b029497af1",
+        name: "Azure Storage",
+        source: "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-azure-active-directory",
+    },
+    Resource {
+        uri: "https://vault.azure.net",
+        app_id: "cfa8b339-82a2-471a-a3c9-0fc0be7a4093",
+        name: "Azure Key Vault",
+        source: "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication",
+    },
+];
+
+/// Resources recognised by a host suffix (tenant-specific hosts such as `contoso.sharepoint.com`).
+/// Here `uri` holds the suffix, starting with a dot. Sorted by `uri`.
+pub const HOST_SUFFIX_RESOURCES: &[Resource] = &[
+    Resource {
+        uri: ".crm.dynamics.com",
+        app_id: "00000007-0000-0000-c000-000000000000",
+        name: "Dynamics 365 / Dataverse environment",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+    Resource {
+        uri: ".sharepoint.com",
+        app_id: "00000003-0000-0ff1-ce00-000000000000",
+        name: "SharePoint Online (tenant site)",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in",
+    },
+];
 
 /// Looks up a GUID (any case) in the app table.
 pub fn app_by_id(id: &str) -> Option<&'static App> {
@@ -63,6 +520,17 @@ pub fn resource_by_uri(uri: &str) -> Option<&'static Resource> {
     RESOURCES
         .iter()
         .find(|r| uri == r.uri || uri.starts_with(&format!("{}/", r.uri)))
+}
+
+/// Looks up an https resource URI by the suffix of its host, for example
+/// `https://contoso.sharepoint.com/sites/x` gives SharePoint Online.
+pub fn resource_by_host_suffix(uri: &str) -> Option<&'static Resource> {
+    let uri = uri.trim().to_ascii_lowercase();
+    let rest = uri.strip_prefix("https://")?;
+    let host = rest.split(['/', ':', '?', '#']).next()?;
+    HOST_SUFFIX_RESOURCES
+        .iter()
+        .find(|r| host.ends_with(r.uri) && host.len() > r.uri.len())
 }
 
 #[cfg(test)]
@@ -89,12 +557,28 @@ mod tests {
 
     #[test]
     fn resources_are_sorted_and_point_at_known_apps() {
-        for pair in RESOURCES.windows(2) {
-            assert!(pair[0].uri < pair[1].uri);
+        for table in [RESOURCES, HOST_SUFFIX_RESOURCES] {
+            for pair in table.windows(2) {
+                assert!(
+                    pair[0].uri < pair[1].uri,
+                    "{} before {}",
+                    pair[0].uri,
+                    pair[1].uri
+                );
+            }
+            for r in table {
+                crate::knowledge::assert_source(r.source, r.uri);
+                assert!(crate::text::is_guid(r.app_id));
+                assert_eq!(r.uri, r.uri.to_ascii_lowercase());
+                assert!(!r.uri.ends_with('/'), "{} has a trailing slash", r.uri);
+            }
         }
         for r in RESOURCES {
-            crate::knowledge::assert_source(r.source, r.uri);
-            assert!(crate::text::is_guid(r.app_id));
+            assert!(
+                app_by_id(r.app_id).is_some(),
+                "{} points at an app missing from APPS",
+                r.uri
+            );
         }
     }
 
@@ -109,5 +593,37 @@ mod tests {
             Some("Microsoft Graph")
         );
         assert!(resource_by_uri("https://graph.microsoft.com.evil").is_none());
+        assert_eq!(
+            resource_by_uri("https://outlook.office365.com/EWS/Exchange.asmx").map(|r| r.app_id),
+            Some("00000002-0000-0ff1-ce00-000000000000")
+        );
+    }
+
+    #[test]
+    fn well_known_principals_and_tenants_are_named() {
+        let name = |id| app_by_id(id).map(|a| a.name).unwrap_or("");
+        assert!(name("00000001-0000-0000-c000-000000000000").contains("ACS"));
+        assert!(name("00000002-0000-0ff1-ce00-000000000000").contains("Exchange"));
+        assert!(name("00000003-0000-0ff1-ce00-000000000000").contains("SharePoint"));
+        assert!(name("00000004-0000-0ff1-ce00-000000000000").contains("Skype"));
+        assert!(name("00000005-0000-0000-c000-000000000000").contains("Workflow Manager"));
+        assert_eq!(name("00000005-0000-0ff1-ce00-000000000000"), "Yammer");
+        assert_eq!(
+            name("72f988bf-86f1-41af-91ab-2d7cd011db47"),
+            "Microsoft corporate tenant (microsoft.com)"
+        );
+        assert!(name("9188040d-6c67-4c5b-b112-36a304b66dad").contains("personal"));
+        assert!(name("f8cdef31-a31e-4b4a-93e4-5f571e91255a").contains("Microsoft Services"));
+    }
+
+    #[test]
+    fn tenant_hosts_match_by_suffix_only() {
+        assert_eq!(
+            resource_by_host_suffix("https://contoso.sharepoint.com/sites/hr").map(|r| r.app_id),
+            Some("00000003-0000-0ff1-ce00-000000000000")
+        );
+        assert!(resource_by_host_suffix("https://contoso.sharepoint.com.evil.net").is_none());
+        assert!(resource_by_host_suffix("http://contoso.sharepoint.com").is_none());
+        assert!(resource_by_host_suffix("https://.sharepoint.com").is_none());
     }
 }

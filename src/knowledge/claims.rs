@@ -39,26 +39,772 @@ pub struct Claim {
 /// Payload claims, sorted by `name`.
 pub const CLAIMS: &[Claim] = &[
     Claim {
+        name: "_claim_names",
+        meaning: "Group overage: present instead of groups when the user is in too many groups (over 200 in a JWT); points to _claim_sources.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "_claim_sources",
+        meaning: "Group overage: holds the Microsoft Graph endpoint to call to read the user's groups.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "acct",
+        meaning: "Account type in the tenant: 0 member, 1 guest.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "acr",
+        meaning: "v1 only: authentication context class; \"0\" means the sign-in did not meet ISO/IEC 29115.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "acrs",
+        meaning: "Authentication context IDs (for example c1 to c25) the sign-in satisfied; used by Conditional Access claims challenges.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "act",
+        meaning: "Actor: the party acting on behalf of the subject (token exchange).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc8693#section-4.1",
+    },
+    Claim {
+        name: "actortoken",
+        meaning: "S2S: the signed actor (app) token carried inside an unsigned outer token that holds the user context (SharePoint high-trust, Exchange).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "aio",
+        meaning: "Opaque value Entra uses internally; ignore it.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "altsecid",
+        meaning: "Undocumented: appears to hold an alternative security identifier of the user (for example a federated or personal-account key) in tokens Exchange accepts.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "amr",
+        meaning: "Authentication methods used (v1 only), for example pwd, rsa, mfa, wia.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "amurl",
+        meaning: "Exchange identity and callback tokens: URL of the authentication metadata document that holds the signing key (inside appctx).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "app_displayname",
+        meaning: "Undocumented: appears to hold the display name of the client app.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "appctx",
+        meaning: "Exchange identity token or SharePoint context token: a JSON string with app context (Exchange: msexchuid, version, amurl).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "appctxsender",
+        meaning: "Exchange identity token or SharePoint context token: who sent the app context (<principal id>@<realm or host>).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "appid",
+        meaning: "v1: client ID of the app that requested the token.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "appidacr",
+        meaning: "v1: how the client authenticated: 0 public client, 1 client secret, 2 certificate (or managed identity).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "at_hash",
+        meaning: "Access token hash: lets the client check the access token issued with this ID token.",
+        status: ClaimStatus::Standard,
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#IDToken",
+    },
+    Claim {
         name: "aud",
-        meaning: "Audience: the API (resource) this token is meant for.",
+        meaning: "Audience: the API (resource) this token is meant for; v2 always the API's client ID, v1 its client ID or resource URI.",
         status: ClaimStatus::Standard,
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     },
     Claim {
-        name: "exp",
-        meaning: "Expiry: the token must not be accepted after this time.",
+        name: "auth_time",
+        meaning: "Time the user last authenticated.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "azp",
+        meaning: "v2: client ID of the app that requested the token (authorized party).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "azpacr",
+        meaning: "v2: how the client authenticated: 0 public client, 1 client secret, 2 certificate.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "c_hash",
+        meaning: "Code hash: lets the client check the authorization code issued with this ID token.",
         status: ClaimStatus::Standard,
-        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1.4",
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#HybridIDToken",
+    },
+    Claim {
+        name: "cnf",
+        meaning: "Confirmation: the key the token is bound to (proof of possession).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7800#section-3.1",
+    },
+    Claim {
+        name: "controls",
+        meaning: "Undocumented: appears to list session controls applied by Conditional Access (for example app_res).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "controls_auds",
+        meaning: "Undocumented: appears to list the audiences the session controls apply to.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "ctry",
+        meaning: "User's country or region (two letters).",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "deviceid",
+        meaning: "Undocumented: appears to hold the Entra device ID of the device used to sign in.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "email",
+        meaning: "Email address of the user, when known; not verified and may differ from the UPN.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "email_verified",
+        meaning: "Whether the email address was verified.",
+        status: ClaimStatus::Standard,
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims",
+    },
+    Claim {
+        name: "exp",
+        meaning: "Expiry: the token must not be accepted after this time (Unix seconds; some S2S tokens send it as a string).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "family_name",
+        meaning: "User's last name.",
+        status: ClaimStatus::Standard,
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims",
+    },
+    Claim {
+        name: "fwd",
+        meaning: "IP address of the client that made the request when it went through a proxy.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "given_name",
+        meaning: "User's first name.",
+        status: ClaimStatus::Standard,
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims",
+    },
+    Claim {
+        name: "groups",
+        meaning: "Object IDs of the groups the user belongs to (when group claims are configured).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "hasgroups",
+        meaning: "Present (true) instead of groups when the groups do not fit in an implicit-flow token; read them from Microsoft Graph.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "iat",
+        meaning: "Issued at: when the token was issued (Unix seconds).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "identityprovider",
+        meaning: "Undocumented: appears to name the identity provider of the user in SharePoint and Exchange S2S tokens.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "idp",
+        meaning: "Identity provider that authenticated the subject; equals iss unless the user is a guest or personal account.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "idtyp",
+        meaning: "Token type: app for app-only tokens (and user when include_user_token is set); the most reliable app-versus-user test.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "in_corp",
+        meaning: "v1: the client signs in from the corporate network (from AD FS claims).",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "ipaddr",
+        meaning: "v1: IP address the user authenticated from.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "isbrowserhostedapp",
+        meaning: "Exchange identity token or SharePoint context token: true when the add-in runs in a browser.",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "iss",
+        meaning: "Issuer: the STS and tenant that issued the token; v2 ends with /v2.0, v1 is https://sts.windows.net/<tenant>/.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "isuser",
+        meaning: "Undocumented: appears in SharePoint and Exchange S2S tokens to say the context is a user.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "jti",
+        meaning: "JWT ID: a unique identifier of the token.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "login_hint",
+        meaning: "An opaque, reliable login hint for the user, usable with prompt=none.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "msexchcallback",
+        meaning: "Undocumented (decompiled Exchange code only): marks an Exchange callback token and its version, for example MsExtension.V1.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "msexchdauth",
+        meaning: "Undocumented (decompiled Exchange code only): appears to relate to delegated (federation) authentication in Exchange tokens.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "msexchprot",
+        meaning: "Undocumented (decompiled Exchange code only): the Exchange protocol a callback token is for (owa, ews, oab).",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "msexchuid",
+        meaning: "Exchange identity token: unique ID of the user's mailbox for the add-in (inside appctx).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "name",
+        meaning: "Display name of the subject; for display only.",
+        status: ClaimStatus::Standard,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "nameid",
+        meaning: "S2S: identity of the caller or user: <client id>@<realm> for an app, or a SID for an on-premises user (with nii).",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "nbf",
+        meaning: "Not before: the token must not be accepted before this time.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "nickname",
+        meaning: "v1: the user's nickname.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "nii",
+        meaning: "S2S: name identifier issuer: which directory the nameid comes from, for example urn:office:idp:activedirectory for on-premises AD.",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "nonce",
+        meaning: "Value from the sign-in request, echoed to stop replay; checked by the client.",
+        status: ClaimStatus::Standard,
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#IDToken",
+    },
+    Claim {
+        name: "oid",
+        meaning: "Object ID of the user or service principal in this tenant; stable across apps.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "onprem_sid",
+        meaning: "v1: on-premises security identifier (SID) of a synced user.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "platf",
+        meaning: "Undocumented: appears to hold the device platform of the sign-in (a number).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "preferred_username",
+        meaning: "v2: the user's sign-in name; can change, for display only.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "primarysid",
+        meaning: "Undocumented: Exchange accepts it as the user's primary SID in S2S tokens.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "puid",
+        meaning: "Undocumented: appears to hold the user's Passport-style unique ID (PUID) in hex.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "pwd_exp",
+        meaning: "v1: seconds until the password expires.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "pwd_url",
+        meaning: "v1: URL where the user can change the password.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "refreshtoken",
+        meaning: "SharePoint context token: the refresh token the add-in redeems for access tokens.",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/handle-security-tokens-in-provider-hosted-low-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "rh",
+        meaning: "Opaque value Entra uses to revalidate tokens; ignore it.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "roles",
+        meaning: "Application permissions in app-only tokens, or app roles assigned to the user in user tokens.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "scope",
+        meaning: "Undocumented: Exchange callback tokens appear to carry a scope that limits them (and shortens their lifetime).",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "scp",
+        meaning: "Delegated permissions (scopes) the user consented to, space-separated; user tokens only.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "sid",
+        meaning: "Session ID of the user's sign-in session.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "signin_state",
+        meaning: "Undocumented: appears to list sign-in state flags such as kmsi (stay signed in), dvc_mngd (managed device) and dvc_cmp (compliant device).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "sip",
+        meaning: "Undocumented: Exchange accepts the user's SIP address as user context in S2S tokens.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "smtp",
+        meaning: "Undocumented: Exchange accepts the user's SMTP address as user context in S2S and callback tokens.",
+        status: ClaimStatus::Undocumented,
+        source: "https://github.com/PiratesRE/exchange_diff",
+    },
+    Claim {
+        name: "sub",
+        meaning: "Subject: a pairwise identifier of the user for this app.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    Claim {
+        name: "tenant_ctry",
+        meaning: "Country or region of the tenant.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "tenant_region_scope",
+        meaning: "Region of the tenant.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "tid",
+        meaning: "Tenant ID the user signed in to (9188040d-6c67-4c5b-b112-36a304b66dad for personal accounts).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "trustedfordelegation",
+        meaning: "S2S: true when the actor (app) may act on behalf of a user context.",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "unique_name",
+        meaning: "v1: a readable name of the user; for display only.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "upn",
+        meaning: "User principal name; v1 by default, optional in v2; for display only.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "uti",
+        meaning: "Token identifier Entra uses internally (similar to jti).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "ver",
+        meaning: "Token version: 1.0 or 2.0, set by the API's accessTokenAcceptedVersion.",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "verified_primary_email",
+        meaning: "The user's primary email address from a verified source.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "verified_secondary_email",
+        meaning: "The user's secondary email addresses from a verified source.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "version",
+        meaning: "Exchange tokens: the token kind, for example ExIdTok.V1 (identity token) inside appctx.",
+        status: ClaimStatus::ServerToServer,
+        source: "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token",
+    },
+    Claim {
+        name: "vnet",
+        meaning: "Virtual network information of the request.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "wids",
+        meaning: "Directory role template IDs the user holds in the tenant (for example 62e90394-... Global Administrator).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_acd",
+        meaning: "Undocumented: seen in recent tokens; meaning unknown.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_act_fct",
+        meaning: "Undocumented: seen in recent tokens; appears to hold actor facts as numbers.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_ar",
+        meaning: "Undocumented: seen in real tokens; meaning unknown.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_cc",
+        meaning: "Client capabilities of the app; cp1 means it can handle claims challenges (CAE).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge",
+    },
+    Claim {
+        name: "xms_edov",
+        meaning: "Whether the email domain owner is verified.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "xms_ftd",
+        meaning: "Undocumented: seen in real tokens; appears to be an opaque value set by Entra.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_idrel",
+        meaning: "Undocumented: seen in real tokens as two numbers (for example \"7 10\" in a managed identity token); appears to describe the identity relationship.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_mirid",
+        meaning: "Undocumented: in managed identity tokens, appears to hold the Azure Resource Manager ID of the managed identity (or of the resource it belongs to).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/overview",
+    },
+    Claim {
+        name: "xms_pdl",
+        meaning: "Preferred data location of the user (multi-geo).",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "xms_pftexp",
+        meaning: "Undocumented: seen in recent tokens; appears to be an expiry time (Unix seconds).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_pl",
+        meaning: "User's preferred language.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "xms_ssm",
+        meaning: "Undocumented: seen in real tokens; meaning unknown.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_st",
+        meaning: "Undocumented: appears to hold the subject (sub) of the original token as an object.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_sub_fct",
+        meaning: "Undocumented: seen in recent tokens; appears to hold subject facts as numbers.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_tcdt",
+        meaning: "Undocumented: appears to hold the tenant creation time (Unix seconds).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_tdbr",
+        meaning: "Undocumented: appears to hold the tenant data boundary region (for example EU).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "xms_tpl",
+        meaning: "Tenant's preferred language.",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
+    },
+    Claim {
+        name: "xms_trpid",
+        meaning: "Undocumented: appears to carry the tenant restrictions v2 policy ID; Global Secure Access reports its absence when tenant restrictions block the request.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions",
+    },
+    Claim {
+        name: "ztdid",
+        meaning: "Zero-touch deployment ID of the device (Windows Autopilot).",
+        status: ClaimStatus::Optional,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
     },
 ];
 
 /// Header parameters, sorted by `name`.
-pub const HEADER_PARAMS: &[Claim] = &[Claim {
-    name: "alg",
-    meaning: "Signature algorithm.",
-    status: ClaimStatus::Standard,
-    source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1.1",
-}];
+pub const HEADER_PARAMS: &[Claim] = &[
+    Claim {
+        name: "alg",
+        meaning: "Signature (or key management) algorithm, for example RS256; none means unsigned (S2S outer tokens).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "apu",
+        meaning: "Agreement PartyUInfo for ECDH key agreement (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "apv",
+        meaning: "Agreement PartyVInfo for ECDH key agreement (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "crit",
+        meaning: "Lists header parameters the recipient must understand.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "cty",
+        meaning: "Content type of the payload, for example JWT for a nested token.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "enc",
+        meaning: "Content encryption algorithm of an encrypted token (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7516#section-4.1",
+    },
+    Claim {
+        name: "epk",
+        meaning: "Ephemeral public key for ECDH key agreement (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "iv",
+        meaning: "Initialization vector for AES-GCM key wrapping (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "jku",
+        meaning: "URL of a JWK Set that holds the signing key.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "jwk",
+        meaning: "The public signing key itself, as a JWK.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "kid",
+        meaning: "Key ID: names the signing key in the issuer's JWKS (for Entra the same value as x5t).",
+        status: ClaimStatus::Standard,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "nonce",
+        meaning: "Microsoft Graph tokens carry a nonce in the header; the token is signed over a hash of it, so standard libraries cannot verify it. Do not validate tokens for APIs you do not own.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+    },
+    Claim {
+        name: "p2c",
+        meaning: "PBES2 iteration count (JWE password-based encryption).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "p2s",
+        meaning: "PBES2 salt input (JWE password-based encryption).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "tag",
+        meaning: "Authentication tag for AES-GCM key wrapping (JWE).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7518#section-4",
+    },
+    Claim {
+        name: "typ",
+        meaning: "Media type of the token, usually JWT.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "x5c",
+        meaning: "Certificate chain of the signing key, base64 DER, leaf first.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "x5t",
+        meaning: "Base64url SHA-1 thumbprint of the signing certificate; legacy, v1 only (Entra sends the same value as kid).",
+        status: ClaimStatus::Standard,
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "x5t#S256",
+        meaning: "Base64url SHA-256 thumbprint of the signing certificate.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "x5u",
+        meaning: "URL of the signing certificate or chain.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
+    },
+    Claim {
+        name: "zip",
+        meaning: "Compression applied before encryption (JWE), for example DEF.",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc7516#section-4.1",
+    },
+];
 
 /// A value of the `amr` (authentication methods) claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,26 +815,136 @@ pub struct AmrValue {
 }
 
 /// Sorted by `value`.
-pub const AMR_VALUES: &[AmrValue] = &[AmrValue {
-    value: "pwd",
-    meaning: "password (or, for an app, a client secret)",
-    source:
-        "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
-}];
+pub const AMR_VALUES: &[AmrValue] = &[
+    AmrValue {
+        value: "face",
+        meaning: "Facial recognition (biometric).",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "fed",
+        meaning: "Federated: a federated identity provider (for example AD FS) authenticated the user.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "fido",
+        meaning: "FIDO2 security key or passkey; seen in real Entra tokens but not in Microsoft's list of amr values.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "fpt",
+        meaning: "Fingerprint (biometric).",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "hwk",
+        meaning: "Proof of possession of a hardware-secured key.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "kba",
+        meaning: "Knowledge-based authentication (security questions).",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "mca",
+        meaning: "Multiple-channel authentication.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "mfa",
+        meaning: "Multifactor authentication was used.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "ngcmfa",
+        meaning: "Windows Hello for Business or another strong credential equivalent to MFA.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "none",
+        meaning: "No authentication was done (for example an app-only token).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "otp",
+        meaning: "One-time passcode (email or text message).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "pin",
+        meaning: "Personal identification number (PIN).",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "pwd",
+        meaning: "Password (or, for an app, a client secret).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "rsa",
+        meaning: "Proof of an RSA key, for example the Authenticator app or a self-signed JWT signed with a certificate.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "sc",
+        meaning: "Smart card.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "sms",
+        meaning: "Confirmation by SMS text message.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "swk",
+        meaning: "Proof of possession of a software-secured key.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "tel",
+        meaning: "Confirmation by telephone call.",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "user",
+        meaning: "User presence test (for example a touch).",
+        source: "https://datatracker.ietf.org/doc/html/rfc8176#section-2",
+    },
+    AmrValue {
+        value: "wia",
+        meaning: "Windows Integrated Authentication (Kerberos or NTLM).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    AmrValue {
+        value: "wiaormfa",
+        meaning: "The user signed in with Windows Integrated Authentication or with MFA.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+];
 
 /// Looks up a payload claim by exact name.
 pub fn claim(name: &str) -> Option<&'static Claim> {
-    CLAIMS.iter().find(|c| c.name == name)
+    CLAIMS
+        .binary_search_by(|c| c.name.cmp(name))
+        .ok()
+        .map(|i| &CLAIMS[i])
 }
 
 /// Looks up a header parameter by exact name.
 pub fn header_param(name: &str) -> Option<&'static Claim> {
-    HEADER_PARAMS.iter().find(|c| c.name == name)
+    HEADER_PARAMS
+        .binary_search_by(|c| c.name.cmp(name))
+        .ok()
+        .map(|i| &HEADER_PARAMS[i])
 }
 
 /// Looks up an `amr` value.
 pub fn amr(value: &str) -> Option<&'static AmrValue> {
-    AMR_VALUES.iter().find(|a| a.value == value)
+    AMR_VALUES
+        .binary_search_by(|a| a.value.cmp(value))
+        .ok()
+        .map(|i| &AMR_VALUES[i])
 }
 
 #[cfg(test)]
@@ -128,5 +984,110 @@ mod tests {
         assert!(claim("no_such_claim").is_none());
         assert!(header_param("alg").is_some());
         assert!(amr("pwd").is_some());
+    }
+
+    #[test]
+    fn undocumented_claims_say_so_in_their_meaning() {
+        for c in CLAIMS
+            .iter()
+            .filter(|c| c.status == ClaimStatus::Undocumented)
+        {
+            assert!(
+                c.meaning.starts_with("Undocumented"),
+                "{} is undocumented and must say so",
+                c.name
+            );
+        }
+    }
+
+    #[test]
+    fn required_claims_and_headers_are_present() {
+        for name in [
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "nbf",
+            "iat",
+            "jti",
+            "nonce",
+            "at_hash",
+            "c_hash",
+            "auth_time",
+            "acr",
+            "amr",
+            "azp",
+            "sid",
+            "email",
+            "name",
+            "preferred_username",
+            "login_hint",
+            "nameid",
+            "nii",
+            "actortoken",
+            "trustedfordelegation",
+            "appctx",
+            "appctxsender",
+            "isbrowserhostedapp",
+            "smtp",
+            "sip",
+            "upn",
+            "puid",
+            "msexchuid",
+            "msexchcallback",
+            "msexchprot",
+            "amurl",
+            "version",
+            "scope",
+            "onprem_sid",
+            "appidacr",
+            "azpacr",
+            "idtyp",
+            "wids",
+            "xms_cc",
+            "xms_mirid",
+            "xms_idrel",
+            "_claim_names",
+            "_claim_sources",
+            "hasgroups",
+            "groups",
+            "roles",
+            "scp",
+            "tid",
+            "oid",
+            "ver",
+            "uti",
+            "rh",
+            "aio",
+            "cnf",
+        ] {
+            assert!(claim(name).is_some(), "claim {name} missing");
+        }
+        for name in [
+            "typ", "alg", "kid", "x5t", "x5t#S256", "x5c", "x5u", "jku", "jwk", "cty", "crit",
+            "enc", "zip", "nonce",
+        ] {
+            assert!(header_param(name).is_some(), "header {name} missing");
+        }
+        let x5t = header_param("x5t").unwrap().meaning;
+        assert!(x5t.contains("SHA-1") && x5t.contains("v1 only"));
+        let nonce = header_param("nonce").unwrap().meaning;
+        assert!(nonce.contains("Microsoft Graph") && nonce.contains("cannot verify"));
+        assert_eq!(
+            amr("wia").map(|a| a.meaning),
+            Some("Windows Integrated Authentication (Kerberos or NTLM).")
+        );
+        assert_eq!(
+            claim("xms_mirid").map(|c| c.status),
+            Some(ClaimStatus::Undocumented)
+        );
+        assert_eq!(
+            claim("idtyp").map(|c| c.status),
+            Some(ClaimStatus::Optional)
+        );
+        assert_eq!(
+            claim("nameid").map(|c| c.status),
+            Some(ClaimStatus::ServerToServer)
+        );
     }
 }

@@ -13,13 +13,190 @@ pub struct ServiceError {
 }
 
 /// Sorted by `code`.
-pub const ERRORS: &[ServiceError] = &[ServiceError {
-    code: "InvalidAuthenticationToken",
-    meaning: "Microsoft Graph could not accept the access token.",
-    causes: &["The token expired, is for another resource, or is malformed."],
-    fixes: &[Fix::text("Acquire a new token for https://graph.microsoft.com and send it as 'Authorization: Bearer <token>'.")],
-    source: "https://learn.microsoft.com/en-us/graph/errors",
-}];
+pub const ERRORS: &[ServiceError] = &[
+    ServiceError {
+        code: "ApplicationThrottled",
+        meaning: "Microsoft Graph throttled the application because it sent too many requests.",
+        causes: &["The app exceeds the per-app or per-tenant limits of the service."],
+        fixes: &[Fix::text("Wait for the time in the Retry-After header, then retry with back-off; batch or reduce requests.")],
+        source: "https://learn.microsoft.com/en-us/graph/throttling",
+    },
+    ServiceError {
+        code: "AuthenticationError",
+        meaning: "The service behind Microsoft Graph could not authenticate the request with the resource.",
+        causes: &["The token is valid for Graph but the back-end workload could not use it (for example missing licence or mailbox)."],
+        fixes: &[Fix::text("Check that the user has the licence and mailbox or site the call needs, then acquire a new token.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "Authorization_IdentityNotFound",
+        meaning: "The identity of the calling application was not found in the tenant's directory.",
+        causes: &["The app's service principal does not exist in this tenant (never consented or was deleted).", "The token was issued by another tenant."],
+        fixes: &[Fix::command("Have an admin consent the application in this tenant, creating its service principal.", "az ad sp create --id <appId>")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "Authorization_RequestDenied",
+        meaning: "Insufficient privileges to complete the operation (directory data).",
+        causes: &["The token lacks the permission (scp or roles) the operation needs, or admin consent is missing.", "A delegated call where the signed-in user has no directory role for the change."],
+        fixes: &[Fix::text("Add the needed Microsoft Graph permission, grant admin consent, and get a new token; check scp/roles in the token.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "ErrorAccessDenied",
+        meaning: "Exchange denied access to the mailbox or item.",
+        causes: &["The token has no mail permission for this mailbox (missing Mail.* scope or roles).", "An application access policy restricts the app to other mailboxes.", "The mailbox is on-premises and the hybrid set-up does not allow this call."],
+        fixes: &[Fix::text("Check the token's scp/roles for the mail permission and admin consent."), Fix::command("List application access policies that may restrict the app.", "Get-ApplicationAccessPolicy | Format-List")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "ErrorExceededConnectionCount",
+        meaning: "EWS: the caller has too many concurrent connections to Exchange.",
+        causes: &["Too many parallel requests for one user or service account (EWS throttling)."],
+        fixes: &[Fix::text("Reduce concurrency and retry with back-off.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange",
+    },
+    ServiceError {
+        code: "ErrorImpersonateUserDenied",
+        meaning: "EWS: the account is not allowed to impersonate the requested user.",
+        causes: &["The ApplicationImpersonation right does not cover this user (management scope).", "An app-only token lacks full_access_as_app."],
+        fixes: &[Fix::text("Grant impersonation to the service account for the right scope (on-premises), or give the app the full_access_as_app application permission with admin consent.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange",
+    },
+    ServiceError {
+        code: "ErrorInvalidExchangeImpersonationHeaderPermission",
+        meaning: "EWS: the caller sent an ExchangeImpersonation header without the right to impersonate.",
+        causes: &["The account has no ApplicationImpersonation right.", "An app-only token is used without the full_access_as_app permission."],
+        fixes: &[Fix::command("Assign the ApplicationImpersonation role to the service account (on-premises) or grant full_access_as_app to the app.", "New-ManagementRoleAssignment -Name <name> -Role ApplicationImpersonation -User <service account>")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange",
+    },
+    ServiceError {
+        code: "ErrorInvalidUser",
+        meaning: "The user named in the request is not valid.",
+        causes: &["A wrong user ID or UPN in the URL (for example /users/{id}).", "App-only calls must name the user; /me does not work without a signed-in user."],
+        fixes: &[Fix::text("Use a valid user object ID or UPN in /users/{id}; use /me only with delegated tokens.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "ErrorItemNotFound",
+        meaning: "The item (message, event, folder) was not found in the mailbox.",
+        causes: &["The item ID is wrong, from another mailbox or the item was moved or deleted.", "The caller lacks access to the folder that holds it."],
+        fixes: &[Fix::text("Query the item again to get a current ID; check the mailbox in the URL.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorMailboxStoreUnavailable",
+        meaning: "EWS: the mailbox database is temporarily unavailable.",
+        causes: &["The database is moving, mounting or failing over."],
+        fixes: &[Fix::text("Retry later; check database health on-premises.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorNoApplicableProxyCASServersAvailable",
+        meaning: "EWS: no Client Access server was available to proxy the request to the mailbox.",
+        causes: &["Cross-site or cross-version proxying failed, for example the target server is down."],
+        fixes: &[Fix::text("Check the health of the servers in the mailbox's site and retry.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorNonExistentMailbox",
+        meaning: "The SMTP address has no mailbox associated with it.",
+        causes: &["The user has no Exchange Online mailbox (no licence, or the mailbox is on-premises).", "A typo in the address."],
+        fixes: &[Fix::text("Check the address and that the user has a licensed mailbox in the right place; in a hybrid, on-premises mailboxes need a working hybrid REST set-up.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorProxyRequestNotAllowed",
+        meaning: "EWS: the request could not be proxied (the caller may not send proxied requests).",
+        causes: &["A request with proxy headers came from an account without the proxy right."],
+        fixes: &[Fix::text("Send the request to the right server directly, or check Autodiscover for the mailbox.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorServerBusy",
+        meaning: "EWS: the server is too busy and asked the client to back off (throttling).",
+        causes: &["The user or app exceeded an EWS throttling budget."],
+        fixes: &[Fix::text("Honour BackOffMilliseconds in the response and retry later.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange",
+    },
+    ServiceError {
+        code: "Forbidden",
+        meaning: "The service refused the request (HTTP 403).",
+        causes: &["The token is valid but lacks the permission or role for this action."],
+        fixes: &[Fix::text("Check scp/roles in the token and the resource's own access settings.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "InvalidAuthenticationToken",
+        meaning: "Microsoft Graph could not accept the access token.",
+        causes: &["The token expired, is for another resource (aud is not Microsoft Graph), or is malformed.", "Continuous access evaluation revoked it: 'claims challenge ... TokenIssuedBeforeRevocationTimestamp' after a password change or session revocation."],
+        fixes: &[Fix::text("Acquire a new token for https://graph.microsoft.com and send it as 'Authorization: Bearer <token>'."), Fix::text("For a CAE claims challenge, read the claims value from WWW-Authenticate and request a new token interactively with the claims parameter.")],
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation",
+    },
+    ServiceError {
+        code: "MailboxNotEnabledForRESTAPI",
+        meaning: "The mailbox cannot be reached through the REST API.",
+        causes: &["The mailbox is inactive, soft-deleted or unlicensed.", "The mailbox is on-premises and the hybrid does not support this REST call."],
+        fixes: &[Fix::text("Check the mailbox and licence; for on-premises mailboxes use a supported hybrid scenario or EWS against the on-premises server.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "MailboxNotSupportedForRESTAPI",
+        meaning: "This kind of mailbox is not supported by the REST API.",
+        causes: &["Some mailbox types (for example certain shared or on-premises mailboxes) are not supported."],
+        fixes: &[Fix::text("Use another API (such as EWS) for this mailbox, or check that it is a supported Exchange Online mailbox.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "Request_ResourceNotFound",
+        meaning: "The directory object in the request does not exist.",
+        causes: &["A wrong object ID or UPN.", "The object was deleted, or the call went to another tenant."],
+        fixes: &[Fix::text("Check the ID and the tenant of the token (tid).")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "UnknownError",
+        meaning: "Microsoft Graph hit an error it could not classify.",
+        causes: &["App-only (client credentials) Graph calls for a mailbox that lives on-premises in an Exchange hybrid often end here; the on-premises x-ms-diagnostics header shows the real reason.", "A transient service problem."],
+        fixes: &[Fix::text("For hybrid mailboxes, log WWW-Authenticate and x-ms-diagnostics on the on-premises Exchange (IIS or FREB) to find the real error."), Fix::text("Otherwise retry later with back-off.")],
+        source: "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/",
+    },
+    ServiceError {
+        code: "accessDenied",
+        meaning: "The caller has no permission for this action (SharePoint and OneDrive style code).",
+        causes: &["The token lacks Files.*/Sites.* permissions or the user lacks access to the item."],
+        fixes: &[Fix::text("Grant the needed permission with consent, or share the item with the user.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "generalException",
+        meaning: "An unspecified error occurred in the service.",
+        causes: &["A transient or unclassified back-end failure."],
+        fixes: &[Fix::text("Retry with back-off; capture request-id and date headers for support.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "invalidRequest",
+        meaning: "The request is malformed or incorrect.",
+        causes: &["A wrong URL, body or query option."],
+        fixes: &[Fix::text("Check the request against the API reference.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "itemNotFound",
+        meaning: "The resource could not be found.",
+        causes: &["A wrong ID or path."],
+        fixes: &[Fix::text("Check the ID or path in the URL.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+    ServiceError {
+        code: "unauthenticated",
+        meaning: "The caller is not authenticated.",
+        causes: &["No token or an invalid token was sent."],
+        fixes: &[Fix::text("Send a valid bearer token for the API.")],
+        source: "https://learn.microsoft.com/en-us/graph/errors",
+    },
+];
 
 /// Looks up a code (exact, case-sensitive as services send it).
 pub fn error(code: &str) -> Option<&'static ServiceError> {
@@ -37,7 +214,28 @@ mod tests {
         }
         for e in ERRORS {
             assert!(!e.fixes.is_empty(), "{}", e.code);
+            assert!(!e.causes.is_empty(), "{}", e.code);
             crate::knowledge::assert_source(e.source, e.code);
         }
+    }
+
+    #[test]
+    fn auth_related_codes_resolve_with_their_key_facts() {
+        let token = error("InvalidAuthenticationToken").unwrap();
+        assert!(token
+            .causes
+            .iter()
+            .any(|c| c.contains("TokenIssuedBeforeRevocationTimestamp")));
+        assert!(error("UnknownError").unwrap().causes[0].contains("on-premises"));
+        for code in [
+            "ErrorAccessDenied",
+            "Authorization_RequestDenied",
+            "ErrorImpersonateUserDenied",
+            "MailboxNotEnabledForRESTAPI",
+            "ErrorServerBusy",
+        ] {
+            assert!(error(code).is_some(), "{code} missing");
+        }
+        assert!(error("invalidauthenticationtoken").is_none());
     }
 }

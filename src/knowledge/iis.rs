@@ -12,13 +12,498 @@ pub struct IisStatus {
 }
 
 /// Sorted by (`status`, `substatus`).
-pub const STATUSES: &[IisStatus] = &[IisStatus {
-    status: 401,
-    substatus: 1,
-    meaning: "Logon failed: the credentials were missing or wrong.",
-    fix: "Normal for the first leg of Negotiate/NTLM; otherwise check the account and the authentication methods enabled.",
-    source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-status-code",
-}];
+pub const STATUSES: &[IisStatus] = &[
+    IisStatus {
+        status: 400,
+        substatus: 0,
+        meaning: "Bad request: the server could not understand the request (bad syntax, headers or URL).",
+        fix: "Check the request line and headers; for very large Kerberos tickets check MaxFieldLength and MaxRequestBytes of HTTP.sys.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 0,
+        meaning: "Access denied: authentication is needed or failed.",
+        fix: "Read the sub-status and the WWW-Authenticate header; an anonymous first request answered with 401 is normal.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 1,
+        meaning: "Logon failed: the credentials were missing or wrong.",
+        fix: "Normal for the first leg of Negotiate/NTLM; otherwise check the account and the authentication methods enabled.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 2,
+        meaning: "Logon failed because of server configuration: no authentication method the client offered is enabled.",
+        fix: "Enable an authentication method the client supports on the site or virtual directory (for example Windows, Basic or OAuth).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 3,
+        meaning: "Unauthorized because of the file system permissions (ACL) on the resource.",
+        fix: "Give the user or application pool identity read access to the file or folder.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 4,
+        meaning: "Authorization failed by a filter.",
+        fix: "Check the ISAPI filters installed on the site.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 5,
+        meaning: "Authorization failed by an ISAPI or CGI application.",
+        fix: "Check the application behind the URL and its logs.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 501,
+        meaning: "Access denied: too many requests from the same client IP (dynamic IP restriction, concurrent limit).",
+        fix: "Review the dynamic IP restriction settings or the client's request rate.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 502,
+        meaning: "Forbidden: too many requests from the same client IP (dynamic IP restriction, rate limit).",
+        fix: "Review the dynamic IP restriction settings or the client's request rate.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 503,
+        meaning: "Access denied: the client IP address is on the IP restriction deny list.",
+        fix: "Allow the client IP in IP Address and Domain Restrictions if it should connect.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 401,
+        substatus: 504,
+        meaning: "Access denied: the client host name is on the IP restriction deny list.",
+        fix: "Allow the client host name if it should connect.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 0,
+        meaning: "Forbidden: the server refused the request.",
+        fix: "Read the sub-status; with OAuth APIs a 403 usually means the token lacks the needed permission.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 1,
+        meaning: "Execute access forbidden.",
+        fix: "Allow scripts or executables in the handler mappings' access policy.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 2,
+        meaning: "Read access forbidden.",
+        fix: "Allow read access in the handler mappings' access policy.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 3,
+        meaning: "Write access forbidden.",
+        fix: "Allow write access where uploads are expected.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 4,
+        meaning: "SSL required: the resource is only served over HTTPS.",
+        fix: "Use https:// or change the SSL setting of the site or virtual directory.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 5,
+        meaning: "SSL 128 required.",
+        fix: "Use a client that supports 128-bit encryption.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 6,
+        meaning: "IP address rejected.",
+        fix: "Allow the client IP in IP Address and Domain Restrictions.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 7,
+        meaning: "Client certificate required: the site needs a TLS client certificate and none was sent.",
+        fix: "Send a client certificate, or set client certificates to Ignore or Accept.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 8,
+        meaning: "Site access denied (DNS name restriction).",
+        fix: "Allow the client's DNS name.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 12,
+        meaning: "Mapper denied access: the client certificate maps to an account that is not allowed.",
+        fix: "Check the client certificate mapping rules.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 13,
+        meaning: "Client certificate revoked.",
+        fix: "Issue the client a new certificate; check the CRL.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 14,
+        meaning: "Directory listing denied.",
+        fix: "Request a specific page, add a default document, or enable directory browsing if intended.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 16,
+        meaning: "Client certificate is untrusted or invalid.",
+        fix: "Install the issuing CA in the server's Trusted Root or Intermediate store; check the chain and CRL.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 17,
+        meaning: "Client certificate has expired or is not yet valid.",
+        fix: "Renew the client certificate and check the clocks.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 18,
+        meaning: "Cannot run the requested URL in the current application pool.",
+        fix: "Move the application to the right application pool.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 19,
+        meaning: "Cannot run CGI applications for the client in this application pool.",
+        fix: "Change the application pool identity or CGI settings.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 20,
+        meaning: "Passport logon failed.",
+        fix: "Check the Passport configuration.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 21,
+        meaning: "Source access denied (WebDAV).",
+        fix: "Grant source access where WebDAV needs it.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 403,
+        substatus: 22,
+        meaning: "Infinite depth is denied (WebDAV).",
+        fix: "Send a finite Depth header.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 0,
+        meaning: "Not found.",
+        fix: "Check the URL and the virtual directory.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 2,
+        meaning: "Denied by the ISAPI and CGI restriction list.",
+        fix: "Allow the ISAPI or CGI extension in ISAPI and CGI Restrictions.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 3,
+        meaning: "Denied by the MIME map: the file extension has no MIME type.",
+        fix: "Add a MIME type for the extension.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 4,
+        meaning: "No handler configured for the request.",
+        fix: "Add or fix the handler mapping for the path or verb.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 5,
+        meaning: "Request filtering denied a URL sequence.",
+        fix: "Review the denied URL sequences in request filtering.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 6,
+        meaning: "Request filtering denied the HTTP verb.",
+        fix: "Allow the verb in request filtering.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 7,
+        meaning: "Request filtering denied the file extension.",
+        fix: "Allow the extension in request filtering.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 8,
+        meaning: "Request filtering denied a hidden URL segment (for example bin or App_Data).",
+        fix: "Do not request hidden segments, or change the hidden segments list.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 11,
+        meaning: "Request filtering denied a double-escaped URL.",
+        fix: "Fix the client's URL encoding, or allow double escaping if safe.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 13,
+        meaning: "Request filtering denied a request whose content is too long.",
+        fix: "Raise maxAllowedContentLength if large uploads are expected.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 404,
+        substatus: 15,
+        meaning: "Request filtering denied a query string that is too long.",
+        fix: "Shorten the query string or raise maxQueryString.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 405,
+        substatus: 0,
+        meaning: "Method not allowed for this resource.",
+        fix: "Use the verb the endpoint supports, or enable it in the handler mapping.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 406,
+        substatus: 0,
+        meaning: "Not acceptable: the client does not accept the content type of the resource.",
+        fix: "Check the Accept header.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 412,
+        substatus: 0,
+        meaning: "Precondition failed.",
+        fix: "Check the If-* headers the client sends.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 413,
+        substatus: 0,
+        meaning: "Request entity too large.",
+        fix: "Raise uploadReadAheadSize or the upload limit if large bodies are expected.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 414,
+        substatus: 0,
+        meaning: "Request URL too long.",
+        fix: "Shorten the URL or raise maxUrl / HTTP.sys limits.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 440,
+        substatus: 0,
+        meaning: "Login time-out (Microsoft extension): the Outlook on the web or Exchange session expired.",
+        fix: "Sign in again; if it repeats, check forms-based authentication and cookie settings on Exchange.",
+        source: "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes",
+    },
+    IisStatus {
+        status: 449,
+        substatus: 0,
+        meaning: "Retry with (Microsoft extension): the server needs more information before it can process the request.",
+        fix: "Resend the request with the information the server asked for.",
+        source: "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes",
+    },
+    IisStatus {
+        status: 451,
+        substatus: 0,
+        meaning: "Redirect (Exchange ActiveSync extension): the client should use another server for the mailbox.",
+        fix: "Let the client follow the X-MS-Location header; check Autodiscover for the mailbox.",
+        source: "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 0,
+        meaning: "Internal server error.",
+        fix: "Read the application or module error (Failed Request Tracing shows which module failed).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 11,
+        meaning: "The application is shutting down on the web server.",
+        fix: "Retry; check for application pool recycles.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 12,
+        meaning: "The application is busy restarting on the web server.",
+        fix: "Retry after the restart.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 13,
+        meaning: "The web server is too busy.",
+        fix: "Check load and application pool queue length.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 15,
+        meaning: "Direct requests for Global.asax are not allowed.",
+        fix: "Do not request Global.asax.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 19,
+        meaning: "Configuration data is invalid.",
+        fix: "Fix the web.config or applicationHost.config error shown in detail.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 21,
+        meaning: "Module not recognized.",
+        fix: "Install the module or remove its configuration.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 22,
+        meaning: "An ASP.NET httpModules configuration does not apply in Managed Pipeline mode.",
+        fix: "Move the modules to system.webServer or use Classic mode.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 23,
+        meaning: "An ASP.NET httpHandlers configuration does not apply in Managed Pipeline mode.",
+        fix: "Move the handlers to system.webServer or use Classic mode.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 24,
+        meaning: "An ASP.NET impersonation configuration does not apply in Managed Pipeline mode.",
+        fix: "Turn off impersonation validation or use Classic mode.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 500,
+        substatus: 100,
+        meaning: "Internal ASP error.",
+        fix: "Read the ASP error details.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 501,
+        substatus: 0,
+        meaning: "Not implemented: the header value asks for a feature the server does not support.",
+        fix: "Check the request headers (for example Transfer-Encoding).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 502,
+        substatus: 0,
+        meaning: "Bad gateway.",
+        fix: "Check the upstream server the request was forwarded to.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 502,
+        substatus: 2,
+        meaning: "Bad gateway: the CGI application returned an incomplete set of headers.",
+        fix: "Fix the CGI application's output.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 502,
+        substatus: 3,
+        meaning: "Bad gateway: forwarder connection error (Application Request Routing).",
+        fix: "Check that the back-end server is reachable and answers in time.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 503,
+        substatus: 0,
+        meaning: "Service unavailable: the application pool is stopped or disabled.",
+        fix: "Start the application pool and check why it stopped (rapid-fail protection, identity password).",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 503,
+        substatus: 2,
+        meaning: "Service unavailable: the concurrent request limit was exceeded.",
+        fix: "Raise appConcurrentRequestLimit if the load is expected.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 503,
+        substatus: 3,
+        meaning: "ASP.NET queue full: more requests are waiting than ASP.NET allows.",
+        fix: "For Exchange 2010 SP3 Outlook Anywhere (RPC over HTTP), raise processModel requestQueueLimit to 65535 in machine.config, then restart IIS.",
+        source: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/Exchange/ExchangeServer/client-connectivity/outlook-anywhere-clients-not-connect-to-server.md",
+    },
+    IisStatus {
+        status: 503,
+        substatus: 4,
+        meaning: "FastCGI queue full.",
+        fix: "Raise the FastCGI queue length or add capacity.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 503,
+        substatus: 5,
+        meaning: "Service unavailable: rate limit reached (for example by Application Request Routing).",
+        fix: "Reduce the request rate or raise the limit.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+    IisStatus {
+        status: 504,
+        substatus: 0,
+        meaning: "Gateway time-out: the upstream server did not answer in time.",
+        fix: "Check the back-end server and time-outs of the proxy.",
+        source: "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code",
+    },
+];
 
 /// A Win32 or SSPI status as IIS logs it in `sc-win32-status` (decimal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,12 +515,206 @@ pub struct Win32Status {
 }
 
 /// Sorted by `code`.
-pub const WIN32: &[Win32Status] = &[Win32Status {
-    code: 2148074254,
-    name: "SEC_E_NO_CREDENTIALS",
-    meaning: "No credentials were available: the client sent no (usable) credentials in this leg.",
-    source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
-}];
+pub const WIN32: &[Win32Status] = &[
+    Win32Status {
+        code: 0,
+        name: "ERROR_SUCCESS",
+        meaning: "Success: no Win32 error.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 2,
+        name: "ERROR_FILE_NOT_FOUND",
+        meaning: "The file was not found.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 3,
+        name: "ERROR_PATH_NOT_FOUND",
+        meaning: "The path was not found.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 5,
+        name: "ERROR_ACCESS_DENIED",
+        meaning: "Access is denied (file system or configuration permissions).",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 50,
+        name: "ERROR_NOT_SUPPORTED",
+        meaning: "The request is not supported.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 64,
+        name: "ERROR_NETNAME_DELETED",
+        meaning: "The network name is no longer available: usually the client closed the connection before the response finished.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 121,
+        name: "ERROR_SEM_TIMEOUT",
+        meaning: "The semaphore timeout period expired: a network or back-end time-out.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-",
+    },
+    Win32Status {
+        code: 1236,
+        name: "ERROR_CONNECTION_ABORTED",
+        meaning: "The network connection was aborted by the local system.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1000-1299-",
+    },
+    Win32Status {
+        code: 1326,
+        name: "ERROR_LOGON_FAILURE",
+        meaning: "Logon failure: unknown user name or bad password.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-",
+    },
+    Win32Status {
+        code: 1327,
+        name: "ERROR_ACCOUNT_RESTRICTION",
+        meaning: "Account restriction: for example a blank password or logon hours or workstation limits.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-",
+    },
+    Win32Status {
+        code: 1330,
+        name: "ERROR_PASSWORD_EXPIRED",
+        meaning: "The password of the account has expired.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-",
+    },
+    Win32Status {
+        code: 1331,
+        name: "ERROR_ACCOUNT_DISABLED",
+        meaning: "The account is disabled.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-",
+    },
+    Win32Status {
+        code: 1385,
+        name: "ERROR_LOGON_TYPE_NOT_GRANTED",
+        meaning: "The user has not been granted the requested logon type on this computer.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-",
+    },
+    Win32Status {
+        code: 1907,
+        name: "ERROR_PASSWORD_MUST_CHANGE",
+        meaning: "The user's password must be changed before signing in.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-",
+    },
+    Win32Status {
+        code: 1909,
+        name: "ERROR_ACCOUNT_LOCKED_OUT",
+        meaning: "The account is locked out.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-",
+    },
+    Win32Status {
+        code: 2148074242,
+        name: "SEC_E_UNSUPPORTED_FUNCTION",
+        meaning: "0x80090302: the requested security function is not supported.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074244,
+        name: "SEC_E_INTERNAL_ERROR",
+        meaning: "0x80090304: the Local Security Authority cannot be contacted.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074245,
+        name: "SEC_E_SECPKG_NOT_FOUND",
+        meaning: "0x80090305: the requested security package does not exist.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074246,
+        name: "SEC_E_NOT_OWNER",
+        meaning: "0x80090306: the caller is not the owner of the credentials.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074248,
+        name: "SEC_E_INVALID_TOKEN",
+        meaning: "0x80090308: the authentication token (Negotiate/NTLM/Kerberos blob) is not valid.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074251,
+        name: "SEC_E_NO_IMPERSONATION",
+        meaning: "0x8009030B: no impersonation is allowed for this context.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074252,
+        name: "SEC_E_LOGON_DENIED",
+        meaning: "0x8009030C: the logon attempt failed (wrong credentials or the account cannot sign in).",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074253,
+        name: "SEC_E_UNKNOWN_CREDENTIALS",
+        meaning: "0x8009030D: the credentials supplied to the package were not recognised.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074254,
+        name: "SEC_E_NO_CREDENTIALS",
+        meaning: "0x8009030E: no credentials were available: the client sent no (usable) credentials in this leg.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074255,
+        name: "SEC_E_MESSAGE_ALTERED",
+        meaning: "0x8009030F: the message or signature was altered.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074257,
+        name: "SEC_E_NO_AUTHENTICATING_AUTHORITY",
+        meaning: "0x80090311: no authority (domain controller) could be contacted for authentication.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074263,
+        name: "SEC_E_CONTEXT_EXPIRED",
+        meaning: "0x80090317: the security context has expired.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074274,
+        name: "SEC_E_WRONG_PRINCIPAL",
+        meaning: "0x80090322: the target principal name is incorrect (Kerberos SPN does not match the service account).",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074276,
+        name: "SEC_E_TIME_SKEW",
+        meaning: "0x80090324: the clocks of client and server differ too much.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074277,
+        name: "SEC_E_UNTRUSTED_ROOT",
+        meaning: "0x80090325: the certificate chain was issued by an untrusted authority.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074278,
+        name: "SEC_E_ILLEGAL_MESSAGE",
+        meaning: "0x80090326: the message received was unexpected or badly formatted.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074280,
+        name: "SEC_E_CERT_EXPIRED",
+        meaning: "0x80090328: the received certificate has expired.",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+    Win32Status {
+        code: 2148074310,
+        name: "SEC_E_BAD_BINDINGS",
+        meaning: "0x80090346: the channel bindings supplied by the client are incorrect (Extended Protection with TLS offloading or inspection).",
+        source: "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes",
+    },
+];
 
 /// The fields IIS writes when a log has no `#Fields` line of its own.
 pub const DEFAULT_W3C_FIELDS: &[&str] = &[
@@ -91,6 +770,30 @@ mod tests {
         for w in WIN32 {
             crate::knowledge::assert_source(w.source, w.name);
         }
+    }
+
+    #[test]
+    fn sspi_meanings_carry_their_hex() {
+        for w in WIN32.iter().filter(|w| w.code > 0xFFFF) {
+            assert!(
+                w.meaning.starts_with(&format!("0x{:08X}", w.code)),
+                "{} meaning must start with its hex",
+                w.name
+            );
+        }
+        assert!(win32(2148074254)
+            .unwrap()
+            .meaning
+            .contains("no credentials"));
+        assert_eq!(win32(1326).map(|w| w.name), Some("ERROR_LOGON_FAILURE"));
+    }
+
+    #[test]
+    fn substatus_lookup_falls_back_to_the_plain_status() {
+        assert!(status(401, 1).unwrap().meaning.contains("Logon failed"));
+        assert!(status(503, 3).unwrap().fix.contains("requestQueueLimit"));
+        assert_eq!(status(403, 99).map(|s| s.substatus), Some(0));
+        assert!(status(299, 0).is_none());
     }
 
     #[test]
