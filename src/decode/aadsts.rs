@@ -145,7 +145,11 @@ fn from_json(v: &Value) -> AadstsError {
     let mut err = AadstsError {
         error: s("error"),
         suberror: s("suberror"),
-        claims: s("claims").or_else(|| v.get("claims").filter(|c| c.is_object()).map(Value::to_string)),
+        claims: s("claims").or_else(|| {
+            v.get("claims")
+                .filter(|c| c.is_object())
+                .map(Value::to_string)
+        }),
         error_uri: s("error_uri"),
         trace_id: s("trace_id"),
         correlation_id: s("correlation_id"),
@@ -168,7 +172,10 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
     let ls = textmap::line_start(text, at);
     let mut start = at;
     let before = &text[ls..at];
-    if let Some(p) = before.find("\"error\"").or_else(|| before.find("\"error_description\"")) {
+    if let Some(p) = before
+        .find("\"error\"")
+        .or_else(|| before.find("\"error_description\""))
+    {
         start = ls + p;
     }
     // The fragment runs to a blank line, a closing quote, or at most 3000 bytes.
@@ -243,7 +250,10 @@ fn json_string_field(text: &str, key: &str) -> Option<String> {
 fn fill_from_description(err: &mut AadstsError, desc: &str) {
     let mut codes: Vec<u32> = Vec::new();
     for p in textmap::find_all_ci(desc, "AADSTS") {
-        let d: String = desc[p + 6..].chars().take_while(char::is_ascii_digit).collect();
+        let d: String = desc[p + 6..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         if let Ok(c) = d.parse::<u32>() {
             if (5..=7).contains(&d.len()) && !codes.contains(&c) {
                 codes.push(c);
@@ -274,7 +284,9 @@ fn fill_from_description(err: &mut AadstsError, desc: &str) {
             let rest = desc[p + 10..].trim_start();
             let ts: String = rest
                 .chars()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | ' ' | 'T' | 'Z' | '.'))
+                .take_while(|c| {
+                    c.is_ascii_digit() || matches!(c, '-' | ':' | ' ' | 'T' | 'Z' | '.')
+                })
                 .collect();
             let ts = ts.trim();
             let ts = ts.split_inclusive('Z').next().unwrap_or(ts).trim();
@@ -351,10 +363,16 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
         s.push(Field::new("message", msg.clone()));
     }
     if let Some(v) = &err.trace_id {
-        s.push(Field::new("Trace ID", v.clone()).meaning("give this to Microsoft support with the timestamp"));
+        s.push(
+            Field::new("Trace ID", v.clone())
+                .meaning("give this to Microsoft support with the timestamp"),
+        );
     }
     if let Some(v) = &err.correlation_id {
-        s.push(Field::new("Correlation ID", v.clone()).meaning("find the attempt in the Entra sign-in logs with this id"));
+        s.push(
+            Field::new("Correlation ID", v.clone())
+                .meaning("find the attempt in the Entra sign-in logs with this id"),
+        );
     }
     if let Some(v) = &err.timestamp {
         s.push(Field::new("Timestamp", v.clone()).meaning("UTC"));
@@ -375,7 +393,11 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
     for word in msg.split(['\'', ' ', '"']) {
         if word.starts_with("https://") {
             if let Some(r) = apps::resource_by_uri(word.trim_end_matches(['.', ','])) {
-                s.push(Field::new("named in the message", word).shown(r.name).source(r.source));
+                s.push(
+                    Field::new("named in the message", word)
+                        .shown(r.name)
+                        .source(r.source),
+                );
             }
         }
     }
@@ -401,7 +423,8 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
                 Severity::Error,
                 format!("AADSTS{c}"),
                 sentence_for(&msg, *c).unwrap_or_else(|| {
-                    "Microsoft Entra ID refused the request; this code is not in the table yet.".into()
+                    "Microsoft Entra ID refused the request; this code is not in the table yet."
+                        .into()
                 }),
             )
             .source(format!("{ERROR_PAGE}{c}")),
@@ -467,6 +490,10 @@ mod tests {
         let t = "Exception: AADSTS50012: The key was not found.\r\nTrace ID: 47a23f57-3717-4857-8fab-b3485aeba800";
         let found = scan(t, &Context::fixed());
         assert_eq!(found[0].evidence.aadsts, vec![50012]);
-        assert!(scan("AADSTS is a prefix; AADSTS12 is too short.", &Context::fixed()).is_empty());
+        assert!(scan(
+            "AADSTS is a prefix; AADSTS12 is too short.",
+            &Context::fixed()
+        )
+        .is_empty());
     }
 }

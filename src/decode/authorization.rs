@@ -50,7 +50,10 @@ pub fn describe_blob(b64: &str) -> String {
         }
         Some(0xa1) => "SPNEGO reply (NegTokenResp)".to_string(),
         Some(0x6e) => "raw Kerberos AP-REQ".to_string(),
-        _ => format!("{} bytes, not a recognised NTLM or Kerberos message", bytes.len()),
+        _ => format!(
+            "{} bytes, not a recognised NTLM or Kerberos message",
+            bytes.len()
+        ),
     }
 }
 
@@ -59,7 +62,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn u16le(b: &[u8], at: usize) -> Option<usize> {
-    b.get(at..at + 2).map(|s| usize::from(u16::from_le_bytes([s[0], s[1]])))
+    b.get(at..at + 2)
+        .map(|s| usize::from(u16::from_le_bytes([s[0], s[1]])))
 }
 
 fn u32le(b: &[u8], at: usize) -> Option<u32> {
@@ -175,15 +179,14 @@ fn authorization(scheme: &str, cred: &str, span: Span) -> Option<Artifact> {
             }
             a.verdict = "Bearer token, decoded below (when it is a JWT).".to_string();
             s.push(
-                Field::new("scheme", "Bearer").meaning(
-                    "an OAuth access token; whoever holds it can use it until it expires",
-                ),
+                Field::new("scheme", "Bearer")
+                    .meaning("an OAuth access token; whoever holds it can use it until it expires"),
             );
             s.push(Field::new("token", crate::text::ellipsis(cred, 40)));
         }
         "basic" => {
-            let decoded = crate::text::b64_decode_lenient(cred)
-                .and_then(|v| String::from_utf8(v).ok())?;
+            let decoded =
+                crate::text::b64_decode_lenient(cred).and_then(|v| String::from_utf8(v).ok())?;
             let (user, pass) = decoded.split_once(':')?;
             a.verdict = format!("Basic credentials for user '{user}' (the password is masked).");
             s.push(
@@ -228,7 +231,12 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<Artifact> {
     let b = t.as_bytes();
     let mut start = at;
     // The body may start with other parameters before grant_type.
-    while start > 0 && !matches!(b[start - 1], b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'\'' | b':' | b'?' | b'>') {
+    while start > 0
+        && !matches!(
+            b[start - 1],
+            b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'\'' | b':' | b'?' | b'>'
+        )
+    {
         start -= 1;
     }
     let mut end = at;
@@ -267,7 +275,8 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<Artifact> {
                 f
             }
             "client_id" => {
-                let mut f = Field::new(k.clone(), v.clone()).meaning("the app asking for the token");
+                let mut f =
+                    Field::new(k.clone(), v.clone()).meaning("the app asking for the token");
                 if let Some(app) = apps::app_by_id(v) {
                     f = f.shown(app.name).source(app.source);
                 }
@@ -276,11 +285,13 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<Artifact> {
             "client_secret" | "password" => Field::new(k.clone(), textmap::mask(v))
                 .meaning("masked; never shown. Rotate it if this paste was shared"),
             "refresh_token" | "code" | "assertion" | "client_assertion" => {
-                Field::new(k.clone(), crate::text::ellipsis(v, 24)).meaning(if k == "client_assertion" {
-                    "a JWT signed with the app's certificate (certificate credential)"
-                } else {
-                    "a credential; shortened here"
-                })
+                Field::new(k.clone(), crate::text::ellipsis(v, 24)).meaning(
+                    if k == "client_assertion" {
+                        "a JWT signed with the app's certificate (certificate credential)"
+                    } else {
+                        "a credential; shortened here"
+                    },
+                )
             }
             "resource" | "scope" => {
                 let mut f = Field::new(k.clone(), v.clone());
@@ -303,8 +314,12 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<Artifact> {
         "none"
     };
     a.verdict = match credential {
-        "secret" => format!("A {grant} token request authenticated with a client secret (shown masked)."),
-        "certificate" => format!("A {grant} token request authenticated with a certificate (client assertion)."),
+        "secret" => {
+            format!("A {grant} token request authenticated with a client secret (shown masked).")
+        }
+        "certificate" => {
+            format!("A {grant} token request authenticated with a certificate (client assertion).")
+        }
         _ => format!("A {grant} token request."),
     };
     if get("client_secret").is_some() || get("password").is_some() {
@@ -315,9 +330,18 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<Artifact> {
         ));
     }
     for (k, v) in &params {
-        a.evidence.facts.push((format!("request.{k}"), if matches!(k.as_str(), "client_secret" | "password") { String::new() } else { v.clone() }));
+        a.evidence.facts.push((
+            format!("request.{k}"),
+            if matches!(k.as_str(), "client_secret" | "password") {
+                String::new()
+            } else {
+                v.clone()
+            },
+        ));
     }
-    a.evidence.facts.push(("request.credential".into(), credential.into()));
+    a.evidence
+        .facts
+        .push(("request.credential".into(), credential.into()));
     a.sections.push(s);
     Some(a)
 }
@@ -347,9 +371,14 @@ mod tests {
         t2.extend_from_slice(&2u32.to_le_bytes());
         t2.extend_from_slice(&[0; 40]);
         assert!(describe_blob(&b64std(&t2)).contains("type 2"));
-        let found = scan(&format!("Authorization: NTLM {}", b64std(&t1)), &Context::fixed());
+        let found = scan(
+            &format!("Authorization: NTLM {}", b64std(&t1)),
+            &Context::fixed(),
+        );
         assert!(found[0].verdict.contains("type 1"));
-        let mut krb = vec![0x60, 0x82, 0x01, 0x00, 0x06, 0x06, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x02];
+        let mut krb = vec![
+            0x60, 0x82, 0x01, 0x00, 0x06, 0x06, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x02,
+        ];
         krb.extend_from_slice(KRB5_OID);
         assert!(describe_blob(&b64std(&krb)).contains("Kerberos"));
     }

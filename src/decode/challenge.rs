@@ -48,8 +48,16 @@ const NATIONAL_CLOUDS: &str =
 /// `token_types` values seen in Exchange Bearer challenges (names from real captures; no official
 /// definition was found).
 const TOKEN_TYPES: &[(&str, &str, &str)] = &[
-    ("app_asserted_user_v1", "a token in which an application asserts the user context (an app acting for a user)", HMA_SOURCE),
-    ("service_asserted_app_v1", "an app-only token asserted by a service (no user context)", HMA_SOURCE),
+    (
+        "app_asserted_user_v1",
+        "a token in which an application asserts the user context (an app acting for a user)",
+        HMA_SOURCE,
+    ),
+    (
+        "service_asserted_app_v1",
+        "an app-only token asserted by a service (no user context)",
+        HMA_SOURCE,
+    ),
 ];
 
 /// RFC 6750 and Entra `error` values of a Bearer challenge.
@@ -62,26 +70,70 @@ const BEARER_ERRORS: &[(&str, &str, &str)] = &[
 
 /// Authorization endpoint hosts and the cloud they belong to.
 const AUTH_HOSTS: &[(&str, &str, &str)] = &[
-    ("login.chinacloudapi.cn", "Microsoft Entra in Microsoft 365 operated by 21Vianet (China)", NATIONAL_CLOUDS),
-    ("login.microsoft.com", "Microsoft Entra (global cloud)", NATIONAL_CLOUDS),
-    ("login.microsoftonline.com", "Microsoft Entra (global cloud)", NATIONAL_CLOUDS),
-    ("login.microsoftonline.us", "Microsoft Entra for US Government", NATIONAL_CLOUDS),
-    ("login.partner.microsoftonline.cn", "Microsoft Entra in Microsoft 365 operated by 21Vianet (China)", NATIONAL_CLOUDS),
-    ("login.windows.net", "Microsoft Entra (global cloud, older host name)", NATIONAL_CLOUDS),
+    (
+        "login.chinacloudapi.cn",
+        "Microsoft Entra in Microsoft 365 operated by 21Vianet (China)",
+        NATIONAL_CLOUDS,
+    ),
+    (
+        "login.microsoft.com",
+        "Microsoft Entra (global cloud)",
+        NATIONAL_CLOUDS,
+    ),
+    (
+        "login.microsoftonline.com",
+        "Microsoft Entra (global cloud)",
+        NATIONAL_CLOUDS,
+    ),
+    (
+        "login.microsoftonline.us",
+        "Microsoft Entra for US Government",
+        NATIONAL_CLOUDS,
+    ),
+    (
+        "login.partner.microsoftonline.cn",
+        "Microsoft Entra in Microsoft 365 operated by 21Vianet (China)",
+        NATIONAL_CLOUDS,
+    ),
+    (
+        "login.windows.net",
+        "Microsoft Entra (global cloud, older host name)",
+        NATIONAL_CLOUDS,
+    ),
 ];
 
 /// Token issuers that appear in `trusted_issuers` as URLs.
 const ISSUER_URLS: &[(&str, &str, &str)] = &[
-    ("https://sts.windows.net/", "Microsoft Entra v1 token issuer", "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens"),
-    ("https://sts.chinacloudapi.cn/", "Microsoft Entra v1 token issuer (21Vianet)", NATIONAL_CLOUDS),
+    (
+        "https://sts.windows.net/",
+        "Microsoft Entra v1 token issuer",
+        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+    ),
+    (
+        "https://sts.chinacloudapi.cn/",
+        "Microsoft Entra v1 token issuer (21Vianet)",
+        NATIONAL_CLOUDS,
+    ),
 ];
 
 /// UCWA (Skype for Business / Lync) grant types offered by an MsRtcOAuth challenge.
 const UCWA_GRANTS: &[(&str, &str)] = &[
-    ("password", "user name and password sent to the WebTicket service"),
-    ("urn:microsoft.rtc:anonmeeting", "anonymous meeting join (a guest joins with a meeting URL; the token lasts 1 hour)"),
-    ("urn:microsoft.rtc:passive", "passive (web) authentication, for example through AD FS"),
-    ("urn:microsoft.rtc:windows", "Windows integrated authentication (IWA: Kerberos or NTLM)"),
+    (
+        "password",
+        "user name and password sent to the WebTicket service",
+    ),
+    (
+        "urn:microsoft.rtc:anonmeeting",
+        "anonymous meeting join (a guest joins with a meeting URL; the token lasts 1 hour)",
+    ),
+    (
+        "urn:microsoft.rtc:passive",
+        "passive (web) authentication, for example through AD FS",
+    ),
+    (
+        "urn:microsoft.rtc:windows",
+        "Windows integrated authentication (IWA: Kerberos or NTLM)",
+    ),
 ];
 
 /// Claims that a claims request (`claims` of a challenge or an AADSTS body) can name.
@@ -99,7 +151,10 @@ const HMA_CHECKS: &[(&str, &str)] = &[
     ("Refresh the auth metadata of EvoSts and rerun the Hybrid Configuration Wizard if the auth server is missing.", "Set-AuthServer -Identity EvoSts -RefreshAuthMetadata"),
 ];
 
-fn lookup<'a>(table: &'a [(&'a str, &'a str, &'a str)], key: &str) -> Option<&'a (&'a str, &'a str, &'a str)> {
+fn lookup<'a>(
+    table: &'a [(&'a str, &'a str, &'a str)],
+    key: &str,
+) -> Option<&'a (&'a str, &'a str, &'a str)> {
     table.iter().find(|(k, _, _)| k.eq_ignore_ascii_case(key))
 }
 
@@ -138,13 +193,13 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
         }
         let after_eq = textmap::skip_ws(value, eqs);
         let is_param = eqs == te + 1
-            && b.get(after_eq).is_some_and(|c| !matches!(c, b',' | b'\n' | b'\r'))
+            && b.get(after_eq)
+                .is_some_and(|c| !matches!(c, b',' | b'\n' | b'\r'))
             && !out.is_empty()
             && value[p..te]
                 .bytes()
                 .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-');
-        let is_param = is_param
-            || (eqs == te + 1 && !out.is_empty() && b.get(eqs) == Some(&b'"'));
+        let is_param = is_param || (eqs == te + 1 && !out.is_empty() && b.get(eqs) == Some(&b'"'));
         if is_param {
             let key = value[p..te].to_ascii_lowercase();
             let (v, ve) = read_param(value, after_eq);
@@ -161,7 +216,14 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
             && word.len() >= 3
             && word.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
             && word.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-');
-        if scheme_like && out.last().is_some_and(|c| is_blob_scheme(&c.scheme) && c.blob.is_none() && c.params.is_empty() && word.len() > 20) {
+        if scheme_like
+            && out.last().is_some_and(|c| {
+                is_blob_scheme(&c.scheme)
+                    && c.blob.is_none()
+                    && c.params.is_empty()
+                    && word.len() > 20
+            })
+        {
             if let Some(last) = out.last_mut() {
                 last.blob = Some(word.to_string());
             }
@@ -193,13 +255,18 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
 }
 
 fn is_blob_scheme(s: &str) -> bool {
-    s.eq_ignore_ascii_case("negotiate") || s.eq_ignore_ascii_case("ntlm") || s.eq_ignore_ascii_case("kerberos")
+    s.eq_ignore_ascii_case("negotiate")
+        || s.eq_ignore_ascii_case("ntlm")
+        || s.eq_ignore_ascii_case("kerberos")
 }
 
 fn token68_end(v: &str, p: usize) -> usize {
     let b = v.as_bytes();
     let mut e = p;
-    while e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'_' | b'-' | b'.' | b'~' | b'/' | b'+' | b':')) {
+    while e < b.len()
+        && (b[e].is_ascii_alphanumeric()
+            || matches!(b[e], b'_' | b'-' | b'.' | b'~' | b'/' | b'+' | b':'))
+    {
         e += 1;
     }
     // `+` separates words in IIS logs; a trailing `+` is not part of the token.
@@ -218,7 +285,11 @@ fn read_param(v: &str, p: usize) -> (String, usize) {
         while e < b.len() && b[e] != b'"' && b[e] != b'\n' {
             e += 1;
         }
-        let end = if e < b.len() && b[e] == b'"' { e + 1 } else { e };
+        let end = if e < b.len() && b[e] == b'"' {
+            e + 1
+        } else {
+            e
+        };
         return (textmap::iis_decode(&v[start..e]), end);
     }
     let mut e = p;
@@ -230,7 +301,17 @@ fn read_param(v: &str, p: usize) -> (String, usize) {
 
 /// Names after which a bare `Bearer` is taken to start a challenge.
 const BEARER_PARAMS: &[&str] = &[
-    "realm", "client_id", "authorization_uri", "error", "trusted_issuers", "claims", "resource_id", "token_types", "authorization", "error_description", "scope",
+    "realm",
+    "client_id",
+    "authorization_uri",
+    "error",
+    "trusted_issuers",
+    "claims",
+    "resource_id",
+    "token_types",
+    "authorization",
+    "error_description",
+    "scope",
 ];
 
 /// Finds and decodes every occurrence in `text`.
@@ -292,7 +373,9 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
             continue;
         }
         // An Authorization-style `Bearer eyJ...` is not a challenge.
-        if challenges.iter().all(|c| c.params.is_empty() && c.blob.is_none())
+        if challenges
+            .iter()
+            .all(|c| c.params.is_empty() && c.blob.is_none())
             && challenges.len() == 1
             && !line.trim().eq_ignore_ascii_case(&challenges[0].scheme)
         {
@@ -416,7 +499,9 @@ fn explain_bearer(c: &Challenge, s: &mut Section, a: &mut Artifact) {
                 let mut f = Field::new(k.clone(), v.clone());
                 match apps::app_by_id(v) {
                     Some(app) => f = f.shown(app.name).meaning(app.note).source(app.source),
-                    None => f = f.meaning("the app id of the resource that sent the challenge (the token's audience)"),
+                    None => f = f.meaning(
+                        "the app id of the resource that sent the challenge (the token's audience)",
+                    ),
                 }
                 s.push(f);
             }
@@ -445,7 +530,11 @@ fn explain_bearer(c: &Challenge, s: &mut Section, a: &mut Artifact) {
                 let mut f = Field::new(k.clone(), v.clone());
                 match lookup(AUTH_HOSTS, host) {
                     Some((_, m, src)) => {
-                        f = f.meaning(format!("where the client signs in to get a token: {m} authorize endpoint")).source(*src)
+                        f = f
+                            .meaning(format!(
+                                "where the client signs in to get a token: {m} authorize endpoint"
+                            ))
+                            .source(*src)
                     }
                     None => f = f.meaning("where the client signs in to get a token"),
                 }
@@ -465,7 +554,11 @@ fn explain_bearer(c: &Challenge, s: &mut Section, a: &mut Artifact) {
                     .and_then(|b| String::from_utf8(b).ok())
                     .filter(|j| j.trim_start().starts_with('{'))
                     .unwrap_or_else(|| v.clone());
-                s.push(Field::new("claims", v.clone()).shown(json.clone()).meaning("a claims request, base64-encoded"));
+                s.push(
+                    Field::new("claims", v.clone())
+                        .shown(json.clone())
+                        .meaning("a claims request, base64-encoded"),
+                );
                 let (sec, finding) = claims_request(&json);
                 if !sec.fields.is_empty() {
                     a.sections.push(sec);
@@ -537,11 +630,16 @@ fn trusted_issuer(entry: &str) -> Field {
         Some(app) => {
             f = f
                 .shown(format!("{} @ {realm_text}", app.name))
-                .meaning(format!("tokens issued by {} for {realm_text} are accepted (issuer principal @ realm)", app.name))
+                .meaning(format!(
+                    "tokens issued by {} for {realm_text} are accepted (issuer principal @ realm)",
+                    app.name
+                ))
                 .source(app.source);
         }
         None => {
-            f = f.meaning(format!("tokens from issuer principal {principal} for {realm_text} are accepted"));
+            f = f.meaning(format!(
+                "tokens from issuer principal {principal} for {realm_text} are accepted"
+            ));
         }
     }
     f
@@ -552,7 +650,9 @@ fn explain_ucwa(c: &Challenge, s: &mut Section, a: &mut Artifact) {
         match k.as_str() {
             "href" => s.push(
                 Field::new("href", v.clone())
-                    .meaning("the UCWA token issuer (WebTicket service) to request an access token from")
+                    .meaning(
+                        "the UCWA token issuer (WebTicket service) to request an access token from",
+                    )
                     .source(UCWA_SOURCE),
             ),
             "grant_type" => {
@@ -599,7 +699,10 @@ pub fn claims_request(json: &str) -> (Section, Finding) {
                     .unwrap_or_else(|| spec.to_string());
                 let value = value.trim_matches('"').to_string();
                 let mut f = Field::new(format!("{token}.{name}"), value.clone());
-                match CLAIMS_REQUEST.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                match CLAIMS_REQUEST
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
                     Some((_, m)) => f = f.meaning(*m).source(CLAIMS_SOURCE),
                     None => f = f.unknown(),
                 }
@@ -654,9 +757,15 @@ mod tests {
     fn iis_plus_encoding_and_ucwa_and_negotiate() {
         let (c, _) = parse_challenges("Bearer+client_id=\"x\",+token_types=\"app_asserted_user_v1+service_asserted_app_v1\",+error=\"invalid_token\"");
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].get("token_types"), Some("app_asserted_user_v1 service_asserted_app_v1"));
+        assert_eq!(
+            c[0].get("token_types"),
+            Some("app_asserted_user_v1 service_asserted_app_v1")
+        );
         let (c, _) = parse_challenges("MsRtcOAuth href=https://contoso.com/WebTicket/oauthtoken,grant_type=\"urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password\"");
-        assert_eq!(c[0].get("href"), Some("https://contoso.com/WebTicket/oauthtoken"));
+        assert_eq!(
+            c[0].get("href"),
+            Some("https://contoso.com/WebTicket/oauthtoken")
+        );
         assert!(c[0].get("grant_type").unwrap().contains("anonmeeting"));
         let (c, _) = parse_challenges("Negotiate oYG3MIG0oAMKAQChCwYJKoZIgvcSAQICooGfBIGc==");
         assert_eq!(c[0].scheme, "Negotiate");
@@ -668,13 +777,29 @@ mod tests {
     #[test]
     fn scan_finds_wrappers_and_skips_authorization() {
         let ctx = Context::fixed();
-        assert_eq!(scan("www-authenticate =Bearer realm=\"\", error=\"insufficient_claims\"", &ctx).len(), 1);
-        assert_eq!(scan("WWW-Authenticate →Basic realm=\"mail.contoso.com\"", &ctx).len(), 1);
+        assert_eq!(
+            scan(
+                "www-authenticate =Bearer realm=\"\", error=\"insufficient_claims\"",
+                &ctx
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            scan("WWW-Authenticate →Basic realm=\"mail.contoso.com\"", &ctx).len(),
+            1
+        );
         assert!(scan("Authorization: Bearer eyJ0eXAiOiJKV1QifQ.e30.sig", &ctx).is_empty());
         assert!(scan("We use a bearer token here, and the realm of ideas.", &ctx).is_empty());
         let a = &scan("WWW-Authenticate: Bearer client_id=\"00000002-0000-0ff1-ce00-000000000000\", error=\"invalid_token\"", &ctx)[0];
-        assert!(a.findings.iter().any(|f| f.title.contains("authorization_uri")));
-        assert_eq!(a.evidence.challenge.as_ref().unwrap().client_id.as_deref(), Some("00000002-0000-0ff1-ce00-000000000000"));
+        assert!(a
+            .findings
+            .iter()
+            .any(|f| f.title.contains("authorization_uri")));
+        assert_eq!(
+            a.evidence.challenge.as_ref().unwrap().client_id.as_deref(),
+            Some("00000002-0000-0ff1-ce00-000000000000")
+        );
     }
 
     #[test]

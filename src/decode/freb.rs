@@ -37,7 +37,11 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     let start = events.first().map_or(0, |e| e.start);
     let end = events.iter().map(|e| e.end).max().unwrap_or(start);
-    let mut a = Artifact::new(ArtifactKind::Freb, Span::new(start, end), "Failed Request Tracing (FREB)");
+    let mut a = Artifact::new(
+        ArtifactKind::Freb,
+        Span::new(start, end),
+        "Failed Request Tracing (FREB)",
+    );
     let mut s = Section::new("Events");
     let mut headers = Vec::new();
     for e in &events {
@@ -62,7 +66,9 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
             a.findings.push(
                 Finding::new(
                     Severity::Warning,
-                    format!("{module} set HTTP {status} {reason}").trim().to_string(),
+                    format!("{module} set HTTP {status} {reason}")
+                        .trim()
+                        .to_string(),
                     "This module decided the failure status of the request.",
                 )
                 .source(FREB_SOURCE),
@@ -106,9 +112,13 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
     let mut starts = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'_') {
+        if b[i].is_ascii_uppercase()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'_')
+        {
             let mut e = i;
-            while e < b.len() && (b[e].is_ascii_uppercase() || b[e].is_ascii_digit() || b[e] == b'_') {
+            while e < b.len()
+                && (b[e].is_ascii_uppercase() || b[e].is_ascii_digit() || b[e] == b'_')
+            {
                 e += 1;
             }
             let name = &text[i..e];
@@ -126,9 +136,10 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
     }
     let mut out = Vec::new();
     for (n, &(s, ne)) in starts.iter().enumerate() {
-        let limit = starts
-            .get(n + 1)
-            .map_or_else(|| textmap::line_end(text, s), |x| x.0.min(textmap::line_end(text, s)));
+        let limit = starts.get(n + 1).map_or_else(
+            || textmap::line_end(text, s),
+            |x| x.0.min(textmap::line_end(text, s)),
+        );
         let mut ev = FrebEvent {
             name: text[s..ne].to_string(),
             start: s,
@@ -145,7 +156,8 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
             let key = text[p..ke].to_string();
             let vs = ke + 2;
             let close = value_close(text, vs, limit);
-            ev.data.push((key, text[vs..close].to_string(), Span::new(vs, close)));
+            ev.data
+                .push((key, text[vs..close].to_string(), Span::new(vs, close)));
             end = (close + 1).min(text.len());
             p = end;
             if b.get(p) == Some(&b',') {
@@ -191,7 +203,10 @@ fn value_close(text: &str, vs: usize, limit: usize) -> usize {
 fn xml_events(text: &str) -> Vec<FrebEvent> {
     let mut out = Vec::new();
     for at in textmap::find_all_ci(text, "<Event") {
-        if !matches!(text.as_bytes().get(at + 6), Some(b' ' | b'>' | b'\n' | b'\r' | b'\t')) {
+        if !matches!(
+            text.as_bytes().get(at + 6),
+            Some(b' ' | b'>' | b'\n' | b'\r' | b'\t')
+        ) {
             continue;
         }
         let Some(close) = textmap::find_ci(text, "</Event>", at) else {
@@ -260,8 +275,22 @@ fn failed_request_root(text: &str) -> Option<Section> {
     if let Ok(Event::Start(e) | Event::Empty(e)) = reader.read_event() {
         for attr in e.attributes().flatten() {
             let k = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-            if matches!(k.as_str(), "url" | "verb" | "statusCode" | "triggerStatusCode" | "failureReason" | "authenticationType" | "userName" | "activityId" | "timeTaken") {
-                let v = attr.unescape_value().map(|v| v.into_owned()).unwrap_or_default();
+            if matches!(
+                k.as_str(),
+                "url"
+                    | "verb"
+                    | "statusCode"
+                    | "triggerStatusCode"
+                    | "failureReason"
+                    | "authenticationType"
+                    | "userName"
+                    | "activityId"
+                    | "timeTaken"
+            ) {
+                let v = attr
+                    .unescape_value()
+                    .map(|v| v.into_owned())
+                    .unwrap_or_default();
                 s.push(Field::new(k, v));
             }
         }
@@ -279,8 +308,14 @@ mod tests {
         let a = scan(t, &Context::fixed());
         assert_eq!(a[0].kind, ArtifactKind::Freb);
         assert!(a.iter().any(|x| x.kind == ArtifactKind::Diagnostics));
-        let ch = a.iter().find(|x| x.kind == ArtifactKind::Challenge).unwrap();
-        assert_eq!(ch.evidence.challenge.as_ref().unwrap().error.as_deref(), Some("invalid_token"));
+        let ch = a
+            .iter()
+            .find(|x| x.kind == ArtifactKind::Challenge)
+            .unwrap();
+        assert_eq!(
+            ch.evidence.challenge.as_ref().unwrap().error.as_deref(),
+            Some("invalid_token")
+        );
     }
 
     #[test]
@@ -289,7 +324,10 @@ mod tests {
 <Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="WWW Server"/></System><EventData><Data Name="HeaderName">x-ms-diagnostics</Data><Data Name="HeaderValue">2000008;reason=&quot;The token should have valid permissions.&quot;;error_category=&quot;invalid_grant&quot;</Data><Data Name="Replace">false</Data></EventData><RenderingInfo Culture="en-US"><Opcode>GENERAL_SET_RESPONSE_HEADER</Opcode></RenderingInfo></Event></failedRequest>"#;
         let a = scan(t, &Context::fixed());
         assert_eq!(a[0].kind, ArtifactKind::Freb);
-        let d = a.iter().find(|x| x.kind == ArtifactKind::Diagnostics).unwrap();
+        let d = a
+            .iter()
+            .find(|x| x.kind == ArtifactKind::Diagnostics)
+            .unwrap();
         assert_eq!(d.evidence.diagnostics.as_ref().unwrap().code, Some(2000008));
     }
 }

@@ -161,7 +161,9 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
 
 fn status_line(line: &str, offset: usize) -> Option<Line> {
     let t = line.trim();
-    let rest = t.strip_prefix("HTTP/").or_else(|| t.strip_prefix("< HTTP/"))?;
+    let rest = t
+        .strip_prefix("HTTP/")
+        .or_else(|| t.strip_prefix("< HTTP/"))?;
     let code: String = rest
         .split_whitespace()
         .nth(1)?
@@ -195,7 +197,11 @@ fn block_artifact(lines: &[Line], n: &Norm) -> Option<Artifact> {
     }
     let first = lines.first()?;
     let last = lines.last()?;
-    let mut a = Artifact::new(ArtifactKind::Headers, n.span(first.start, last.end), "HTTP headers");
+    let mut a = Artifact::new(
+        ArtifactKind::Headers,
+        n.span(first.start, last.end),
+        "HTTP headers",
+    );
     let mut s = Section::new("Headers");
     let mut ids = Vec::new();
     for l in lines {
@@ -252,9 +258,15 @@ mod tests {
         assert_eq!(a.len(), 1);
         let text = crate::render::artifact_text(&a[0]);
         assert!(text.contains("Exchange Server 2019 CU14"), "{text}");
-        let a = scan("< HTTP/1.1 401 Unauthorized\n< request-id: abc\n< X-FEServer: EX01\n", &ctx);
+        let a = scan(
+            "< HTTP/1.1 401 Unauthorized\n< request-id: abc\n< X-FEServer: EX01\n",
+            &ctx,
+        );
         assert_eq!(a[0].sections[0].fields.len(), 3);
-        let a = scan("request-id →2323088f-8838-4f97-a88d-559bfcf92866\nServer →Microsoft-IIS/10.0", &ctx);
+        let a = scan(
+            "request-id →2323088f-8838-4f97-a88d-559bfcf92866\nServer →Microsoft-IIS/10.0",
+            &ctx,
+        );
         assert_eq!(a.len(), 1);
     }
 

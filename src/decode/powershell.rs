@@ -20,10 +20,22 @@ const FREE_BUSY: &str =
 
 /// Auth metadata hosts and the cloud they belong to.
 const CLOUDS: &[(&str, &str)] = &[
-    ("accesscontrol.chinacloudapi.cn", "Microsoft 365 operated by 21Vianet (China)"),
-    ("accesscontrol.windows.net", "the global Microsoft 365 cloud"),
-    ("chinacloudapi.cn", "Microsoft 365 operated by 21Vianet (China)"),
-    ("login.microsoftonline.com", "the global Microsoft 365 cloud"),
+    (
+        "accesscontrol.chinacloudapi.cn",
+        "Microsoft 365 operated by 21Vianet (China)",
+    ),
+    (
+        "accesscontrol.windows.net",
+        "the global Microsoft 365 cloud",
+    ),
+    (
+        "chinacloudapi.cn",
+        "Microsoft 365 operated by 21Vianet (China)",
+    ),
+    (
+        "login.microsoftonline.com",
+        "the global Microsoft 365 cloud",
+    ),
     ("login.microsoftonline.us", "Microsoft 365 US Government"),
     ("login.windows.net", "the global Microsoft 365 cloud"),
     ("microsoftonline.us", "Microsoft 365 US Government"),
@@ -63,12 +75,18 @@ fn blocks(text: &str) -> Vec<Block> {
             let name = line[..c].trim_end();
             !name.is_empty()
                 && !line.starts_with(' ')
-                && name.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+                && name
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
         });
         if let (true, Some(c)) = (is_field, parsed) {
             let name = line[..c].trim_end().to_string();
             let value = line.get(c + 3..).unwrap_or("").trim().to_string();
-            let b = cur.get_or_insert(Block { start: here, end: here, fields: Vec::new() });
+            let b = cur.get_or_insert(Block {
+                start: here,
+                end: here,
+                fields: Vec::new(),
+            });
             b.fields.push((name, value));
             b.end = here + line.len();
             col = c;
@@ -76,7 +94,11 @@ fn blocks(text: &str) -> Vec<Block> {
         }
         // A continuation line: indented to the value column.
         if let Some(b) = cur.as_mut() {
-            if col > 0 && line.len() > col && line[..col.min(line.len())].trim().is_empty() && !line.trim().is_empty() {
+            if col > 0
+                && line.len() > col
+                && line[..col.min(line.len())].trim().is_empty()
+                && !line.trim().is_empty()
+            {
                 if let Some(last) = b.fields.last_mut() {
                     last.1.push(' ');
                     last.1.push_str(line.trim());
@@ -111,11 +133,19 @@ fn list(v: &str) -> Vec<String> {
 pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     for b in blocks(text) {
-        let kind = if b.get("ApplicationIdentifier").is_some() && (b.get("AppOnlyPermissions").is_some() || b.get("LinkedAccount").is_some()) {
+        let kind = if b.get("ApplicationIdentifier").is_some()
+            && (b.get("AppOnlyPermissions").is_some() || b.get("LinkedAccount").is_some())
+        {
             "Get-PartnerApplication"
-        } else if b.get("AuthMetadataUrl").is_some() && (b.get("IssuerIdentifier").is_some() || b.get("TokenIssuingEndpoint").is_some() || b.get("IsDefaultAuthorizationEndpoint").is_some()) {
+        } else if b.get("AuthMetadataUrl").is_some()
+            && (b.get("IssuerIdentifier").is_some()
+                || b.get("TokenIssuingEndpoint").is_some()
+                || b.get("IsDefaultAuthorizationEndpoint").is_some())
+        {
             "Get-AuthServer"
-        } else if b.get("CurrentCertificateThumbprint").is_some() || b.get("ServiceName").is_some() && b.get("Realm").is_some() {
+        } else if b.get("CurrentCertificateThumbprint").is_some()
+            || b.get("ServiceName").is_some() && b.get("Realm").is_some()
+        {
             "Get-AuthConfig"
         } else if b.get("TargetAddress").is_some() && b.get("DiscoveryEndpoint").is_some() {
             "Get-IntraOrganizationConnector"
@@ -134,7 +164,14 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::PowerShell,
         Span::new(b.start, b.end),
-        format!("{kind} output{}", if name.is_empty() { String::new() } else { format!(": {name}") }),
+        format!(
+            "{kind} output{}",
+            if name.is_empty() {
+                String::new()
+            } else {
+                format!(": {name}")
+            }
+        ),
     );
     let mut s = Section::new(format!("{kind} fields"));
     for (k, v) in &b.fields {
@@ -160,13 +197,28 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
             let app = apps::app_by_id(id).map_or(id.to_string(), |x| x.name.to_string());
             a.verdict = format!("Exchange partner application {app} ({id}).");
             if enabled.is_some_and(|e| e.eq_ignore_ascii_case("false")) {
-                a.findings.push(Finding::new(Severity::Error, "Partner application disabled", format!("Exchange refuses OAuth tokens from {app} while Enabled is False."))
-                    .step(Step::with_command("Enable it.", format!("Set-PartnerApplication -Identity \"{}\" -Enabled $true", if name.is_empty() { id } else { name })))
-                    .source(OAUTH_CONFIG));
+                a.findings.push(
+                    Finding::new(
+                        Severity::Error,
+                        "Partner application disabled",
+                        format!("Exchange refuses OAuth tokens from {app} while Enabled is False."),
+                    )
+                    .step(Step::with_command(
+                        "Enable it.",
+                        format!(
+                            "Set-PartnerApplication -Identity \"{}\" -Enabled $true",
+                            if name.is_empty() { id } else { name }
+                        ),
+                    ))
+                    .source(OAUTH_CONFIG),
+                );
             }
             let app_only = b.get("AppOnlyPermissions").map(list).unwrap_or_default();
             let act_as = b.get("ActAsPermissions").map(list).unwrap_or_default();
-            if id.eq_ignore_ascii_case("00000003-0000-0000-c000-000000000000") && app_only.is_empty() && !act_as.is_empty() {
+            if id.eq_ignore_ascii_case("00000003-0000-0000-c000-000000000000")
+                && app_only.is_empty()
+                && !act_as.is_empty()
+            {
                 a.findings.push(
                     Finding::new(
                         Severity::Error,
@@ -189,15 +241,22 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
             if let Some((host, cloud)) = b.get("AuthMetadataUrl").and_then(cloud_of) {
                 a.findings.push(Finding::new(Severity::Info, format!("Auth metadata from {cloud}"), format!("AuthMetadataUrl points at {host}; it must match the cloud of the Exchange Online tenant (global, 21Vianet or US Government), else tokens from that cloud are not trusted.")).source(OAUTH_CONFIG));
             }
-            let evo = name.to_ascii_lowercase().contains("evosts") || b.get("Type").is_some_and(|t| t.eq_ignore_ascii_case("AzureAD"));
-            if evo && b.get("IsDefaultAuthorizationEndpoint").is_some_and(|v| v.eq_ignore_ascii_case("false")) {
+            let evo = name.to_ascii_lowercase().contains("evosts")
+                || b.get("Type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("AzureAD"));
+            if evo
+                && b.get("IsDefaultAuthorizationEndpoint")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("false"))
+            {
                 a.findings.push(Finding::new(Severity::Warning, "EvoSts is not the default authorization endpoint", "Hybrid modern authentication is not advertised: Exchange challenges carry no authorization_uri while IsDefaultAuthorizationEndpoint is False.")
                     .step(Step::with_command("If HMA is wanted, make EvoSts the default authorization endpoint.", format!("Set-AuthServer -Identity \"{name}\" -IsDefaultAuthorizationEndpoint $true\nSet-OrganizationConfig -OAuth2ClientProfileEnabled $true"))).source(HMA));
             }
         }
         "Get-AuthConfig" => {
             a.verdict = "Exchange's own OAuth configuration (Get-AuthConfig).".into();
-            if b.get("CurrentCertificateThumbprint").is_some_and(str::is_empty) {
+            if b.get("CurrentCertificateThumbprint")
+                .is_some_and(str::is_empty)
+            {
                 a.findings.push(Finding::new(Severity::Error, "No current auth certificate", "CurrentCertificateThumbprint is empty: Exchange cannot sign its server-to-server tokens (Missing signing certificate).")
                     .step(Step::with_command("Create a new auth certificate and make it current.", "New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true -SubjectName \"cn=Microsoft Exchange Server Auth Certificate\" -FriendlyName \"Microsoft Exchange Server Auth Certificate\" -DomainName @() -Services SMTP\nSet-AuthConfig -NewCertificateThumbprint <thumbprint> -NewCertificateEffectiveDate (Get-Date)\nSet-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate"))
                     .source(FREE_BUSY));
@@ -226,7 +285,12 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
 }
 
 fn cloud_of(url: &str) -> Option<(String, &'static str)> {
-    let host = url.split("://").nth(1)?.split('/').next()?.to_ascii_lowercase();
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split('/')
+        .next()?
+        .to_ascii_lowercase();
     CLOUDS
         .iter()
         .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))

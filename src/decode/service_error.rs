@@ -14,7 +14,8 @@ use serde_json::Value;
 
 const FREE_BUSY: &str =
     "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
-const REST_HYBRID: &str = "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
+const REST_HYBRID: &str =
+    "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
 const VIANET_QA: &str = "https://learn.microsoft.com/en-us/answers/questions/1629044/test-oauthconnectivity-microsoft-exchange-security";
 const GRAPH_ERRORS: &str = "https://learn.microsoft.com/en-us/graph/errors";
 const EWS_ERRORS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode";
@@ -79,7 +80,12 @@ fn graph_bodies(text: &str, out: &mut Vec<Artifact>) {
                 _ => String::new(),
             };
             covered = end;
-            let mut a = service_artifact("Microsoft Graph error", code, &message, Span::new(open, end));
+            let mut a = service_artifact(
+                "Microsoft Graph error",
+                code,
+                &message,
+                Span::new(open, end),
+            );
             let inner = err.get("innerError").or_else(|| err.get("innererror"));
             if let Some(Value::Object(inner)) = inner {
                 let mut s = Section::new("innerError");
@@ -87,7 +93,9 @@ fn graph_bodies(text: &str, out: &mut Vec<Artifact>) {
                     let shown = val.as_str().map_or_else(|| val.to_string(), str::to_string);
                     let mut f = Field::new(k.clone(), shown);
                     if k == "request-id" || k == "client-request-id" {
-                        f = f.meaning("quote this id (with the date) when you ask Microsoft support");
+                        f = f.meaning(
+                            "quote this id (with the date) when you ask Microsoft support",
+                        );
                     }
                     s.push(f);
                 }
@@ -142,7 +150,8 @@ fn service_artifact(what: &str, code: &str, message: &str, span: Span) -> Artifa
     a.sections.push(s);
     match row {
         Some(r) => {
-            let mut f = Finding::new(Severity::Error, format!("{what} {code}"), r.meaning).source(r.source);
+            let mut f =
+                Finding::new(Severity::Error, format!("{what} {code}"), r.meaning).source(r.source);
             for c in r.causes {
                 f = f.cause(*c);
             }
@@ -156,12 +165,17 @@ fn service_artifact(what: &str, code: &str, message: &str, span: Span) -> Artifa
                 Severity::Error,
                 format!("{what} {code}"),
                 if message.is_empty() {
-                    "The service refused the request; this code is not in the table yet.".to_string()
+                    "The service refused the request; this code is not in the table yet."
+                        .to_string()
                 } else {
                     message.to_string()
                 },
             )
-            .source(if what.contains("EWS") { EWS_ERRORS } else { GRAPH_ERRORS }),
+            .source(if what.contains("EWS") {
+                EWS_ERRORS
+            } else {
+                GRAPH_ERRORS
+            }),
         ),
     }
     if message
@@ -170,7 +184,9 @@ fn service_artifact(what: &str, code: &str, message: &str, span: Span) -> Artifa
     {
         a.findings.push(rest_preview_finding());
     }
-    a.evidence.facts.push(("service_error".into(), code.to_string()));
+    a.evidence
+        .facts
+        .push(("service_error".into(), code.to_string()));
     a
 }
 
@@ -204,15 +220,25 @@ fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
             })
             .unwrap_or_default();
         let span_start = text[..at].rfind('<').unwrap_or(at);
-        out.push(service_artifact("EWS error", code, &msg, Span::new(span_start, end)));
+        out.push(service_artifact(
+            "EWS error",
+            code,
+            &msg,
+            Span::new(span_start, end),
+        ));
     }
 }
 
 /// Exchange messages that explain themselves once recognised.
 fn exchange_messages(text: &str, out: &mut Vec<Artifact>) {
-    let line_span = |at: usize| Span::new(textmap::line_start(text, at), textmap::line_end(text, at));
+    let line_span =
+        |at: usize| Span::new(textmap::line_start(text, at), textmap::line_end(text, at));
     for at in textmap::find_all_ci(text, "Missing signing certificate") {
-        let mut a = Artifact::new(ArtifactKind::Exception, line_span(at), "Exchange OAuth exception: Missing signing certificate");
+        let mut a = Artifact::new(
+            ArtifactKind::Exception,
+            line_span(at),
+            "Exchange OAuth exception: Missing signing certificate",
+        );
         a.verdict = "Exchange could not sign its own server-to-server token: the auth certificate named in Get-AuthConfig is missing on this server.".into();
         let mut f = Finding::new(
             Severity::Error,
@@ -231,13 +257,18 @@ fn exchange_messages(text: &str, out: &mut Vec<Artifact>) {
     for at in textmap::find_all_ci(text, "None of them are configured locally") {
         let ls = textmap::line_start(text, at);
         let line = &text[ls..textmap::line_end(text, at)];
-        let mut a = Artifact::new(ArtifactKind::Exception, line_span(at), "Exchange OAuth exception: trusted issuers not configured locally");
+        let mut a = Artifact::new(
+            ArtifactKind::Exception,
+            line_span(at),
+            "Exchange OAuth exception: trusted issuers not configured locally",
+        );
         a.verdict = "The partner's challenge listed issuers this Exchange organization has no auth server for.".into();
         let mut s = Section::new("Trusted issuers in the message");
         for part in line.split('\'').skip(1).step_by(2) {
             if part.contains('@') {
                 let (p, r) = part.split_once('@').unwrap_or((part, ""));
-                let mut f = Field::new("trusted issuer", part).meaning(format!("issuer principal {p}, realm '{r}'"));
+                let mut f = Field::new("trusted issuer", part)
+                    .meaning(format!("issuer principal {p}, realm '{r}'"));
                 if let Some(app) = crate::knowledge::apps::app_by_id(p) {
                     f = f.shown(app.name).source(app.source);
                 }
@@ -259,9 +290,17 @@ fn exchange_messages(text: &str, out: &mut Vec<Artifact>) {
         );
         out.push(a);
     }
-    for at in textmap::find_all_ci(text, "The remote server returned an error: (401) Unauthorized") {
-        let mut a = Artifact::new(ArtifactKind::Exception, line_span(at), "Remote server returned 401 Unauthorized");
-        a.verdict = "The target server refused the request Exchange (or the client) sent it.".into();
+    for at in textmap::find_all_ci(
+        text,
+        "The remote server returned an error: (401) Unauthorized",
+    ) {
+        let mut a = Artifact::new(
+            ArtifactKind::Exception,
+            line_span(at),
+            "Remote server returned 401 Unauthorized",
+        );
+        a.verdict =
+            "The target server refused the request Exchange (or the client) sent it.".into();
         a.findings.push(
             Finding::new(
                 Severity::Warning,
@@ -277,7 +316,11 @@ fn exchange_messages(text: &str, out: &mut Vec<Artifact>) {
         if out.iter().any(|a| a.span.start <= at && at < a.span.end) {
             continue;
         }
-        let mut a = Artifact::new(ArtifactKind::ServiceError, line_span(at), "Hybrid REST: REST APIs for this mailbox are currently in preview");
+        let mut a = Artifact::new(
+            ArtifactKind::ServiceError,
+            line_span(at),
+            "Hybrid REST: REST APIs for this mailbox are currently in preview",
+        );
         a.verdict = "The mailbox is on Exchange Server in a hybrid deployment; this API is not served for it.".into();
         a.findings.push(rest_preview_finding());
         out.push(a);
@@ -291,10 +334,16 @@ mod tests {
     #[test]
     fn graph_and_ews_bodies() {
         let ctx = Context::fixed();
-        let a = scan(r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired.","innerError":{"request-id":"abc","date":"2020-01-01T00:00:00"}}}"#, &ctx);
+        let a = scan(
+            r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired.","innerError":{"request-id":"abc","date":"2020-01-01T00:00:00"}}}"#,
+            &ctx,
+        );
         assert_eq!(a.len(), 1);
         assert!(crate::render::artifact_text(&a[0]).contains("request-id: abc"));
-        let a = scan(r#"{"odata.error":{"code":"Authorization_RequestDenied","message":{"lang":"en","value":"Insufficient privileges to complete the operation."}}}"#, &ctx);
+        let a = scan(
+            r#"{"odata.error":{"code":"Authorization_RequestDenied","message":{"lang":"en","value":"Insufficient privileges to complete the operation."}}}"#,
+            &ctx,
+        );
         assert!(a[0].verdict.contains("Insufficient privileges"));
         let a = scan("<m:ResponseCode>ErrorAccessDenied</m:ResponseCode><m:MessageText>Access is denied.</m:MessageText>", &ctx);
         assert_eq!(a[0].title, "EWS error ErrorAccessDenied");

@@ -16,37 +16,84 @@ const CLIENT_ACCESS: &str =
     "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
 const OUTLOOK_ANYWHERE: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
 const MAC_EWS: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
-const W3C_FIELDS: &str =
-    "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
+const W3C_FIELDS: &str = "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
 
 /// Exchange virtual directories by path prefix.
 const PATHS: &[(&str, &str, &str)] = &[
-    ("/api/", "Exchange REST API (also used by hybrid Microsoft Graph calls)", CLIENT_ACCESS),
+    (
+        "/api/",
+        "Exchange REST API (also used by hybrid Microsoft Graph calls)",
+        CLIENT_ACCESS,
+    ),
     ("/autodiscover/", "Autodiscover", CLIENT_ACCESS),
     ("/ecp/", "Exchange admin center (ECP)", CLIENT_ACCESS),
     ("/ews/", "Exchange Web Services (EWS)", CLIENT_ACCESS),
-    ("/mapi/", "MAPI over HTTP (Outlook for Windows)", CLIENT_ACCESS),
-    ("/microsoft-server-activesync", "Exchange ActiveSync (mobile devices)", CLIENT_ACCESS),
+    (
+        "/mapi/",
+        "MAPI over HTTP (Outlook for Windows)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "/microsoft-server-activesync",
+        "Exchange ActiveSync (mobile devices)",
+        CLIENT_ACCESS,
+    ),
     ("/oab/", "Offline Address Book download", CLIENT_ACCESS),
     ("/owa/", "Outlook on the web", CLIENT_ACCESS),
     ("/powershell", "Exchange remote PowerShell", CLIENT_ACCESS),
-    ("/rpc/", "Outlook Anywhere (RPC over HTTP)", OUTLOOK_ANYWHERE),
+    (
+        "/rpc/",
+        "Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
 ];
 
 /// HTTP verbs with a product meaning.
 const VERBS: &[(&str, &str, &str)] = &[
-    ("RPC_IN_DATA", "the client-to-server channel of Outlook Anywhere (RPC over HTTP)", OUTLOOK_ANYWHERE),
-    ("RPC_OUT_DATA", "the server-to-client channel of Outlook Anywhere (RPC over HTTP)", OUTLOOK_ANYWHERE),
+    (
+        "RPC_IN_DATA",
+        "the client-to-server channel of Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+    (
+        "RPC_OUT_DATA",
+        "the server-to-client channel of Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
 ];
 
 /// User agents by prefix.
 const AGENTS: &[(&str, &str, &str)] = &[
-    ("AppleExchangeWebServices", "Outlook for Mac or Apple Mail/Calendar on macOS, using EWS", MAC_EWS),
-    ("Apple-iPad", "Apple Mail on iPad (Exchange ActiveSync)", CLIENT_ACCESS),
-    ("Apple-iPhone", "Apple Mail on iPhone (Exchange ActiveSync)", CLIENT_ACCESS),
-    ("ExchangeServicesClient", "an application using the EWS Managed API", CLIENT_ACCESS),
-    ("MSRPC", "Outlook for Windows over Outlook Anywhere (RPC over HTTP)", OUTLOOK_ANYWHERE),
-    ("Microsoft Office", "Outlook for Windows (or another Office app)", CLIENT_ACCESS),
+    (
+        "AppleExchangeWebServices",
+        "Outlook for Mac or Apple Mail/Calendar on macOS, using EWS",
+        MAC_EWS,
+    ),
+    (
+        "Apple-iPad",
+        "Apple Mail on iPad (Exchange ActiveSync)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "Apple-iPhone",
+        "Apple Mail on iPhone (Exchange ActiveSync)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "ExchangeServicesClient",
+        "an application using the EWS Managed API",
+        CLIENT_ACCESS,
+    ),
+    (
+        "MSRPC",
+        "Outlook for Windows over Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+    (
+        "Microsoft Office",
+        "Outlook for Windows (or another Office app)",
+        CLIENT_ACCESS,
+    ),
     ("Outlook-Android", "Outlook for Android", CLIENT_ACCESS),
     ("Outlook-iOS", "Outlook for iOS", CLIENT_ACCESS),
 ];
@@ -70,7 +117,12 @@ impl Row {
 
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn tokens(line: &str) -> Vec<(usize, usize)> {
@@ -113,7 +165,26 @@ fn rows(text: &str) -> Vec<Row> {
             _ if toks.len() == iis::DEFAULT_W3C_FIELDS.len()
                 && toks.first().is_some_and(|(s, e)| is_date(&line[*s..*e])) =>
             {
-                (iis::DEFAULT_W3C_FIELDS.iter().map(|s| s.to_string()).collect(), true)
+                (
+                    iis::DEFAULT_W3C_FIELDS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                    true,
+                )
+            }
+            // The default set without cs(Referer), as some documentation samples print it.
+            _ if toks.len() + 1 == iis::DEFAULT_W3C_FIELDS.len()
+                && toks.first().is_some_and(|(s, e)| is_date(&line[*s..*e])) =>
+            {
+                (
+                    iis::DEFAULT_W3C_FIELDS
+                        .iter()
+                        .filter(|f| **f != "cs(Referer)")
+                        .map(|s| s.to_string())
+                        .collect(),
+                    true,
+                )
             }
             _ => continue,
         };
@@ -129,7 +200,10 @@ fn rows(text: &str) -> Vec<Row> {
             guessed,
         };
         // A line needs a status that reads as a number to count as a log line.
-        if row.get("sc-status").is_some_and(|s| s.parse::<u16>().is_ok()) {
+        if row
+            .get("sc-status")
+            .is_some_and(|s| s.parse::<u16>().is_ok())
+        {
             out.push(row);
         }
     }
@@ -172,12 +246,19 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
 
 fn status_of(r: &Row) -> (u16, u16, Option<u32>) {
     let st = r.get("sc-status").and_then(|s| s.parse().ok()).unwrap_or(0);
-    let sub = r.get("sc-substatus").and_then(|s| s.parse().ok()).unwrap_or(0);
+    let sub = r
+        .get("sc-substatus")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let w = r.get("sc-win32-status").and_then(|s| s.parse().ok());
     (st, sub, w)
 }
 
-fn lookup<'a>(t: &'a [(&'a str, &'a str, &'a str)], v: &str, prefix: bool) -> Option<&'a (&'a str, &'a str, &'a str)> {
+fn lookup<'a>(
+    t: &'a [(&'a str, &'a str, &'a str)],
+    v: &str,
+    prefix: bool,
+) -> Option<&'a (&'a str, &'a str, &'a str)> {
     t.iter().find(|(k, _, _)| {
         if prefix {
             v.to_ascii_lowercase().starts_with(&k.to_ascii_lowercase())
@@ -193,12 +274,17 @@ fn line_artifact(r: &Row) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::LogLine,
         Span::new(r.start, r.end),
-        format!("IIS W3C log line: {} {stem} -> {st}.{sub}", r.get("cs-method").unwrap_or("")),
+        format!(
+            "IIS W3C log line: {} {stem} -> {st}.{sub}",
+            r.get("cs-method").unwrap_or("")
+        ),
     );
     a.verdict = format!(
         "{} {stem} answered {st}.{sub}{}.",
         r.get("cs-method").unwrap_or("request"),
-        w.filter(|w| *w != 0).map(|w| format!(" (win32 {w} = 0x{w:08X})")).unwrap_or_default()
+        w.filter(|w| *w != 0)
+            .map(|w| format!(" (win32 {w} = 0x{w:08X})"))
+            .unwrap_or_default()
     );
     let mut s = Section::new(if r.guessed {
         "Fields (no #Fields line: the default IIS field set was assumed because the count matches)"
@@ -214,7 +300,7 @@ fn line_artifact(r: &Row) -> Artifact {
             Finding::new(
                 Severity::Info,
                 "Field names assumed",
-                "No #Fields line was pasted; the 15 values match IIS's default W3C field set, so those names were used. Paste the #Fields line to be sure.",
+                "No #Fields line was pasted; the values match IIS's default W3C field set (sometimes without cs(Referer)), so those names were used. Paste the #Fields line to be sure.",
             )
             .source(W3C_FIELDS),
         );
@@ -252,9 +338,15 @@ fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
             for part in decoded.split(['&', ';']) {
                 if let Some((k, v)) = part.split_once('=') {
                     match k.to_ascii_lowercase().as_str() {
-                        "cafereqid" => notes.push(format!("cafeReqId {v}: the Exchange front end's id for this request")),
-                        "correlationid" => notes.push(format!("CorrelationID {v}: the client's correlation id")),
-                        "clientid" => notes.push(format!("ClientId {v}: the Exchange client id cookie")),
+                        "cafereqid" => notes.push(format!(
+                            "cafeReqId {v}: the Exchange front end's id for this request"
+                        )),
+                        "correlationid" => {
+                            notes.push(format!("CorrelationID {v}: the client's correlation id"))
+                        }
+                        "clientid" => {
+                            notes.push(format!("ClientId {v}: the Exchange client id cookie"))
+                        }
                         _ => {}
                     }
                 }
@@ -284,7 +376,10 @@ fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
             }
         }
         "sc-status" => match iis::status(st, sub) {
-            Some(row) => f.shown(format!("{st}.{sub}")).meaning(row.meaning).source(row.source),
+            Some(row) => f
+                .shown(format!("{st}.{sub}"))
+                .meaning(row.meaning)
+                .source(row.source),
             None => f.shown(format!("{st}.{sub}")).meaning("HTTP status"),
         },
         "sc-substatus" => f.meaning("IIS substatus; read with sc-status"),
@@ -298,14 +393,16 @@ fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
                         .shown(format!("0x{code:08X} {}", wrow.name))
                         .meaning(format!("win32 status: {}", wrow.meaning))
                         .source(wrow.source),
-                    None => f.shown(format!("0x{code:08X}")).meaning("win32 status (Windows error code)"),
+                    None => f
+                        .shown(format!("0x{code:08X}"))
+                        .meaning("win32 status (Windows error code)"),
                 }
             }
         }
         "time-taken" => f.meaning("milliseconds"),
-        _ if lower.contains("www-authenticate") || lower.contains("x-ms-diagnostics") => {
-            f.shown(textmap::iis_decode(value)).meaning("a logged response header; explained in its own card")
-        }
+        _ if lower.contains("www-authenticate") || lower.contains("x-ms-diagnostics") => f
+            .shown(textmap::iis_decode(value))
+            .meaning("a logged response header; explained in its own card"),
         _ => f,
     }
 }
@@ -317,7 +414,11 @@ fn failure_finding(r: &Row) -> Option<Finding> {
     }
     let stem = r.get("cs-uri-stem").unwrap_or("-");
     let row = iis::status(st, sub);
-    let sev = if st >= 500 { Severity::Error } else { Severity::Warning };
+    let sev = if st >= 500 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let what = row.map_or_else(|| format!("HTTP {st}"), |r| r.meaning.to_string());
     let mut f = Finding::new(sev, format!("HTTP {st}.{sub} on {stem}"), what);
     if let Some(row) = row {
@@ -328,7 +429,10 @@ fn failure_finding(r: &Row) -> Option<Finding> {
     }
     if let Some(code) = w.filter(|w| *w != 0) {
         if let Some(wrow) = iis::win32(code) {
-            f = f.cause(format!("win32 status {code} = 0x{code:08X} {}: {}", wrow.name, wrow.meaning));
+            f = f.cause(format!(
+                "win32 status {code} = 0x{code:08X} {}: {}",
+                wrow.name, wrow.meaning
+            ));
         } else {
             f = f.cause(format!("win32 status {code} = 0x{code:08X}"));
         }
@@ -385,8 +489,14 @@ fn summary(rows: &[Row]) -> Artifact {
     let mut d = Section::new("Distinct failures");
     for ((status, stem, w), (idx, count)) in &distinct {
         let r = &rows[*idx];
-        let ua = r.get("cs(User-Agent)").map(textmap::iis_decode).unwrap_or_default();
-        d.push(Field::new(format!("{status} {stem}"), format!("{count} lines")).meaning(format!("win32 {w}; first user agent {ua}")));
+        let ua = r
+            .get("cs(User-Agent)")
+            .map(textmap::iis_decode)
+            .unwrap_or_default();
+        d.push(
+            Field::new(format!("{status} {stem}"), format!("{count} lines"))
+                .meaning(format!("win32 {w}; first user agent {ua}")),
+        );
         if let Some(mut f) = failure_finding(r) {
             f.title = format!("{} ({count} lines)", f.title);
             a.findings.push(f);

@@ -57,7 +57,9 @@ impl Diag {
         }
         match self.code {
             Some(c) if (3_000_000..4_000_000).contains(&c) => Some(Product::SharePoint),
-            Some(c) if (2_000_000..3_000_000).contains(&c) || (4_000_000..5_000_000).contains(&c) => {
+            Some(c)
+                if (2_000_000..3_000_000).contains(&c) || (4_000_000..5_000_000).contains(&c) =>
+            {
                 Some(Product::Exchange)
             }
             Some(c) if c < 100_000 => Some(Product::Skype),
@@ -123,10 +125,12 @@ fn parse_at(t: &str, pos: usize) -> Option<(Diag, usize)> {
             break;
         }
     }
-    let known = diag
-        .params
-        .iter()
-        .any(|(k, _)| matches!(k.as_str(), "reason" | "error_category" | "category" | "source"));
+    let known = diag.params.iter().any(|(k, _)| {
+        matches!(
+            k.as_str(),
+            "reason" | "error_category" | "category" | "source"
+        )
+    });
     if !known || (diag.code.is_none() && diag.category().is_none()) {
         return None;
     }
@@ -338,7 +342,11 @@ pub fn artifact(diag: &Diag, span: Span) -> Artifact {
     a.verdict = match (diag.code, category.is_empty()) {
         (Some(c), false) => format!(
             "The server refused the token with diagnostics code {c} ({category}): {}",
-            if reason.is_empty() { "no reason given" } else { reason }
+            if reason.is_empty() {
+                "no reason given"
+            } else {
+                reason
+            }
         ),
         (Some(c), true) => format!("The server reported diagnostics code {c}: {reason}"),
         (None, _) => format!("The server refused the token ({category}): {reason}"),
@@ -555,7 +563,10 @@ mod tests {
     #[test]
     fn single_quotes_inside_json_and_no_code() {
         let d = one("{ \"error\": \"Unauthorized\", \"x-ms-diagnostics\": \"2000001;reason='The token is missing the claim type 'roles'.';error_category='invalid_token'\" }");
-        assert_eq!(d.reason(), Some("The token is missing the claim type 'roles'."));
+        assert_eq!(
+            d.reason(),
+            Some("The token is missing the claim type 'roles'.")
+        );
         assert_eq!(d.category(), Some("invalid_token"));
         let d = one("x-ms-diagnostics : reason=\"The token contains no permissions, or permissions can not be understood.\";error_category=\"invalid_grant\"");
         assert_eq!(d.code, None);
@@ -568,8 +579,9 @@ mod tests {
         assert_eq!(d.reason(), Some("无法解析随请求提交的 OAuth 令牌。"));
         let d = one("2000008;reason=\"The+token+should+have+valid+permissions.\";error_category=\"invalid_grant\"");
         assert_eq!(d.reason(), Some("The token should have valid permissions."));
-        let p = parse_value("3000003;reason=\"Invalid audience Uri 'x'.\";category=\"invalid_client\"")
-            .unwrap();
+        let p =
+            parse_value("3000003;reason=\"Invalid audience Uri 'x'.\";category=\"invalid_client\"")
+                .unwrap();
         assert_eq!(p.product(), Some(Product::SharePoint));
         let p =
             parse_value("28020;source=\"pool.contoso.com\";reason=\"No valid security token.\"")
