@@ -237,7 +237,7 @@ pub fn diagnose(report: &mut Report, _ctx: &Context) {
             }
 
             // Audience refused: name the audience the token has and the one expected.
-            if lower.contains("audience") {
+            if lower.contains("audience") && !lower.contains("expected '") {
                 let expected_by_challenge = challenges.iter().find_map(|c| {
                     c.artifact
                         .evidence

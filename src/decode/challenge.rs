@@ -417,10 +417,7 @@ pub fn artifact(challenges: &[Challenge], span: Span) -> Artifact {
             scheme: c.scheme.clone(),
             client_id: c.get("client_id").map(str::to_string),
             realm: c.get("realm").map(str::to_string),
-            trusted_issuers: c
-                .get("trusted_issuers")
-                .map(|v| split_list(v))
-                .unwrap_or_default(),
+            trusted_issuers: c.get("trusted_issuers").map(split_list).unwrap_or_default(),
             error: c.get("error").map(str::to_string),
             has_authorization_uri: c.get("authorization_uri").is_some(),
         });

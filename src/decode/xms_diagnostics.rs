@@ -475,7 +475,7 @@ fn reason_details(reason: &str) -> Section {
         if let (Some((es, eh)), Some((as_, ah))) = (exp.split_once("://"), act.split_once("://")) {
             if eh.eq_ignore_ascii_case(ah) && !es.eq_ignore_ascii_case(as_) {
                 f = f.meaning(format!(
-                    "only the scheme differs: the token names {es}:// but the server saw the request as {as_}://"
+                    "only the scheme differs ({es} vs {as_}): the URL the server saw is not the one the token was issued for, which happens when a device in front of the server terminates TLS (SSL offloading)"
                 ));
             } else if !eh.eq_ignore_ascii_case(ah) {
                 f = f.meaning("the host names differ");
@@ -492,6 +492,8 @@ fn reason_details(reason: &str) -> Section {
         let mut f = Field::new("audience in the token", v);
         if let Some(app) = apps::app_by_id(v) {
             f = f.shown(app.name).source(app.source);
+        } else if let Some(r) = apps::resource_by_uri(v) {
+            f = f.shown(r.name).source(r.source);
         }
         s.push(f);
     }
