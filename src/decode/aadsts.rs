@@ -1,9 +1,499 @@
-//! Decoder: AADSTS error bodies, error_description text and AADSTSnnnn fragments.
+//! Decoder: AADSTS errors: JSON error bodies (also broken across lines or JSON-escaped),
+//! `error_description` text, and `AADSTSnnnnn:` fragments inside exception text.
+//!
+//! One artifact per error body; nested codes (AADSTS70002 wrapping AADSTS50064) are listed and
+//! explained together. Trace ID, Correlation ID and Timestamp are read whichever way they are
+//! separated (real `\r\n`, literal `\r\n`, or the mangled `rn`).
 
+use super::textmap;
 use crate::context::Context;
-use crate::report::Artifact;
+use crate::knowledge::aadsts as table;
+use crate::knowledge::apps;
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use serde_json::Value;
+
+const ERROR_PAGE: &str = "https://login.microsoftonline.com/error?code=";
+
+/// The fields of one AADSTS error, however it was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AadstsError {
+    pub error: Option<String>,
+    pub description: String,
+    pub codes: Vec<u32>,
+    pub suberror: Option<String>,
+    pub claims: Option<String>,
+    pub error_uri: Option<String>,
+    pub trace_id: Option<String>,
+    pub correlation_id: Option<String>,
+    pub timestamp: Option<String>,
+}
 
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(_text: &str, _ctx: &Context) -> Vec<Artifact> {
-    Vec::new()
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    let mut covered = 0;
+    for at in textmap::find_all_ci(text, "AADSTS") {
+        let digits = text[at + 6..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if !(5..=7).contains(&digits) || at < covered {
+            continue;
+        }
+        let (err, span) = match json_body(text, at) {
+            Some(found) => found,
+            None => fragment(text, at),
+        };
+        covered = span.end.max(at + 1);
+        out.push(artifact(&err, span));
+    }
+    out
+}
+
+/// The JSON object around `at`, parsed leniently.
+fn json_body(text: &str, at: usize) -> Option<(AadstsError, Span)> {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(6000);
+    let mut i = at;
+    let mut tries = 0;
+    while i > lo && tries < 8 {
+        i -= 1;
+        if b[i] != b'{' {
+            continue;
+        }
+        tries += 1;
+        let Some(end) = matching_brace(text, i) else {
+            continue;
+        };
+        if end <= at {
+            continue;
+        }
+        let slice = &text[i..end];
+        if let Some(v) = parse_lenient(slice) {
+            if v.get("error").is_some() || v.get("error_description").is_some() {
+                return Some((from_json(&v), Span::new(i, end)));
+            }
+        }
+    }
+    None
+}
+
+/// The offset just after the `}` that closes the `{` at `open` (string-aware).
+fn matching_brace(text: &str, open: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut i = open;
+    while i < b.len() && i < open + 20_000 {
+        let c = b[i];
+        if in_str {
+            if c == b'\\' {
+                i += 2;
+                continue;
+            }
+            if c == b'"' {
+                in_str = false;
+            }
+        } else if c == b'"' {
+            in_str = true;
+        } else if c == b'{' {
+            depth += 1;
+        } else if c == b'}' {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + 1);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Parses JSON that was broken across lines or escaped inside another string.
+fn parse_lenient(slice: &str) -> Option<Value> {
+    if let Ok(v) = serde_json::from_str::<Value>(slice) {
+        return Some(v);
+    }
+    // Raw line breaks inside strings (a copy that wrapped the text).
+    let mut fixed = String::with_capacity(slice.len());
+    let mut in_str = false;
+    let mut prev_backslash = false;
+    for c in slice.chars() {
+        if in_str {
+            if c == '\n' || c == '\r' {
+                continue;
+            }
+            if c == '"' && !prev_backslash {
+                in_str = false;
+            }
+            prev_backslash = c == '\\' && !prev_backslash;
+        } else if c == '"' {
+            in_str = true;
+        }
+        fixed.push(c);
+    }
+    if let Ok(v) = serde_json::from_str::<Value>(&fixed) {
+        return Some(v);
+    }
+    let unescaped = crate::text::json_unescape(slice);
+    serde_json::from_str::<Value>(&unescaped).ok()
+}
+
+fn from_json(v: &Value) -> AadstsError {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let description = s("error_description").unwrap_or_default();
+    let mut err = AadstsError {
+        error: s("error"),
+        suberror: s("suberror"),
+        claims: s("claims").or_else(|| {
+            v.get("claims")
+                .filter(|c| c.is_object())
+                .map(Value::to_string)
+        }),
+        error_uri: s("error_uri"),
+        trace_id: s("trace_id"),
+        correlation_id: s("correlation_id"),
+        timestamp: s("timestamp"),
+        ..AadstsError::default()
+    };
+    if let Some(Value::Array(codes)) = v.get("error_codes") {
+        err.codes = codes
+            .iter()
+            .filter_map(|c| c.as_u64().and_then(|n| u32::try_from(n).ok()))
+            .collect();
+    }
+    fill_from_description(&mut err, &description);
+    err.description = description;
+    err
+}
+
+/// A fragment without a parsable JSON object around it.
+fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
+    let ls = textmap::line_start(text, at);
+    let mut start = at;
+    let before = &text[ls..at];
+    if let Some(p) = before
+        .find("\"error\"")
+        .or_else(|| before.find("\"error_description\""))
+    {
+        start = ls + p;
+    }
+    // The fragment runs to a blank line, a closing quote, or at most 3000 bytes.
+    let hard = (at + 3000).min(text.len());
+    let mut end = hard;
+    let region = &text[at..hard];
+    if let Some(p) = region.find("\n\n").or_else(|| region.find("\r\n\r\n")) {
+        end = at + p;
+    }
+    let b = text.as_bytes();
+    let mut j = at;
+    while j < end {
+        if b[j] == b'"' && (j == 0 || b[j - 1] != b'\\') {
+            end = j;
+            break;
+        }
+        j += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut err = AadstsError::default();
+    let head = &text[start..at];
+    err.error = json_string_field(head, "error");
+    let desc = text[at..end].trim_end().to_string();
+    // Fields that follow the description in the same body.
+    let tail_end = (end + 2000).min(text.len());
+    let mut tail_end_c = tail_end;
+    while !text.is_char_boundary(tail_end_c) {
+        tail_end_c -= 1;
+    }
+    let tail = &text[end..tail_end_c];
+    let tail = tail.split("\n\n").next().unwrap_or("");
+    err.suberror = json_string_field(tail, "suberror");
+    err.error_uri = json_string_field(tail, "error_uri");
+    err.claims = json_string_field(tail, "claims");
+    let mut span_end = end;
+    if end < text.len() && b[end] == b'"' {
+        span_end = end + 1;
+    }
+    fill_from_description(&mut err, &desc);
+    err.description = desc;
+    (err, Span::new(start, span_end))
+}
+
+/// Reads `"key":"value"` from a JSON-like text.
+fn json_string_field(text: &str, key: &str) -> Option<String> {
+    let pat = format!("\"{key}\"");
+    let p = text.find(&pat)?;
+    let rest = text[p + pat.len()..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let mut out = String::new();
+    let mut esc = false;
+    for c in rest.chars() {
+        if esc {
+            out.push(c);
+            esc = false;
+        } else if c == '\\' {
+            esc = true;
+            out.push(c);
+        } else if c == '"' {
+            return Some(crate::text::json_unescape(&out));
+        } else {
+            out.push(c);
+        }
+    }
+    None
+}
+
+/// Reads the codes, Trace ID, Correlation ID and Timestamp out of a description.
+fn fill_from_description(err: &mut AadstsError, desc: &str) {
+    let mut codes: Vec<u32> = Vec::new();
+    for p in textmap::find_all_ci(desc, "AADSTS") {
+        let d: String = desc[p + 6..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(c) = d.parse::<u32>() {
+            if (5..=7).contains(&d.len()) && !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+    }
+    for c in std::mem::take(&mut err.codes) {
+        if !codes.contains(&c) {
+            codes.push(c);
+        }
+    }
+    err.codes = codes;
+    let guid_after = |label: &str| -> Option<String> {
+        let p = textmap::find_ci(desc, label, 0)?;
+        let rest = desc[p + label.len()..].trim_start_matches([':', ' ']);
+        crate::text::guids_in(rest.get(..36.min(rest.len()))?)
+            .first()
+            .map(|g| g.to_string())
+    };
+    if err.trace_id.is_none() {
+        err.trace_id = guid_after("Trace ID");
+    }
+    if err.correlation_id.is_none() {
+        err.correlation_id = guid_after("Correlation ID");
+    }
+    if err.timestamp.is_none() {
+        if let Some(p) = textmap::find_ci(desc, "Timestamp:", 0) {
+            let rest = desc[p + 10..].trim_start();
+            let ts: String = rest
+                .chars()
+                .take_while(|c| {
+                    c.is_ascii_digit() || matches!(c, '-' | ':' | ' ' | 'T' | 'Z' | '.')
+                })
+                .collect();
+            let ts = ts.trim();
+            let ts = ts.split_inclusive('Z').next().unwrap_or(ts).trim();
+            if ts.len() >= 10 {
+                err.timestamp = Some(ts.to_string());
+            }
+        }
+    }
+}
+
+/// The human message of a description, without the Trace ID / Correlation ID / Timestamp tail.
+pub fn message(desc: &str) -> String {
+    let mut m = desc.replace("\\r\\n", "\n").replace("\\n", "\n");
+    if let Some(p) = textmap::find_ci(&m, "Trace ID", 0) {
+        m.truncate(p);
+    }
+    let m = m.trim_end();
+    let m = m
+        .strip_suffix("rn")
+        .filter(|s| s.ends_with(['.', ' ']))
+        .unwrap_or(m);
+    m.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sentence that follows `AADSTSnnnn:` in a message, up to the next code.
+fn sentence_for(msg: &str, code: u32) -> Option<String> {
+    let label = format!("AADSTS{code}");
+    let p = msg.find(&label)?;
+    let rest = msg[p + label.len()..].trim_start_matches([':', ' ']);
+    let end = rest.find("AADSTS").unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Builds the explained artifact for one error.
+pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
+    let codes: Vec<String> = err.codes.iter().map(|c| format!("AADSTS{c}")).collect();
+    let title = if codes.is_empty() {
+        "Microsoft Entra sign-in error".to_string()
+    } else {
+        format!("Microsoft Entra sign-in error {}", codes.join(" / "))
+    };
+    let mut a = Artifact::new(ArtifactKind::Aadsts, span, title);
+    let msg = message(&err.description);
+    a.verdict = if msg.is_empty() {
+        "Microsoft Entra ID refused to issue a token.".to_string()
+    } else {
+        format!("Microsoft Entra ID refused to issue a token: {msg}")
+    };
+    let mut s = Section::new("Error");
+    if let Some(e) = &err.error {
+        let mut f = Field::new("error", e.clone());
+        if let Some(row) = table::oauth_error(e) {
+            f = f.meaning(row.meaning).source(row.source);
+        }
+        s.push(f);
+    }
+    if let Some(sub) = &err.suberror {
+        s.push(Field::new("suberror", sub.clone()));
+    }
+    for c in &err.codes {
+        let mut f = Field::new("code", format!("AADSTS{c}"));
+        match table::aadsts(*c) {
+            Some(row) => {
+                f = f.meaning(row.meaning).source(row.source);
+                if !row.name.is_empty() {
+                    f = f.shown(format!("AADSTS{c} {}", row.name));
+                }
+            }
+            None => f = f.unknown().source(format!("{ERROR_PAGE}{c}")),
+        }
+        s.push(f);
+    }
+    if !msg.is_empty() {
+        s.push(Field::new("message", msg.clone()));
+    }
+    if let Some(v) = &err.trace_id {
+        s.push(
+            Field::new("Trace ID", v.clone())
+                .meaning("give this to Microsoft support with the timestamp"),
+        );
+    }
+    if let Some(v) = &err.correlation_id {
+        s.push(
+            Field::new("Correlation ID", v.clone())
+                .meaning("find the attempt in the Entra sign-in logs with this id"),
+        );
+    }
+    if let Some(v) = &err.timestamp {
+        s.push(Field::new("Timestamp", v.clone()).meaning("UTC"));
+    }
+    if let Some(v) = &err.error_uri {
+        s.push(Field::new("error_uri", v.clone()).meaning("Microsoft's page for this code"));
+    }
+    for g in crate::text::guids_in(&msg) {
+        if let Some(app) = apps::app_by_id(g) {
+            s.push(
+                Field::new("named in the message", g)
+                    .shown(app.name)
+                    .meaning(app.note)
+                    .source(app.source),
+            );
+        }
+    }
+    for word in msg.split(['\'', ' ', '"']) {
+        if word.starts_with("https://") {
+            if let Some(r) = apps::resource_by_uri(word.trim_end_matches(['.', ','])) {
+                s.push(
+                    Field::new("named in the message", word)
+                        .shown(r.name)
+                        .source(r.source),
+                );
+            }
+        }
+    }
+    a.sections.push(s);
+    for c in &err.codes {
+        let f = match table::aadsts(*c) {
+            Some(row) => {
+                let title = if row.name.is_empty() {
+                    format!("AADSTS{c}")
+                } else {
+                    format!("AADSTS{c} {}", row.name)
+                };
+                let mut f = Finding::new(Severity::Error, title, row.meaning).source(row.source);
+                for cause in row.causes {
+                    f = f.cause(*cause);
+                }
+                for fix in row.fixes {
+                    f = f.step(fix.to_step());
+                }
+                f
+            }
+            None => Finding::new(
+                Severity::Error,
+                format!("AADSTS{c}"),
+                sentence_for(&msg, *c).unwrap_or_else(|| {
+                    "Microsoft Entra ID refused the request; this code is not in the table yet."
+                        .into()
+                }),
+            )
+            .source(format!("{ERROR_PAGE}{c}")),
+        };
+        a.findings.push(f);
+    }
+    if err.codes.len() > 1 {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            format!("{} nested codes", err.codes.len()),
+            format!(
+                "{} is the outer failure; {} says more precisely what went wrong. Fix the innermost one first.",
+                codes[0],
+                codes[1..].join(", ")
+            ),
+        ));
+    }
+    if let Some(claims) = &err.claims {
+        let json = if claims.trim_start().starts_with('{') {
+            claims.clone()
+        } else {
+            crate::text::b64_decode_lenient(claims)
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_else(|| claims.clone())
+        };
+        let (sec, finding) = super::challenge::claims_request(&json);
+        if !sec.fields.is_empty() {
+            a.sections.push(sec);
+        }
+        a.findings.push(finding);
+    }
+    a.evidence.aadsts = err.codes.clone();
+    if let Some(e) = &err.error {
+        a.evidence.facts.push(("error".into(), e.clone()));
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_body_with_literal_rn_separators() {
+        let t = r#"{"error":"unauthorized_client","error_description":"AADSTS70002: Error validating credentials. AADSTS50064: Credential validation failed.rnTrace ID: 63b501c5-296a-4235-a7af-4296441721f0rnCorrelation ID: 5513b3b3-6e2e-4b37-927d-0b6bad48a515rnTimestamp: 2015-10-27 19:54:35Z","error_codes":[70002,50064]}"#;
+        let found = scan(t, &Context::fixed());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].evidence.aadsts, vec![70002, 50064]);
+        let text = crate::render::artifact_text(&found[0]);
+        assert!(text.contains("Correlation ID: 5513b3b3-6e2e-4b37-927d-0b6bad48a515"));
+        assert!(text.contains("Timestamp: 2015-10-27 19:54:35Z"), "{text}");
+        assert!(text.contains("message: AADSTS70002: Error validating credentials. AADSTS50064: Credential validation failed."), "{text}");
+    }
+
+    #[test]
+    fn broken_lines_and_fragments() {
+        let t = "{\n \"error\": \"interaction_required\",\n \"error_description\": \"AADSTS50079: enroll to access '00000003-0000-0000-c000-000000000000'.\\r\\nTrace ID: 5058bf6a-b266-444a-bf5f-a68724b53600\\r\\nCorrelation\n ID: b6a65466-04dc-4929-89b4-6ac81e5b31f1\",\n \"claims\": \"{\\\"access_token\\\":{\\\"polids\\\":{\\\"essential\\\":true,\\\"Values\\\":[\\\"bd8d9305-ee44-4c9e-87a9-45bc878db6e1\\\"]}}}\"\n}";
+        let found = scan(t, &Context::fixed());
+        assert_eq!(found.len(), 1);
+        let text = crate::render::artifact_text(&found[0]);
+        assert!(text.contains("Correlation ID: b6a65466"), "{text}");
+        assert!(text.contains("access_token.polids"), "{text}");
+        let t = "Exception: AADSTS50012: The key was not found.\r\nTrace ID: 47a23f57-3717-4857-8fab-b3485aeba800";
+        let found = scan(t, &Context::fixed());
+        assert_eq!(found[0].evidence.aadsts, vec![50012]);
+        assert!(scan(
+            "AADSTS is a prefix; AADSTS12 is too short.",
+            &Context::fixed()
+        )
+        .is_empty());
+    }
 }

@@ -15,5 +15,6 @@ pub mod jwt;
 pub mod pfx;
 pub mod powershell;
 pub mod service_error;
+pub mod textmap;
 pub mod w3c;
 pub mod xms_diagnostics;

@@ -1,9 +1,544 @@
-//! Decoder: IIS W3C log lines with or without #Fields.
+//! Decoder: IIS W3C log lines, with their `#Fields` line anywhere above (custom fields such as
+//! WWW-Authenticate or x-ms-diagnostics included) or without it (the default field set is assumed
+//! when the field count matches, and the report says so). A longer log is summarised.
 
+use super::textmap;
 use crate::context::Context;
-use crate::report::Artifact;
+use crate::knowledge::iis;
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
+use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------------------------------------
+// Facts about Exchange URLs, verbs and user agents, with their public sources.
+// ---------------------------------------------------------------------------------------------
+
+const CLIENT_ACCESS: &str =
+    "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
+const OUTLOOK_ANYWHERE: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
+const MAC_EWS: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
+const W3C_FIELDS: &str = "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
+
+/// Exchange virtual directories by path prefix.
+const PATHS: &[(&str, &str, &str)] = &[
+    (
+        "/api/",
+        "Exchange REST API (also used by hybrid Microsoft Graph calls)",
+        CLIENT_ACCESS,
+    ),
+    ("/autodiscover/", "Autodiscover", CLIENT_ACCESS),
+    ("/ecp/", "Exchange admin center (ECP)", CLIENT_ACCESS),
+    ("/ews/", "Exchange Web Services (EWS)", CLIENT_ACCESS),
+    (
+        "/mapi/",
+        "MAPI over HTTP (Outlook for Windows)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "/microsoft-server-activesync",
+        "Exchange ActiveSync (mobile devices)",
+        CLIENT_ACCESS,
+    ),
+    ("/oab/", "Offline Address Book download", CLIENT_ACCESS),
+    ("/owa/", "Outlook on the web", CLIENT_ACCESS),
+    ("/powershell", "Exchange remote PowerShell", CLIENT_ACCESS),
+    (
+        "/rpc/",
+        "Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+];
+
+/// HTTP verbs with a product meaning.
+const VERBS: &[(&str, &str, &str)] = &[
+    (
+        "RPC_IN_DATA",
+        "the client-to-server channel of Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+    (
+        "RPC_OUT_DATA",
+        "the server-to-client channel of Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+];
+
+/// User agents by prefix.
+const AGENTS: &[(&str, &str, &str)] = &[
+    (
+        "AppleExchangeWebServices",
+        "Outlook for Mac or Apple Mail/Calendar on macOS, using EWS",
+        MAC_EWS,
+    ),
+    (
+        "Apple-iPad",
+        "Apple Mail on iPad (Exchange ActiveSync)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "Apple-iPhone",
+        "Apple Mail on iPhone (Exchange ActiveSync)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "ExchangeServicesClient",
+        "an application using the EWS Managed API",
+        CLIENT_ACCESS,
+    ),
+    (
+        "MSRPC",
+        "Outlook for Windows over Outlook Anywhere (RPC over HTTP)",
+        OUTLOOK_ANYWHERE,
+    ),
+    (
+        "Microsoft Office",
+        "Outlook for Windows (or another Office app)",
+        CLIENT_ACCESS,
+    ),
+    ("Outlook-Android", "Outlook for Android", CLIENT_ACCESS),
+    ("Outlook-iOS", "Outlook for iOS", CLIENT_ACCESS),
+];
+
+/// One parsed log line: the fields and the byte range of each value.
+struct Row {
+    start: usize,
+    end: usize,
+    values: Vec<(String, String, usize, usize)>,
+    guessed: bool,
+}
+
+impl Row {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|v| v.0.eq_ignore_ascii_case(name))
+            .map(|v| v.1.as_str())
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn tokens(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.len()));
+    }
+    out
+}
+
+fn rows(text: &str) -> Vec<Row> {
+    let mut fields: Option<Vec<String>> = None;
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let line = raw.trim_end_matches('\r');
+        let here = offset;
+        offset += raw.len() + 1;
+        let trimmed = line.trim_start();
+        if let Some(f) = trimmed.strip_prefix("#Fields:") {
+            fields = Some(f.split_whitespace().map(str::to_string).collect());
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let toks = tokens(line);
+        let (names, guessed): (Vec<String>, bool) = match &fields {
+            Some(f) if f.len() == toks.len() => (f.clone(), false),
+            _ if toks.len() == iis::DEFAULT_W3C_FIELDS.len()
+                && toks.first().is_some_and(|(s, e)| is_date(&line[*s..*e])) =>
+            {
+                (
+                    iis::DEFAULT_W3C_FIELDS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                    true,
+                )
+            }
+            // The default set without cs(Referer), as some documentation samples print it.
+            _ if toks.len() + 1 == iis::DEFAULT_W3C_FIELDS.len()
+                && toks.first().is_some_and(|(s, e)| is_date(&line[*s..*e])) =>
+            {
+                (
+                    iis::DEFAULT_W3C_FIELDS
+                        .iter()
+                        .filter(|f| **f != "cs(Referer)")
+                        .map(|s| s.to_string())
+                        .collect(),
+                    true,
+                )
+            }
+            _ => continue,
+        };
+        let values = names
+            .into_iter()
+            .zip(toks.iter())
+            .map(|(n, (s, e))| (n, line[*s..*e].to_string(), here + s, here + e))
+            .collect::<Vec<_>>();
+        let row = Row {
+            start: here + toks.first().map_or(0, |t| t.0),
+            end: here + toks.last().map_or(0, |t| t.1),
+            values,
+            guessed,
+        };
+        // A line needs a status that reads as a number to count as a log line.
+        if row
+            .get("sc-status")
+            .is_some_and(|s| s.parse::<u16>().is_ok())
+        {
+            out.push(row);
+        }
+    }
+    out
+}
 
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(_text: &str, _ctx: &Context) -> Vec<Artifact> {
-    Vec::new()
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+    let rows = rows(text);
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if rows.len() <= 5 {
+        for r in &rows {
+            out.push(line_artifact(r));
+        }
+    } else {
+        out.push(summary(&rows));
+    }
+    // Header values logged in custom fields get their own cards.
+    for r in &rows {
+        for (name, value, s, e) in &r.values {
+            let lower = name.to_ascii_lowercase();
+            let decoded = textmap::iis_decode(value);
+            if lower.contains("www-authenticate") && value != "-" {
+                let (ch, _) = super::challenge::parse_challenges(&decoded);
+                if !ch.is_empty() {
+                    out.push(super::challenge::artifact(&ch, Span::new(*s, *e)));
+                }
+            } else if lower.contains("x-ms-diagnostics") && value != "-" {
+                if let Some(d) = super::xms_diagnostics::parse_value(&decoded) {
+                    out.push(super::xms_diagnostics::artifact(&d, Span::new(*s, *e)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn status_of(r: &Row) -> (u16, u16, Option<u32>) {
+    let st = r.get("sc-status").and_then(|s| s.parse().ok()).unwrap_or(0);
+    let sub = r
+        .get("sc-substatus")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let w = r.get("sc-win32-status").and_then(|s| s.parse().ok());
+    (st, sub, w)
+}
+
+fn lookup<'a>(
+    t: &'a [(&'a str, &'a str, &'a str)],
+    v: &str,
+    prefix: bool,
+) -> Option<&'a (&'a str, &'a str, &'a str)> {
+    t.iter().find(|(k, _, _)| {
+        if prefix {
+            v.to_ascii_lowercase().starts_with(&k.to_ascii_lowercase())
+        } else {
+            v.eq_ignore_ascii_case(k)
+        }
+    })
+}
+
+fn line_artifact(r: &Row) -> Artifact {
+    let (st, sub, w) = status_of(r);
+    let stem = r.get("cs-uri-stem").unwrap_or("-");
+    let mut a = Artifact::new(
+        ArtifactKind::LogLine,
+        Span::new(r.start, r.end),
+        format!(
+            "IIS W3C log line: {} {stem} -> {st}.{sub}",
+            r.get("cs-method").unwrap_or("")
+        ),
+    );
+    a.verdict = format!(
+        "{} {stem} answered {st}.{sub}{}.",
+        r.get("cs-method").unwrap_or("request"),
+        w.filter(|w| *w != 0)
+            .map(|w| format!(" (win32 {w} = 0x{w:08X})"))
+            .unwrap_or_default()
+    );
+    let mut s = Section::new(if r.guessed {
+        "Fields (no #Fields line: the default IIS field set was assumed because the count matches)"
+    } else {
+        "Fields (from the #Fields line)"
+    });
+    for (name, value, _, _) in &r.values {
+        s.push(field(name, value, st, sub));
+    }
+    a.sections.push(s);
+    if r.guessed {
+        a.findings.push(
+            Finding::new(
+                Severity::Info,
+                "Field names assumed",
+                "No #Fields line was pasted; the values match IIS's default W3C field set (sometimes without cs(Referer)), so those names were used. Paste the #Fields line to be sure.",
+            )
+            .source(W3C_FIELDS),
+        );
+    }
+    if let Some(f) = failure_finding(r) {
+        a.findings.push(f);
+    }
+    a
+}
+
+fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
+    let lower = name.to_ascii_lowercase();
+    let f = Field::new(name, value);
+    match lower.as_str() {
+        "date" | "time" => f.meaning("UTC (IIS writes W3C logs in UTC)"),
+        "s-ip" => f.meaning("the server's IP address"),
+        "c-ip" => f.meaning("the client's IP address (or a load balancer's)"),
+        "s-port" => f.meaning(match value {
+            "443" => "HTTPS",
+            "444" => "Exchange back-end site (HTTPS)",
+            "80" => "HTTP",
+            _ => "server port",
+        }),
+        "cs-method" => match lookup(VERBS, value, false) {
+            Some((_, m, src)) => f.meaning(*m).source(*src),
+            None => f.meaning("HTTP method"),
+        },
+        "cs-uri-stem" => match lookup(PATHS, value, true) {
+            Some((_, m, src)) => f.meaning(*m).source(*src),
+            None => f.meaning("the path requested"),
+        },
+        "cs-uri-query" => {
+            let mut notes = Vec::new();
+            let decoded = textmap::iis_decode(value);
+            for part in decoded.split(['&', ';']) {
+                if let Some((k, v)) = part.split_once('=') {
+                    match k.to_ascii_lowercase().as_str() {
+                        "cafereqid" => notes.push(format!(
+                            "cafeReqId {v}: the Exchange front end's id for this request"
+                        )),
+                        "correlationid" => {
+                            notes.push(format!("CorrelationID {v}: the client's correlation id"))
+                        }
+                        "clientid" => {
+                            notes.push(format!("ClientId {v}: the Exchange client id cookie"))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if value.contains(":6001") {
+                notes.push("server:6001 is the mailbox RPC endpoint of Outlook Anywhere".into());
+            }
+            let f = f.shown(decoded.clone());
+            if notes.is_empty() {
+                f.meaning("the query string")
+            } else {
+                f.meaning(notes.join("; ")).source(CLIENT_ACCESS)
+            }
+        }
+        "cs-username" => {
+            if value == "-" {
+                f.meaning("'-': anonymous, the request was not authenticated (no user name)")
+            } else {
+                f.meaning("the authenticated user")
+            }
+        }
+        "cs(user-agent)" => {
+            let ua = textmap::iis_decode(value);
+            match AGENTS.iter().find(|(k, _, _)| ua.starts_with(k)) {
+                Some((_, m, src)) => f.shown(ua.clone()).meaning(*m).source(*src),
+                None => f.shown(ua),
+            }
+        }
+        "sc-status" => match iis::status(st, sub) {
+            Some(row) => f
+                .shown(format!("{st}.{sub}"))
+                .meaning(row.meaning)
+                .source(row.source),
+            None => f.shown(format!("{st}.{sub}")).meaning("HTTP status"),
+        },
+        "sc-substatus" => f.meaning("IIS substatus; read with sc-status"),
+        "sc-win32-status" => {
+            let code: u32 = value.parse().unwrap_or(0);
+            if code == 0 {
+                f.meaning("win32 status 0: no Windows error")
+            } else {
+                match iis::win32(code) {
+                    Some(wrow) => f
+                        .shown(format!("0x{code:08X} {}", wrow.name))
+                        .meaning(format!("win32 status: {}", wrow.meaning))
+                        .source(wrow.source),
+                    None => f
+                        .shown(format!("0x{code:08X}"))
+                        .meaning("win32 status (Windows error code)"),
+                }
+            }
+        }
+        "time-taken" => f.meaning("milliseconds"),
+        _ if lower.contains("www-authenticate") || lower.contains("x-ms-diagnostics") => f
+            .shown(textmap::iis_decode(value))
+            .meaning("a logged response header; explained in its own card"),
+        _ => f,
+    }
+}
+
+fn failure_finding(r: &Row) -> Option<Finding> {
+    let (st, sub, w) = status_of(r);
+    if st < 400 {
+        return None;
+    }
+    let stem = r.get("cs-uri-stem").unwrap_or("-");
+    let row = iis::status(st, sub);
+    let sev = if st >= 500 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let what = row.map_or_else(|| format!("HTTP {st}"), |r| r.meaning.to_string());
+    let mut f = Finding::new(sev, format!("HTTP {st}.{sub} on {stem}"), what);
+    if let Some(row) = row {
+        f = f.source(row.source);
+        if !row.fix.is_empty() {
+            f = f.step(Step::new(row.fix));
+        }
+    }
+    if let Some(code) = w.filter(|w| *w != 0) {
+        if let Some(wrow) = iis::win32(code) {
+            f = f.cause(format!(
+                "win32 status {code} = 0x{code:08X} {}: {}",
+                wrow.name, wrow.meaning
+            ));
+        } else {
+            f = f.cause(format!("win32 status {code} = 0x{code:08X}"));
+        }
+    }
+    if r.get("cs-username") == Some("-") && st == 401 {
+        f = f.cause("cs-username is '-': the request carried no accepted credentials (anonymous).");
+    }
+    if let Some((_, m, _)) = r.get("cs-method").and_then(|m| lookup(VERBS, m, false)) {
+        f = f.cause(format!("The request is {m}."));
+    } else if let Some((_, m, _)) = lookup(PATHS, stem, true) {
+        f = f.cause(format!("The endpoint is {m}."));
+    }
+    Some(f)
+}
+
+fn summary(rows: &[Row]) -> Artifact {
+    let first = rows.first().map_or(0, |r| r.start);
+    let last = rows.last().map_or(0, |r| r.end);
+    let mut a = Artifact::new(
+        ArtifactKind::LogLine,
+        Span::new(first, last),
+        format!("IIS W3C log ({} lines)", rows.len()),
+    );
+    let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    let mut distinct: BTreeMap<(String, String, String), (usize, usize)> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (st, sub, w) = status_of(r);
+        *by_status.entry(format!("{st}.{sub}")).or_default() += 1;
+        if st >= 400 {
+            let key = (
+                format!("{st}.{sub}"),
+                r.get("cs-uri-stem").unwrap_or("-").to_ascii_lowercase(),
+                w.unwrap_or(0).to_string(),
+            );
+            distinct.entry(key).or_insert((i, 0)).1 += 1;
+        }
+    }
+    let failures: usize = distinct.values().map(|v| v.1).sum();
+    a.verdict = format!(
+        "{} log lines; {failures} failed; {} distinct failures.",
+        rows.len(),
+        distinct.len()
+    );
+    let mut s = Section::new("Lines by status");
+    for (k, v) in &by_status {
+        let (st, sub) = k.split_once('.').unwrap_or((k, "0"));
+        let mut f = Field::new(k.clone(), format!("{v} lines"));
+        if let Some(row) = iis::status(st.parse().unwrap_or(0), sub.parse().unwrap_or(0)) {
+            f = f.meaning(row.meaning).source(row.source);
+        }
+        s.push(f);
+    }
+    a.sections.push(s);
+    let mut d = Section::new("Distinct failures");
+    for ((status, stem, w), (idx, count)) in &distinct {
+        let r = &rows[*idx];
+        let ua = r
+            .get("cs(User-Agent)")
+            .map(textmap::iis_decode)
+            .unwrap_or_default();
+        d.push(
+            Field::new(format!("{status} {stem}"), format!("{count} lines"))
+                .meaning(format!("win32 {w}; first user agent {ua}")),
+        );
+        if let Some(mut f) = failure_finding(r) {
+            f.title = format!("{} ({count} lines)", f.title);
+            a.findings.push(f);
+        }
+    }
+    if !d.fields.is_empty() {
+        a.sections.push(d);
+    }
+    if rows.iter().any(|r| r.guessed) {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Field names assumed",
+            "Some lines had no #Fields line above them; IIS's default W3C field set was assumed because the count matches.",
+        ).source(W3C_FIELDS));
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_fields_are_guessed_and_explained() {
+        let t = "2022-09-02 02:43:29 10.7x.xx.2x POST /EWS/Exchange.asmx &CorrelationID=<empty>;&cafeReqId=e7a7da63-88ac-408b-b800-82458bb450b8; 443 - 172.20.1.1 AppleExchangeWebServices/818.0.1 - 401 1 2148074254 5";
+        let a = scan(t, &Context::fixed());
+        assert_eq!(a.len(), 1);
+        let text = crate::render::artifact_text(&a[0]);
+        assert!(text.contains("0x8009030E"), "{text}");
+        assert!(text.contains("anonymous"));
+        assert!(text.contains("Mac"));
+    }
+
+    #[test]
+    fn fields_line_with_custom_headers_and_summary() {
+        let mut t = String::from("#Fields: date time cs-method cs-uri-stem sc-status sc-substatus sc-win32-status sc(WWW-Authenticate)\n");
+        for i in 0..8 {
+            t.push_str(&format!("2019-05-13 10:00:0{i} GET /api/v2.0/me 401 0 0 Bearer+client_id=\"00000002-0000-0ff1-ce00-000000000000\",+error=\"invalid_token\"\n\n"));
+        }
+        let a = scan(&t, &Context::fixed());
+        assert_eq!(a[0].title, "IIS W3C log (8 lines)");
+        assert!(a.iter().any(|x| x.kind == ArtifactKind::Challenge));
+        assert!(scan("2022-09-02 is a date and nothing else", &Context::fixed()).is_empty());
+    }
 }
