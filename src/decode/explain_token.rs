@@ -347,11 +347,13 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     };
 
     if !header.is_empty() {
-        artifact.sections.push(header_section(header));
         header_findings(header, &mut artifact);
     }
 
     let Some(p) = input.payload else {
+        if !header.is_empty() {
+            artifact.sections.push(header_section(header));
+        }
         artifact.title = "JWT with an unreadable payload".to_string();
         artifact.verdict =
             "The header decoded, but the payload is not a JSON object, so no claims can be shown."
@@ -598,6 +600,9 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         ));
     }
     artifact.sections.push(summary);
+    if !header.is_empty() {
+        artifact.sections.push(header_section(header));
+    }
 
     // Claims.
     let mut claims_section = Section::new("Payload claims");
