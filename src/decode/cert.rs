@@ -222,7 +222,9 @@ pub fn certificate_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Art
     a.sections.push(key_section(&cert, &key));
     a.sections.push(extensions_section(&cert));
     a.sections.push(thumbs.section("certificate's DER bytes"));
-    a.sections.extend(generators(der, &thumbs, &facts, ctx));
+    if !facts.is_ca {
+        a.sections.extend(generators(der, &thumbs, &facts, ctx));
+    }
 
     a.evidence.thumbprints = vec![thumbs.x5t(), thumbs.x5t_s256()];
     a.evidence.keys.push(KeyEvidence {
@@ -372,7 +374,11 @@ fn certificate_findings(
             a.findings.push(Finding::new(
                 Severity::Ok,
                 "Self-signed",
-                "The subject is the same as the issuer and the signature verifies with the certificate's own key. Entra ID accepts self-signed certificates for app credentials.",
+                if facts.is_ca {
+                    "The subject is the same as the issuer and the signature verifies with the certificate's own key: this is a root that is trusted by being installed, not by a signature."
+                } else {
+                    "The subject is the same as the issuer and the signature verifies with the certificate's own key. Entra ID accepts self-signed certificates as app credentials."
+                },
             ));
         } else {
             let why = match signature_check(cert, cert.public_key()) {
