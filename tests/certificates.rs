@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use tokenlens::render::report_text;
-use tokenlens::report::{Artifact, ArtifactKind, Report, Severity};
+use tokenlens::report::{Artifact, ArtifactKind, Report, Severity, Span, TokenEvidence};
 use tokenlens::{inspect, inspect_with_keys, Context};
 
 fn fixture_dir() -> PathBuf {
@@ -89,4 +89,270 @@ fn all_artifacts(report: &Report) -> Vec<&Artifact> {
 
 fn text_of(input: &str) -> String {
     report_text(&inspect(input, &Context::fixed()))
+}
+
+fn generated(name: &str) -> String {
+    fixture(&format!("generated/{name}"))
+}
+
+fn token_artifact(compact: &str) -> Artifact {
+    let mut a = Artifact::new(ArtifactKind::Jwt, Span::new(0, compact.len()), "JWT");
+    a.evidence.token = Some(TokenEvidence {
+        compact: Some(compact.trim().to_string()),
+        ..TokenEvidence::default()
+    });
+    a
+}
+
+/// Runs the signature correlator over one token (built as the JWT decoder would) and a key box.
+fn verify(token: &str, key_box: &str) -> Report {
+    let ctx = Context::fixed();
+    let mut report = Report {
+        artifacts: vec![token_artifact(token)],
+        ..Report::default()
+    };
+    report.key_artifacts = tokenlens::find::find_all(key_box, &ctx);
+    tokenlens::correlate::signature::verify_tokens(&mut report, &ctx);
+    report
+}
+
+fn token_titles(report: &Report) -> Vec<String> {
+    report.artifacts[0]
+        .findings
+        .iter()
+        .map(|f| format!("{}: {}", f.title, f.explanation))
+        .collect()
+}
+
+fn assert_valid(report: &Report, label_part: &str) {
+    let titles = token_titles(report);
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Signature valid") && t.contains(label_part)),
+        "expected a valid signature with {label_part}: {titles:#?}"
+    );
+}
+
+fn assert_not_valid(report: &Report, expected_title: &str) {
+    let titles = token_titles(report);
+    assert!(
+        !titles.iter().any(|t| t.starts_with("Signature valid")),
+        "{titles:#?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with(expected_title)),
+        "expected {expected_title}: {titles:#?}"
+    );
+}
+
+/// Replaces the payload with another one, keeping header and signature.
+fn tamper(token: &str) -> String {
+    let parts: Vec<&str> = token.trim().split('.').collect();
+    let payload =
+        tokenlens::text::b64url(br#"{"aud":"api://tokenlens-test","sub":"someone-else"}"#);
+    format!("{}.{}.{}", parts[0], payload, parts[2])
+}
+
+const CASES: &[(&str, &str, &str)] = &[
+    ("rs256.jwt", "rsa2048.pub.pem", "public key RSA 2048-bit"),
+    ("rs512.jwt", "rsa4096.pub.pem", "public key RSA 4096-bit"),
+    (
+        "ps256.jwt",
+        "rsa2048.pem",
+        "certificate CN=tokenlens RSA 2048 app",
+    ),
+    ("ps384.jwt", "rsa4096.pub.pem", "public key RSA 4096-bit"),
+    ("es256.jwt", "p256.pub.pem", "public key EC P-256"),
+    ("es384.jwt", "p384.pub.pem", "public key EC P-384"),
+    ("eddsa.jwt", "ed25519.pub.pem", "public key Ed25519"),
+];
+
+#[test]
+fn each_algorithm_verifies_with_its_key_from_an_independent_signer() {
+    for (token, key, label) in CASES {
+        let report = verify(&generated(token), &generated(key));
+        assert_valid(&report, label);
+    }
+    for token in ["hs256.jwt", "hs512.jwt"] {
+        let report = verify(&generated(token), "secret: fixture-shared-secret");
+        assert_valid(&report, "shared secret (21 bytes)");
+    }
+}
+
+#[test]
+fn a_wrong_key_never_verifies() {
+    let wrong = [
+        ("rs256.jwt", "other-rsa2048.pub.pem"),
+        ("ps256.jwt", "other-rsa2048.pub.pem"),
+        ("es256.jwt", "other-p256.pub.pem"),
+    ];
+    for (token, key) in wrong {
+        let report = verify(&generated(token), &generated(key));
+        assert_not_valid(&report, "Signature invalid");
+    }
+    // A key set whose kids all differ from the token's says so.
+    let report = verify(&generated("rs512.jwt"), &generated("jwks.json"));
+    assert_not_valid(&report, "Key found but does not match kid");
+    assert!(token_titles(&report)[0].contains("rsa4096-kid"));
+    let report = verify(&generated("hs256.jwt"), "secret: not-the-secret");
+    assert_not_valid(&report, "Signature invalid");
+}
+
+#[test]
+fn a_tampered_payload_is_reported_invalid_for_every_algorithm() {
+    for (token, key, _) in CASES {
+        let report = verify(&tamper(&generated(token)), &generated(key));
+        assert_not_valid(&report, "Signature invalid");
+    }
+    let report = verify(
+        &tamper(&generated("hs256.jwt")),
+        "secret: fixture-shared-secret",
+    );
+    assert_not_valid(&report, "Signature invalid");
+}
+
+#[test]
+fn the_jwks_key_is_picked_by_kid_and_named() {
+    let jwks = generated("jwks.json");
+    assert_valid(
+        &verify(&generated("es256.jwt"), &jwks),
+        "JWKS key kid=p256-kid",
+    );
+    assert_valid(
+        &verify(&generated("eddsa.jwt"), &jwks),
+        "JWKS key kid=ed-kid",
+    );
+    let report = verify(&generated("rs256.jwt"), &jwks);
+    let kid = fs::read_to_string(fixture_dir().join("generated/rsa2048.sha1")).unwrap();
+    assert_valid(&report, "JWKS key kid=");
+    // The named key in the set is the RSA key whose kid is its SHA-1 thumbprint (x5t).
+    let titles = token_titles(&report);
+    assert!(
+        titles[0].contains(&tokenlens::text::b64url(&hex(kid.trim()))),
+        "{titles:#?}"
+    );
+    // A tampered token is invalid against the key it names.
+    assert_not_valid(
+        &verify(&tamper(&generated("es256.jwt")), &jwks),
+        "Signature invalid",
+    );
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn algorithm_and_key_type_disagreement_is_said_plainly() {
+    let report = verify(&generated("es256.jwt"), &generated("rsa2048.pub.pem"));
+    assert_not_valid(&report, "Algorithm and key type disagree");
+    let report = verify(&generated("rs256.jwt"), "secret: fixture-shared-secret");
+    assert_not_valid(&report, "No key given");
+}
+
+#[test]
+fn without_a_key_the_entra_discovery_address_is_given_as_text() {
+    let report = verify(&generated("rs256.jwt"), "");
+    let titles = token_titles(&report);
+    assert!(
+        titles.iter().any(|t| t.starts_with("No key given")
+            && t.contains("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/discovery/v2.0/keys")),
+        "{titles:#?}"
+    );
+    let report = verify(&generated("hs256.jwt"), "");
+    assert!(token_titles(&report)[0].contains("secret: <value>"));
+}
+
+#[test]
+fn the_tokens_own_x5c_certificate_verifies_it_with_a_caveat() {
+    let report = verify(&generated("es256-x5c.jwt"), "");
+    assert_valid(&report, "x5c certificate");
+    assert!(token_titles(&report)[0].contains("not that its signer is trusted"));
+    assert_not_valid(
+        &verify(&tamper(&generated("es256-x5c.jwt")), ""),
+        "Signature invalid",
+    );
+}
+
+/// Signs `header.payload` with the fixture RSA key (PKCS#1 v1.5 signing is deterministic).
+fn rs256(header: &str, payload: &str) -> String {
+    use rsa::pkcs8::DecodePrivateKey;
+    use rsa::signature::{SignatureEncoding, Signer};
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(&generated("rsa2048.key")).unwrap();
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key);
+    let input = format!(
+        "{}.{}",
+        tokenlens::text::b64url(header.as_bytes()),
+        tokenlens::text::b64url(payload.as_bytes())
+    );
+    let sig = signer.sign(input.as_bytes()).to_bytes();
+    format!("{input}.{}", tokenlens::text::b64url(&sig))
+}
+
+#[test]
+fn a_graph_token_with_a_header_nonce_verifies_the_way_it_was_signed() {
+    use sha2::Digest;
+    let nonce = "nHrtOsPRoAPtCTg4FOa8xl1EzDKS35Cu5dL6M6DWZ9M";
+    let hashed = tokenlens::text::b64url(&sha2::Sha256::digest(nonce.as_bytes()));
+    let payload = r#"{"aud":"00000003-0000-0000-c000-000000000000","iss":"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/"}"#;
+    let signed = rs256(
+        &format!(r#"{{"typ":"JWT","nonce":"{hashed}","alg":"RS256"}}"#),
+        payload,
+    );
+    // The token as Graph hands it out: same payload and signature, the plain nonce in the header.
+    let parts: Vec<&str> = signed.split('.').collect();
+    let shown_header = tokenlens::text::b64url(
+        format!(r#"{{"typ":"JWT","nonce":"{nonce}","alg":"RS256"}}"#).as_bytes(),
+    );
+    let token = format!("{shown_header}.{}.{}", parts[1], parts[2]);
+    let report = verify(&token, &generated("rsa2048.pem"));
+    assert_valid(&report, "certificate CN=tokenlens RSA 2048 app");
+    assert!(token_titles(&report)[0].contains("SHA-256"));
+    // Without a key, the v1 issuer's common keys address and the nonce are explained.
+    let report = verify(&token, "");
+    let text = token_titles(&report).join("\n");
+    assert!(
+        text.contains("https://login.microsoftonline.com/common/discovery/keys"),
+        "{text}"
+    );
+    assert!(text.contains("nonce"), "{text}");
+    // A different nonce in the shown header does not verify.
+    let wrong_header = tokenlens::text::b64url(br#"{"typ":"JWT","nonce":"other","alg":"RS256"}"#);
+    let report = verify(
+        &format!("{wrong_header}.{}.{}", parts[1], parts[2]),
+        &generated("rsa2048.pem"),
+    );
+    assert_not_valid(&report, "Signature invalid");
+}
+
+#[test]
+fn a_certificate_whose_thumbprint_is_the_tokens_x5t_is_named_as_signer() {
+    let report = verify(&generated("rs256.jwt"), &generated("rsa2048.pem"));
+    assert_valid(&report, "certificate CN=tokenlens RSA 2048 app");
+    let key = &report.key_artifacts[0];
+    let titles: Vec<&str> = key.findings.iter().map(|f| f.title.as_str()).collect();
+    assert!(titles.contains(&"Signed token [1]"), "{titles:?}");
+    assert!(
+        titles.contains(&"Named as the signer of token [1]"),
+        "{titles:?}"
+    );
+    // A keyCredential without its value still links by its customKeyIdentifier thumbprint.
+    let sha1 = hex(fixture("generated/rsa2048.sha1").trim());
+    let manifest = format!(
+        r#""keyCredentials": [{{"customKeyIdentifier": "{}", "keyId": "2d6d849e-3e9e-46cd-b5ed-0f9e30d078cc", "type": "AsymmetricX509Cert", "usage": "Verify", "value": "MIIC***omitted***"}}]"#,
+        tokenlens::text::b64std(&sha1)
+    );
+    let report = verify(&generated("rs256.jwt"), &manifest);
+    let cred = &report.key_artifacts[0].children[0];
+    assert!(
+        cred.findings
+            .iter()
+            .any(|f| f.title == "Named as the signer of token [1]"),
+        "{:#?}",
+        cred.findings
+    );
 }
