@@ -73,20 +73,6 @@ fn every_certificate_fixture_meets_its_checks() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-fn all_artifacts(report: &Report) -> Vec<&Artifact> {
-    fn walk<'a>(a: &'a Artifact, out: &mut Vec<&'a Artifact>) {
-        out.push(a);
-        for c in &a.children {
-            walk(c, out);
-        }
-    }
-    let mut out = Vec::new();
-    for a in report.artifacts.iter().chain(&report.key_artifacts) {
-        walk(a, &mut out);
-    }
-    out
-}
-
 fn text_of(input: &str) -> String {
     report_text(&inspect(input, &Context::fixed()))
 }
@@ -355,4 +341,251 @@ fn a_certificate_whose_thumbprint_is_the_tokens_x5t_is_named_as_signer() {
         "{:#?}",
         cred.findings
     );
+}
+
+fn sha1_of(name: &str) -> String {
+    fixture(&format!("generated/{name}.sha1"))
+        .trim()
+        .to_uppercase()
+}
+
+fn finding_titles(a: &Artifact) -> Vec<String> {
+    a.findings.iter().map(|f| f.title.clone()).collect()
+}
+
+#[test]
+fn a_pasted_chain_says_who_issued_whom_and_that_it_verifies() {
+    let report = inspect(&generated("chain.pem"), &Context::fixed());
+    let certs: Vec<&Artifact> = report
+        .artifacts
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::Certificate)
+        .collect();
+    assert_eq!(certs.len(), 3);
+    let text = report_text(&report);
+    for name in ["leaf", "inter", "root"] {
+        assert!(
+            text.contains(&sha1_of(name)),
+            "thumbprint of {name} missing"
+        );
+    }
+    assert!(finding_titles(certs[0])
+        .iter()
+        .any(|t| t.starts_with("Signed by certificate 2")
+            && t.contains("tokenlens Test Intermediate")));
+    assert!(finding_titles(certs[1])
+        .iter()
+        .any(|t| t.starts_with("Signed by certificate 3") && t.contains("tokenlens Test Root")));
+    assert!(finding_titles(certs[2]).contains(&"Self-signed".to_string()));
+    assert!(
+        certs[0].verdict.contains("EC P-256"),
+        "{}",
+        certs[0].verdict
+    );
+    assert!(
+        certs[1].verdict.contains("P-384 (secp384r1)"),
+        "{}",
+        certs[1].verdict
+    );
+    assert!(text.contains("DNS: app.contoso.test") || text.contains("(DNS): app.contoso.test"));
+    assert!(text.contains("10.0.0.1"));
+    assert!(text.contains("http://crl.tokenlens.invalid/inter.crl"));
+    assert!(text.contains("pathlen: 0"));
+    assert!(text.contains("Server Authentication"));
+}
+
+#[test]
+fn a_chain_missing_its_intermediate_says_so() {
+    // The leaf was issued by the intermediate, which is not pasted.
+    let text = format!("{}\n{}", generated("leaf.pem"), generated("root.pem"));
+    let report = inspect(&text, &Context::fixed());
+    assert!(report_text(&report).contains("the issuing certificate is not in the paste"));
+}
+
+#[test]
+fn weak_expired_and_misused_certificates_get_findings() {
+    let rsa1024 = inspect(&generated("rsa1024.pem"), &Context::fixed());
+    let titles = finding_titles(&rsa1024.artifacts[0]);
+    assert!(
+        titles.iter().any(|t| t.contains("1024 bits is too short")),
+        "{titles:?}"
+    );
+
+    let sha1 = inspect(&generated("sha1-noeku.pem"), &Context::fixed());
+    let titles = finding_titles(&sha1.artifacts[0]);
+    assert!(
+        titles.contains(&"SHA-1 signature (weak)".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"No digitalSignature key usage".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Neither server nor client authentication EKU".to_string()),
+        "{titles:?}"
+    );
+
+    let expired = inspect(&generated("expired-leaf.pem"), &Context::fixed());
+    let a = &expired.artifacts[0];
+    assert!(a.verdict.contains("expired on 2021-01-01"), "{}", a.verdict);
+    assert!(finding_titles(a)
+        .iter()
+        .any(|t| t == "Certificate expired on 2021-01-01"));
+
+    let good = inspect(&generated("rsa2048.pem"), &Context::fixed());
+    let a = &good.artifacts[0];
+    assert!(
+        a.findings.iter().all(|f| f.severity >= Severity::Info),
+        "{:?}",
+        finding_titles(a)
+    );
+    assert!(a
+        .verdict
+        .starts_with("Self-signed certificate for tokenlens RSA 2048 app"));
+}
+
+#[test]
+fn the_exchange_auth_certificate_is_recognised() {
+    let text = text_of(&generated("exchange-auth.pem"));
+    assert!(text.contains("Exchange Server Auth Certificate"));
+    assert!(text.contains("CurrentCertificateThumbprint"));
+    assert!(text.contains("00000002-0000-0ff1-ce00-000000000000"));
+    assert!(text.contains(&sha1_of("exchange-auth")));
+}
+
+#[test]
+fn generators_give_ready_to_paste_json() {
+    let report = inspect(&generated("rsa2048.pem"), &Context::fixed());
+    let fields: Vec<_> = report.artifacts[0]
+        .sections
+        .iter()
+        .flat_map(|s| &s.fields)
+        .collect();
+    let manifest = fields
+        .iter()
+        .find(|f| f.name == "keyCredentials entry")
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&manifest.raw).unwrap();
+    let thumb = hex(&sha1_of("rsa2048"));
+    assert_eq!(v["customKeyIdentifier"], tokenlens::text::b64std(&thumb));
+    assert_eq!(v["type"], "AsymmetricX509Cert");
+    assert_eq!(v["usage"], "Verify");
+    // The keyId comes from the context's randomness, so another context gives another id.
+    let mut ctx = Context::fixed();
+    ctx.random = [1; 16];
+    let other = inspect(&generated("rsa2048.pem"), &ctx);
+    assert!(!report_text(&other).contains(v["keyId"].as_str().unwrap()));
+    // The value round-trips into the same certificate.
+    let again = inspect(v["value"].as_str().unwrap(), &Context::fixed());
+    assert!(report_text(&again).contains(&sha1_of("rsa2048")));
+    let graph = fields.iter().find(|f| f.name == "keyCredential").unwrap();
+    let g: serde_json::Value = serde_json::from_str(&graph.raw).unwrap();
+    assert_eq!(g["key"], v["value"]);
+}
+
+#[test]
+fn csr_pkcs7_and_ed25519_are_decoded() {
+    let csr = inspect(&generated("request.csr"), &Context::fixed());
+    assert_eq!(csr.artifacts[0].kind, ArtifactKind::Csr);
+    assert!(finding_titles(&csr.artifacts[0]).contains(&"Request signature verifies".to_string()));
+    assert!(report_text(&csr).contains("csr.contoso.test"));
+
+    let p7 = inspect(&generated("bundle.p7b"), &Context::fixed());
+    let bundle = &p7.artifacts[0];
+    assert_eq!(bundle.kind, ArtifactKind::Pkcs7);
+    assert_eq!(bundle.children.len(), 3);
+    assert!(report_text(&p7).contains(&sha1_of("inter")));
+    assert!(bundle
+        .children
+        .iter()
+        .any(|c| finding_titles(c).iter().any(|t| t.starts_with("Signed by"))));
+
+    let ed = inspect(&generated("ed25519.pem"), &Context::fixed());
+    assert!(ed.artifacts[0].verdict.contains("Ed25519"));
+    assert!(finding_titles(&ed.artifacts[0]).contains(&"Self-signed".to_string()));
+}
+
+#[test]
+fn a_pfx_says_it_holds_a_private_key_and_what_is_readable() {
+    let report = inspect(&generated("leaf.pfx.b64"), &Context::fixed());
+    let a = &report.artifacts[0];
+    assert_eq!(a.kind, ArtifactKind::Pkcs12);
+    let text = report_text(&report);
+    assert!(text.contains("do not share"), "{text}");
+    assert!(text.contains("Private keys: 1"), "{text}");
+    assert!(text.contains("AES-256-CBC"), "{text}");
+    assert!(text.contains("tokenlens leaf"), "{text}");
+    // With unencrypted certificate bags the certificate itself is shown.
+    let open = inspect(&generated("open-certs.pfx.b64"), &Context::fixed());
+    assert!(report_text(&open).contains(&sha1_of("rsa2048")));
+    // Only one artifact: the base64 is not also reported as some other DER.
+    assert_eq!(open.artifacts.len(), 1);
+}
+
+#[test]
+fn keys_in_other_forms_are_decoded() {
+    let text = text_of(&generated("p384.pub.pem"));
+    assert!(text.contains("P-384 (secp384r1)"), "{text}");
+    let der_hex: String = {
+        let pem = generated("rsa2048.pem");
+        let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        tokenlens::text::hex_upper(&tokenlens::text::b64_decode_lenient(&b64).unwrap())
+    };
+    assert!(text_of(&der_hex).contains(&sha1_of("rsa2048")));
+    let jwks = inspect(&generated("jwks.json"), &Context::fixed());
+    assert_eq!(
+        jwks.artifacts.len(),
+        1,
+        "the x5c inside the JWKS is not reported twice"
+    );
+    assert_eq!(jwks.artifacts[0].children.len(), 3);
+    assert!(report_text(&jwks).contains(&sha1_of("rsa2048")));
+    // In the key box the same set lands in key_artifacts, and a secret line is recognised there.
+    let boxed = inspect_with_keys(
+        "",
+        &format!("{}\nsecret: abc", generated("jwks.json")),
+        &Context::fixed(),
+    );
+    assert!(boxed.artifacts.is_empty());
+    assert_eq!(boxed.key_artifacts.len(), 2);
+    assert!(report_text(&boxed).contains("[key 2] Shared secret"));
+}
+
+#[test]
+fn tokens_prose_and_broken_input_do_not_produce_key_artifacts() {
+    let ctx = Context::fixed();
+    for name in ["rs256.jwt", "es256-x5c.jwt", "eddsa.jwt"] {
+        let token = generated(name);
+        assert!(
+            tokenlens::decode::cert::scan(&token, &ctx).is_empty(),
+            "{name}"
+        );
+        assert!(
+            tokenlens::decode::jwk::scan(&token, &ctx).is_empty(),
+            "{name}"
+        );
+        assert!(
+            tokenlens::decode::pfx::scan(&token, &ctx).is_empty(),
+            "{name}"
+        );
+    }
+    let prose =
+        "Please renew the certificate; the thumbprint is in the keys section of the manifest.";
+    assert!(tokenlens::decode::cert::scan(prose, &ctx).is_empty());
+    assert!(tokenlens::decode::jwk::scan(prose, &ctx).is_empty());
+    // Truncated PEM and truncated base64 never panic and say what is wrong.
+    let pem = generated("leaf.pem");
+    for cut in (0..pem.len()).step_by(7) {
+        let _ = inspect(&pem[..cut], &ctx);
+    }
+    let cut = &pem[..pem.len() / 2];
+    let text = text_of(cut);
+    assert!(text.contains("Not a readable CERTIFICATE"), "{text}");
+    let pfx = generated("leaf.pfx.b64");
+    for cut in (0..pfx.len()).step_by(97) {
+        let _ = inspect(&pfx[..cut], &ctx);
+    }
+    let text = text_of(r#"{"keys":[{"kty":"EC","kid":"k1","crv":"P-256","x":"AAAA"}]}"#);
+    assert!(text.contains("\"y\" is missing"), "{text}");
 }
