@@ -863,11 +863,21 @@ pub fn link_chain(artifacts: &mut [Artifact], certs: &[(usize, Vec<u8>)]) {
     for (i, cert) in &parsed {
         let mut s = Section::new("Chain");
         let mut findings = Vec::new();
+        let self_issued = cert.subject().as_raw() == cert.issuer().as_raw();
+        let role = if self_issued {
+            "root (self-issued)"
+        } else if cert.is_ca() {
+            "intermediate CA"
+        } else {
+            "leaf (end-entity)"
+        };
         s.push(Field::new(
             "Position",
-            format!("certificate {} of {total} found together", position(*i)),
+            format!(
+                "{role}: certificate {} of {total} found together",
+                position(*i)
+            ),
         ));
-        let self_issued = cert.subject().as_raw() == cert.issuer().as_raw();
         if !self_issued {
             let issuers: Vec<&(usize, X509Certificate)> = parsed
                 .iter()

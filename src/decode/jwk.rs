@@ -389,7 +389,12 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
         .map(|k| k.describe());
     a.verdict = match (&kind, &secret) {
         (Some(k), _) => format!(
-            "A {k} public key{}.",
+            "{} {k} public key{}.",
+            if k.starts_with(['A', 'E', 'R']) {
+                "An"
+            } else {
+                "A"
+            },
             kid.as_ref()
                 .map(|k| format!(" with kid {k}"))
                 .unwrap_or_default()

@@ -191,7 +191,10 @@ fn bag_attributes(set: &Any) -> Vec<(String, String)> {
                     .collect();
                 out.push(("friendly name".into(), String::from_utf16_lossy(&units)));
             }
-            "1.2.840.113549.1.9.21" => out.push(("local key id".into(), hex_upper(value.data))),
+            "1.2.840.113549.1.9.21" => out.push((
+                "local key id (often the certificate's SHA-1 thumbprint)".into(),
+                hex_upper(value.data),
+            )),
             "1.3.6.1.4.1.311.17.1" => {
                 let units: Vec<u16> = value
                     .data
