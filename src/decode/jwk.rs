@@ -136,7 +136,7 @@ fn recognise_depth(v: &Value, depth: usize) -> Option<Recognised<'_>> {
     match v {
         Value::Object(_) => {
             if let Some(Value::Array(keys)) = get(v, "keys") {
-                if keys.iter().any(|k| k.is_object()) {
+                if keys.iter().any(|k| get(k, "kty").is_some()) {
                     return Some(Recognised::Jwks(keys));
                 }
             }
@@ -677,6 +677,7 @@ mod tests {
     #[test]
     fn ordinary_json_and_prose_are_ignored() {
         assert!(scan(r#"{"value":[{"id":"1"}]}"#, &Context::fixed()).is_empty());
+        assert!(scan(r#"{"keys":[{"name":"a"}]}"#, &Context::fixed()).is_empty());
         assert!(scan("the keys are in the drawer", &Context::fixed()).is_empty());
         assert!(scan("{\"keys\": [ {\"kty\": ", &Context::fixed()).is_empty());
     }
