@@ -18,6 +18,7 @@ pub mod knowledge;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

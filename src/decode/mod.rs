@@ -7,6 +7,7 @@ pub mod authorization;
 pub mod cert;
 pub mod challenge;
 pub mod claims_json;
+pub mod der_util;
 pub mod explain_token;
 pub mod freb;
 pub mod headers;

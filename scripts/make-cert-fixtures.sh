@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Generates the certificate, key and token fixtures ONCE with openssl; the output is committed.
+#
+# Everything here is test material made for this repository: no real tenant, no real secret.
+# Dates are fixed with `openssl ca` so that the tests' fixed clock (2026-01-01) sees the
+# certificates as valid (2025-01-01 .. 2035-01-01) and the expired leaf as expired (2020 .. 2021).
+# Tokens are signed by openssl, so the Rust verifier is checked against an independent signer.
+#
+# Usage: scripts/make-cert-fixtures.sh   (from the repository root; overwrites the folder)
+set -euo pipefail
+
+OUT=tests/fixtures/certificate/generated
+rm -rf "$OUT"
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+# A minimal CA configuration so that start and end dates can be given explicitly.
+cat >"$WORK/ca.cnf" <<'EOF'
+[ ca ]
+default_ca = fixture
+[ fixture ]
+database = $ENV::WORK/index.txt
+new_certs_dir = $ENV::WORK
+serial = $ENV::WORK/serial
+default_md = sha256
+policy = anything
+copy_extensions = none
+unique_subject = no
+[ anything ]
+commonName = supplied
+organizationName = optional
+[ root_ext ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign, digitalSignature
+subjectKeyIdentifier = hash
+[ inter_ext ]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+crlDistributionPoints = URI:http://crl.tokenlens.invalid/inter.crl
+authorityInfoAccess = caIssuers;URI:http://aia.tokenlens.invalid/root.cer
+[ leaf_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth, clientAuth
+subjectAltName = DNS:app.contoso.test, DNS:*.contoso.test, email:admin@contoso.test, IP:10.0.0.1, URI:https://app.contoso.test/
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+certificatePolicies = 2.23.140.1.2.1
+[ app_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+[ noeku_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical, keyEncipherment
+extendedKeyUsage = codeSigning
+EOF
+export WORK
+reset_db() { : >"$WORK/index.txt"; echo 1000 >"$WORK/serial"; }
+reset_db
+
+# sign SUBJECT KEY ISSUER_CERT ISSUER_KEY EXT START END MD OUT ; ISSUER_CERT "self" means self-signed.
+sign() {
+  local subj=$1 key=$2 icert=$3 ikey=$4 ext=$5 start=$6 end=$7 md=$8 out=$9
+  openssl req -new -key "$key" -subj "$subj" -out "$WORK/req.csr" 2>/dev/null
+  if [ "$icert" = self ]; then
+    openssl ca -batch -config "$WORK/ca.cnf" -selfsign -keyfile "$key" -in "$WORK/req.csr" \
+      -extensions "$ext" -startdate "$start" -enddate "$end" -md "$md" -notext -out "$out" 2>/dev/null
+  else
+    openssl ca -batch -config "$WORK/ca.cnf" -cert "$icert" -keyfile "$ikey" -in "$WORK/req.csr" \
+      -extensions "$ext" -startdate "$start" -enddate "$end" -md "$md" -notext -out "$out" 2>/dev/null
+  fi
+}
+
+# Keys.
+for bits in 1024 2048 4096; do
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:$bits -out "$OUT/rsa$bits.key" 2>/dev/null
+done
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/p256.key"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out "$OUT/p384.key"
+openssl genpkey -algorithm ED25519 -out "$OUT/ed25519.key"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/other-rsa2048.key" 2>/dev/null
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$OUT/other-p256.key"
+for k in rsa1024 rsa2048 rsa4096 p256 p384 ed25519 other-rsa2048 other-p256; do
+  openssl pkey -in "$OUT/$k.key" -pubout -out "$OUT/$k.pub.pem"
+done
+
+V_START=20250101000000Z
+V_END=20350101000000Z
+
+# Self-signed certificates, one per key type.
+sign "/CN=tokenlens RSA 1024 app" "$OUT/rsa1024.key" self "" app_ext $V_START $V_END sha256 "$OUT/rsa1024.pem"
+sign "/CN=tokenlens RSA 2048 app" "$OUT/rsa2048.key" self "" app_ext $V_START $V_END sha256 "$OUT/rsa2048.pem"
+sign "/CN=tokenlens P-256 app" "$OUT/p256.key" self "" app_ext $V_START $V_END sha256 "$OUT/p256.pem"
+sign "/CN=tokenlens Ed25519 app" "$OUT/ed25519.key" self "" app_ext $V_START $V_END sha256 "$OUT/ed25519.pem"
+sign "/CN=tokenlens SHA-1 no EKU" "$OUT/other-rsa2048.key" self "" noeku_ext $V_START $V_END sha1 "$OUT/sha1-noeku.pem"
+sign "/CN=Microsoft Exchange Server Auth Certificate" "$OUT/rsa2048.key" self "" app_ext $V_START $V_END sha256 "$OUT/exchange-auth.pem"
+
+# A three-level chain: RSA 4096 root, P-384 intermediate, P-256 leaf, plus an expired leaf.
+sign "/O=tokenlens/CN=tokenlens Test Root" "$OUT/rsa4096.key" self "" root_ext $V_START $V_END sha384 "$OUT/root.pem"
+sign "/O=tokenlens/CN=tokenlens Test Intermediate" "$OUT/p384.key" "$OUT/root.pem" "$OUT/rsa4096.key" inter_ext $V_START $V_END sha256 "$OUT/inter.pem"
+sign "/CN=app.contoso.test" "$OUT/p256.key" "$OUT/inter.pem" "$OUT/p384.key" leaf_ext $V_START $V_END sha384 "$OUT/leaf.pem"
+sign "/CN=expired.contoso.test" "$OUT/other-p256.key" "$OUT/inter.pem" "$OUT/p384.key" leaf_ext 20200101000000Z 20210101000000Z sha384 "$OUT/expired-leaf.pem"
+cat "$OUT/leaf.pem" "$OUT/inter.pem" "$OUT/root.pem" >"$OUT/chain.pem"
+
+# A CSR, a PKCS#7 bundle and two PFX files (password "Fixture-Only-1").
+openssl req -new -key "$OUT/rsa2048.key" -subj "/CN=csr.contoso.test" \
+  -addext "subjectAltName=DNS:csr.contoso.test" -out "$OUT/request.csr"
+openssl crl2pkcs7 -nocrl -certfile "$OUT/chain.pem" -out "$OUT/bundle.p7b"
+openssl pkcs12 -export -inkey "$OUT/p256.key" -in "$OUT/leaf.pem" -certfile "$OUT/inter.pem" \
+  -name "tokenlens leaf" -passout pass:Fixture-Only-1 -out "$WORK/leaf.pfx"
+base64 -w0 "$WORK/leaf.pfx" >"$OUT/leaf.pfx.b64"
+openssl pkcs12 -export -inkey "$OUT/rsa2048.key" -in "$OUT/rsa2048.pem" -certpbe NONE \
+  -name "tokenlens open certs" -passout pass:Fixture-Only-1 -out "$WORK/open.pfx"
+base64 -w0 "$WORK/open.pfx" >"$OUT/open-certs.pfx.b64"
+
+# Thumbprints as openssl computes them, for the tests to compare with.
+for c in rsa1024 rsa2048 p256 ed25519 sha1-noeku exchange-auth root inter leaf expired-leaf; do
+  openssl x509 -in "$OUT/$c.pem" -noout -fingerprint -sha1 | sed 's/.*=//' | tr -d ':' >"$OUT/$c.sha1"
+done
+
+# A JWKS with the RSA 2048 key (n/e and its x5c certificate) and the P-256 key, Entra-style.
+rsa_n=$(openssl rsa -pubin -in "$OUT/rsa2048.pub.pem" -noout -modulus | sed 's/Modulus=//' | xxd -r -p | b64url)
+rsa_x5c=$(openssl x509 -in "$OUT/rsa2048.pem" -outform DER | base64 -w0)
+rsa_x5t=$(openssl x509 -in "$OUT/rsa2048.pem" -outform DER | openssl dgst -sha1 -binary | b64url)
+ec_raw=$(openssl pkey -pubin -in "$OUT/p256.pub.pem" -outform DER | tail -c 64 | xxd -p -c 64)
+ec_x=$(echo "${ec_raw:0:64}" | xxd -r -p | b64url)
+ec_y=$(echo "${ec_raw:64:64}" | xxd -r -p | b64url)
+ed_x=$(openssl pkey -pubin -in "$OUT/ed25519.pub.pem" -outform DER | tail -c 32 | b64url)
+cat >"$OUT/jwks.json" <<EOF
+{"keys":[{"kty":"RSA","use":"sig","kid":"$rsa_x5t","x5t":"$rsa_x5t","n":"$rsa_n","e":"AQAB","x5c":["$rsa_x5c"],"issuer":"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0"},{"kty":"EC","use":"sig","kid":"p256-kid","crv":"P-256","x":"$ec_x","y":"$ec_y"},{"kty":"OKP","use":"sig","kid":"ed-kid","crv":"Ed25519","x":"$ed_x"}]}
+EOF
+
+# Tokens. sign_token ALG KID PRIVATE-KEY-OR-SECRET NAME [extra header JSON]
+PAYLOAD=$(printf '%s' '{"aud":"api://tokenlens-test","iss":"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","sub":"fixture","exp":1893456000}' | b64url)
+ecdsa_raw() { # DER ECDSA signature on stdin -> raw r||s of $1 bytes each
+  local size=$1
+  openssl asn1parse -inform DER 2>/dev/null | grep INTEGER | sed 's/.*INTEGER *://' | while read -r h; do
+    h=${h#-}
+    while [ ${#h} -lt $((size * 2)) ]; do h="0$h"; done
+    echo -n "${h: -$((size * 2))}"
+  done | xxd -r -p
+}
+sign_token() {
+  local alg=$1 kid=$2 key=$3 name=$4 extra=${5:-}
+  local header input
+  header=$(printf '{"alg":"%s","typ":"JWT","kid":"%s"%s}' "$alg" "$kid" "$extra" | b64url)
+  input="$header.$PAYLOAD"
+  printf '%s' "$input" >"$WORK/input"
+  case $alg in
+    RS256) openssl dgst -sha256 -sign "$key" -out "$WORK/sig" "$WORK/input" ;;
+    RS512) openssl dgst -sha512 -sign "$key" -out "$WORK/sig" "$WORK/input" ;;
+    PS256) openssl dgst -sha256 -sign "$key" -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -out "$WORK/sig" "$WORK/input" ;;
+    PS384) openssl dgst -sha384 -sign "$key" -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -out "$WORK/sig" "$WORK/input" ;;
+    ES256) openssl dgst -sha256 -sign "$key" "$WORK/input" | ecdsa_raw 32 >"$WORK/sig" ;;
+    ES384) openssl dgst -sha384 -sign "$key" "$WORK/input" | ecdsa_raw 48 >"$WORK/sig" ;;
+    EdDSA) openssl pkeyutl -sign -inkey "$key" -rawin -in "$WORK/input" -out "$WORK/sig" ;;
+    HS256) openssl dgst -sha256 -mac HMAC -macopt "key:$key" -binary -out "$WORK/sig" "$WORK/input" ;;
+    HS512) openssl dgst -sha512 -mac HMAC -macopt "key:$key" -binary -out "$WORK/sig" "$WORK/input" ;;
+  esac
+  printf '%s.%s\n' "$input" "$(b64url <"$WORK/sig")" >"$OUT/$name.jwt"
+}
+sign_token RS256 "$rsa_x5t" "$OUT/rsa2048.key" rs256 ",\"x5t\":\"$rsa_x5t\""
+sign_token RS512 rsa4096-kid "$OUT/rsa4096.key" rs512
+sign_token PS256 "$rsa_x5t" "$OUT/rsa2048.key" ps256
+sign_token PS384 rsa4096-kid "$OUT/rsa4096.key" ps384
+sign_token ES256 p256-kid "$OUT/p256.key" es256
+sign_token ES384 p384-kid "$OUT/p384.key" es384
+sign_token EdDSA ed-kid "$OUT/ed25519.key" eddsa
+sign_token HS256 hs-kid "fixture-shared-secret" hs256
+sign_token HS512 hs-kid "fixture-shared-secret" hs512
+leaf_x5c=$(openssl x509 -in "$OUT/leaf.pem" -outform DER | base64 -w0)
+inter_x5c=$(openssl x509 -in "$OUT/inter.pem" -outform DER | base64 -w0)
+sign_token ES256 leaf-kid "$OUT/p256.key" es256-x5c ",\"x5c\":[\"$leaf_x5c\",\"$inter_x5c\"]"
+
+echo "fixtures written to $OUT"

@@ -1,0 +1,315 @@
+//! Shared helpers for the key decoders: finding PEM armour, base64 and hex DER runs, thumbprints.
+//!
+//! These functions only find and decode text; every ASN.1 structure is parsed by x509-parser,
+//! der-parser or the RustCrypto crates.
+
+use crate::report::{Field, Section, Span};
+use crate::text::{b64_decode_lenient, b64std, b64url, hex_colon, hex_upper};
+use sha1::{Digest, Sha1};
+use sha2::Sha256;
+
+/// Base64 runs shorter than this (outside PEM armour or a known JSON field) are ignored.
+pub const MIN_BASE64_RUN: usize = 100;
+
+/// One `-----BEGIN X-----` block found in a paste.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PemBlock {
+    /// The label between `BEGIN` and the dashes, e.g. `CERTIFICATE`.
+    pub label: String,
+    pub span: Span,
+    /// The decoded body, or `None` when the base64 inside could not be decoded.
+    pub der: Option<Vec<u8>>,
+    /// True when the matching `-----END` line is missing (the block was cut off).
+    pub truncated: bool,
+}
+
+/// Finds every PEM block, including blocks whose line breaks were escaped as `\n` inside JSON.
+pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
+    const BEGIN: &str = "-----BEGIN ";
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find(BEGIN) {
+        let start = from + rel;
+        let label_start = start + BEGIN.len();
+        let Some(label_len) = text[label_start..].find("-----") else {
+            break;
+        };
+        let label = &text[label_start..label_start + label_len];
+        if label.len() > 40 || label.contains(['\n', '\r']) {
+            from = label_start;
+            continue;
+        }
+        let body_start = label_start + label_len + 5;
+        let end_marker = format!("-----END {label}-----");
+        let (body_end, end, truncated) = match text[body_start..].find(&end_marker) {
+            Some(rel_end) => {
+                let body_end = body_start + rel_end;
+                // A later BEGIN before our END means this block was cut off.
+                match text[body_start..body_end].find(BEGIN) {
+                    Some(next) => {
+                        let cut = body_start + next;
+                        (cut, cut, true)
+                    }
+                    None => (body_end, body_end + end_marker.len(), false),
+                }
+            }
+            None => {
+                let cut = truncated_body_end(text, body_start);
+                (cut, cut, true)
+            }
+        };
+        let der = decode_pem_body(&text[body_start..body_end]);
+        out.push(PemBlock {
+            label: label.to_string(),
+            span: Span::new(start, end),
+            der,
+            truncated,
+        });
+        from = end.max(body_start);
+    }
+    out
+}
+
+/// Where the body of a PEM block without an END line stops: at the first line that is not base64.
+fn truncated_body_end(text: &str, body_start: usize) -> usize {
+    let mut end = body_start;
+    let mut pos = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let trimmed = line.trim().replace("\\n", "").replace("\\r", "");
+        let is_body = trimmed.is_empty()
+            || trimmed
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+            || trimmed.contains(": ");
+        if !is_body {
+            break;
+        }
+        pos += line.len();
+        if !trimmed.is_empty() {
+            end = pos;
+        }
+    }
+    end.min(text.len())
+}
+
+/// Decodes a PEM body: drops RFC 1421 header lines and escaped line breaks, then base64.
+fn decode_pem_body(body: &str) -> Option<Vec<u8>> {
+    let unescaped = body.replace("\\r", "\n").replace("\\n", "\n");
+    let mut b64 = String::with_capacity(unescaped.len());
+    for line in unescaped.lines() {
+        let line = line.trim().trim_matches('"');
+        if line.contains(':') {
+            continue;
+        }
+        b64.push_str(line);
+    }
+    let bytes = b64_decode_lenient(&b64)?;
+    if bytes.is_empty() {
+        None
+    } else {
+        Some(bytes)
+    }
+}
+
+/// A run of standard base64 (or base64url) found outside PEM armour, with its decoded bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base64Run {
+    pub span: Span,
+    pub bytes: Vec<u8>,
+}
+
+/// Finds base64 runs of at least `min_len` characters that start like DER (`MI`) and decode.
+///
+/// A run must not touch `.`, `-` or `_`, so the base64url parts of a JWT are never taken.
+pub fn der_base64_runs(text: &str, min_len: usize) -> Vec<Base64Run> {
+    let bytes = text.as_bytes();
+    let is_b64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_b64(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_b64(bytes[i]) {
+            i += 1;
+        }
+        let mut end = i;
+        while end < bytes.len() && bytes[end] == b'=' && end - i < 2 {
+            end += 1;
+        }
+        let before = start.checked_sub(1).map(|p| bytes[p]);
+        let after = bytes.get(end).copied();
+        let joined_to_token = |b: Option<u8>| matches!(b, Some(b'.' | b'-' | b'_' | b'='));
+        if end - start >= min_len
+            && text[start..].starts_with("MI")
+            && !joined_to_token(before)
+            && !joined_to_token(after)
+        {
+            if let Some(decoded) = b64_decode_lenient(&text[start..end]) {
+                out.push(Base64Run {
+                    span: Span::new(start, end),
+                    bytes: decoded,
+                });
+            }
+        }
+        i = end.max(i);
+    }
+    out
+}
+
+/// Finds hex DER (`3082...` or `30:82:...`) of at least 100 bytes.
+pub fn der_hex_runs(text: &str) -> Vec<Base64Run> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_hexdigit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_hexdigit() || bytes[i] == b':') {
+            i += 1;
+        }
+        let run = text[start..i].trim_end_matches(':');
+        let digits: String = run.chars().filter(|c| *c != ':').collect();
+        let well_formed = !run.contains(':')
+            || run
+                .split(':')
+                .all(|pair| pair.len() == 2 && pair.chars().all(|c| c.is_ascii_hexdigit()));
+        let touches_word = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if well_formed
+            && !touches_word
+            && digits.len() >= 200
+            && digits.len() % 2 == 0
+            && digits[..2].eq_ignore_ascii_case("30")
+        {
+            let decoded: Option<Vec<u8>> = (0..digits.len())
+                .step_by(2)
+                .map(|p| u8::from_str_radix(&digits[p..p + 2], 16).ok())
+                .collect();
+            if let Some(decoded) = decoded {
+                out.push(Base64Run {
+                    span: Span::new(start, start + run.len()),
+                    bytes: decoded,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True when two spans share at least one byte.
+pub fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The SHA-1 and SHA-256 digests of a DER encoding, in every form people paste them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thumbprints {
+    pub sha1: Vec<u8>,
+    pub sha256: Vec<u8>,
+}
+
+impl Thumbprints {
+    pub fn of(der: &[u8]) -> Self {
+        Thumbprints {
+            sha1: Sha1::digest(der).to_vec(),
+            sha256: Sha256::digest(der).to_vec(),
+        }
+    }
+
+    /// The JOSE `x5t` value: base64url SHA-1.
+    pub fn x5t(&self) -> String {
+        b64url(&self.sha1)
+    }
+
+    /// The JOSE `x5t#S256` value: base64url SHA-256.
+    pub fn x5t_s256(&self) -> String {
+        b64url(&self.sha256)
+    }
+
+    /// The `customKeyIdentifier` form: standard base64 SHA-1.
+    pub fn custom_key_identifier(&self) -> String {
+        b64std(&self.sha1)
+    }
+
+    /// The section listing both thumbprints in hex, colon hex, base64 and base64url.
+    pub fn section(&self, what: &str) -> Section {
+        let mut s = Section::new("Thumbprints");
+        s.push(
+            Field::new("SHA-1 thumbprint", hex_upper(&self.sha1))
+                .shown(hex_colon(&self.sha1))
+                .meaning(format!(
+                    "SHA-1 of the {what}: the Windows certificate store, Get-AuthConfig and Entra show this"
+                )),
+        );
+        s.push(
+            Field::new("SHA-256 thumbprint", hex_upper(&self.sha256))
+                .shown(hex_colon(&self.sha256))
+                .meaning(format!("SHA-256 of the {what}")),
+        );
+        s.push(
+            Field::new(
+                "SHA-1 base64 (customKeyIdentifier)",
+                self.custom_key_identifier(),
+            )
+            .meaning("the form an app manifest keyCredentials entry uses"),
+        );
+        s.push(
+            Field::new("x5t (SHA-1 base64url)", self.x5t())
+                .meaning("the value a token header carries in x5t (and kid for Entra keys)"),
+        );
+        s.push(
+            Field::new("x5t#S256 (SHA-256 base64url)", self.x5t_s256())
+                .meaning("the value a token header carries in x5t#S256"),
+        );
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_blocks_are_found_with_spans_and_labels() {
+        let text = "before\n-----BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----\nafter";
+        let blocks = pem_blocks(text);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].label, "CERTIFICATE");
+        assert_eq!(blocks[0].der.as_deref(), Some(&[0u8, 1, 2][..]));
+        assert!(!blocks[0].truncated);
+        assert!(text[blocks[0].span.start..blocks[0].span.end].ends_with("-----"));
+    }
+
+    #[test]
+    fn truncated_and_json_escaped_pem_blocks_are_read() {
+        let cut = "-----BEGIN PUBLIC KEY-----\nAAEC\nAAEC\nthat was all I had";
+        let blocks = pem_blocks(cut);
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].truncated);
+        let escaped = r#"{"pem":"-----BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----"}"#;
+        let blocks = pem_blocks(escaped);
+        assert_eq!(blocks[0].der.as_deref(), Some(&[0u8, 1, 2][..]));
+    }
+
+    #[test]
+    fn base64_runs_skip_jwt_parts_and_short_runs() {
+        let long = format!("MII{}", "A".repeat(120));
+        assert_eq!(der_base64_runs(&format!("x {long} y"), 100).len(), 1);
+        assert!(der_base64_runs(&format!("eyJ.{long}.abc"), 100).is_empty());
+        assert!(der_base64_runs("MIIshort", 100).is_empty());
+    }
+
+    #[test]
+    fn hex_runs_need_der_shape() {
+        let hex = format!("3082{}", "00".repeat(120));
+        assert_eq!(der_hex_runs(&hex).len(), 1);
+        let colon = hex_colon(&[0x30; 120]);
+        assert_eq!(der_hex_runs(&colon).len(), 1);
+        assert!(der_hex_runs(&"ab".repeat(200)).is_empty());
+    }
+}
