@@ -160,3 +160,48 @@ test("keyboard: the paste box is the first thing Tab reaches", async () => {
   await page.waitForSelector(".artifact .verdict");
   await page.close();
 });
+
+const generated = (name) => readFileSync(join(root, "tests/fixtures/certificate/generated", name), "utf8");
+
+test("a pasted chain says which certificate issued which", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  await paste(page, generated("chain.pem"));
+  await page.waitForSelector(".kind-cert");
+  const text = await reportText(page);
+  assert.equal(await page.$$eval(".report-pane > .kind-cert", (els) => els.length), 3, "three certificate cards");
+  assert.ok(text.includes("signed by certificate 2"), "the leaf names its issuer");
+  assert.ok(text.includes("self-signed"), "the root is recognised");
+  assert.ok(text.includes("x5t#s256") || text.includes("x5t#S256".toLowerCase()), "thumbprint notations are shown");
+  assert.deepEqual(requests, [server.url]);
+  await page.close();
+});
+
+test("a token pasted with its key in the key box is verified offline", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  await paste(page, generated("rs256.jwt"));
+  await page.click(".keybox summary");
+  await paste(page, generated("rsa2048.pub.pem"), "textarea#keys");
+  await page.waitForFunction(() => document.querySelector(".report-pane").innerText.includes("Signature valid"));
+  await paste(page, generated("other-rsa2048.pub.pem"), "textarea#keys");
+  await page.waitForFunction(() => document.querySelector(".report-pane").innerText.toLowerCase().includes("signature invalid"));
+  assert.deepEqual(requests, [server.url], "verification needs no request");
+  await page.close();
+});
+
+test("the seed's IIS log line and FREB events lead to the fix", async () => {
+  const { page } = await openPage(context, server.url);
+  const iis = fixture("diagnostics/007-xmsdiag-2000008-iislog-plus-encoded.json");
+  await paste(page, iis.input);
+  await page.waitForSelector(".diagnosis, .artifact");
+  let text = await reportText(page);
+  assert.ok(text.includes("set-partnerapplication"), "the partner application fix is shown");
+  assert.ok(text.includes("unsupported by microsoft"), "and marked unsupported");
+  const freb = fixture("diagnostics/069-freb-general-set-response-header-v1s2sapponly.json");
+  await paste(page, freb.input);
+  await page.waitForTimeout(50);
+  text = await reportText(page);
+  assert.ok(text.includes("oauthhttpmodule"), "the web.config profile workaround is named");
+  assert.ok(text.includes("failed request tracing"));
+  await page.screenshot({ path: join(shots, "freb-1280.png"), fullPage: false });
+  await page.close();
+});
