@@ -57,11 +57,21 @@ fn the_core_uses_no_browser_crate() {
 #[test]
 fn the_core_reads_no_clock_and_no_randomness() {
     for (path, text) in source("src") {
-        if path.components().any(|c| c.as_os_str() == "ui" || c.as_os_str() == "bin") {
+        if path
+            .components()
+            .any(|c| c.as_os_str() == "ui" || c.as_os_str() == "bin")
+        {
             continue;
         }
         for line in code_lines(&text) {
-            for call in ["SystemTime::now", "Instant::now", "OffsetDateTime::now", "thread_rng", "OsRng", "getrandom"] {
+            for call in [
+                "SystemTime::now",
+                "Instant::now",
+                "OffsetDateTime::now",
+                "thread_rng",
+                "OsRng",
+                "getrandom",
+            ] {
                 assert!(
                     !line.contains(call),
                     "{} calls {call}: the clock and randomness come in through Context ({line})",
@@ -79,8 +89,30 @@ fn nothing_leaves_the_page_and_nothing_is_stored() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(extra);
         files.push((path.clone(), fs::read_to_string(&path).unwrap()));
     }
-    let network = ["fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "Request::new", "@import", "url(http"];
-    let storage = ["local_storage", "session_storage", "localStorage", "sessionStorage", "indexedDB", "indexed_db", "document.cookie", "set_cookie", "history.push", "push_state", "replace_state", "set_hash"];
+    let network = [
+        "fetch(",
+        "XMLHttpRequest",
+        "WebSocket",
+        "EventSource",
+        "sendBeacon",
+        "Request::new",
+        "@import",
+        "url(http",
+    ];
+    let storage = [
+        "local_storage",
+        "session_storage",
+        "localStorage",
+        "sessionStorage",
+        "indexedDB",
+        "indexed_db",
+        "document.cookie",
+        "set_cookie",
+        "history.push",
+        "push_state",
+        "replace_state",
+        "set_hash",
+    ];
     for (path, text) in files {
         for line in code_lines(&text) {
             for word in network.iter().chain(storage.iter()) {
@@ -92,9 +124,13 @@ fn nothing_leaves_the_page_and_nothing_is_stored() {
             }
         }
     }
-    let html = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let html =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
     assert!(html.contains("Content-Security-Policy") && html.contains("connect-src 'none'"));
-    assert!(!html.contains("http://") && !html.contains("https://"), "index.html loads nothing remote");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "index.html loads nothing remote"
+    );
 }
 
 #[test]
@@ -113,7 +149,11 @@ fn knowledge_tables_never_parse_input() {
     for (path, text) in source("src/knowledge") {
         for line in code_lines(&text) {
             for word in ["serde_json::from", "b64_decode", "fn scan("] {
-                assert!(!line.contains(word), "{} parses input ({line}); tables hold facts only", path.display());
+                assert!(
+                    !line.contains(word),
+                    "{} parses input ({line}); tables hold facts only",
+                    path.display()
+                );
             }
         }
     }

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use tokenlens::{inspect, render, Context};
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn fixtures() -> Vec<PathBuf> {
@@ -54,8 +57,17 @@ fn every_fixture_passes_its_checks_and_matches_its_expected_report() {
         let report = tokenlens::inspect_with_keys(input, keys, &Context::fixed());
         let text = render::report_text(&report);
         let haystack = collapse(&text);
-        let name = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&path).display().to_string();
-        for group in data.get("checks").and_then(|c| c.as_array()).into_iter().flatten() {
+        let name = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        for group in data
+            .get("checks")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+        {
             let alternatives: Vec<String> = group
                 .as_array()
                 .into_iter()
@@ -80,7 +92,12 @@ fn every_fixture_passes_its_checks_and_matches_its_expected_report() {
         checked += 1;
     }
     assert!(checked >= 20, "only {checked} fixtures were found");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

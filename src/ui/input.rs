@@ -41,9 +41,12 @@ pub fn input_pane(props: &InputProps) -> Html {
         let textarea = textarea.clone();
         let text = props.text.clone();
         use_effect_with(props.selected, move |selected| {
-            if let (Some((start, end)), Some(area)) = (selected, textarea.cast::<HtmlTextAreaElement>()) {
+            if let (Some((start, end)), Some(area)) =
+                (selected, textarea.cast::<HtmlTextAreaElement>())
+            {
                 let _ = area.focus();
-                let _ = area.set_selection_range(utf16_offset(&text, *start), utf16_offset(&text, *end));
+                let _ = area
+                    .set_selection_range(utf16_offset(&text, *start), utf16_offset(&text, *end));
             }
         });
     }
@@ -93,24 +96,25 @@ pub fn input_pane(props: &InputProps) -> Html {
                 let on_text = on_text.clone();
                 let collected = collected.clone();
                 let message = file_message.clone();
-                let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
-                    Ok(bytes) => {
-                        let mut all = collected.borrow_mut();
-                        if !all.is_empty() && !all.ends_with('\n') {
-                            all.push('\n');
-                        }
-                        match String::from_utf8(bytes) {
-                            Ok(text) => all.push_str(&text),
-                            Err(e) => {
-                                // Binary files (DER, PFX) travel as base64 text, which the decoders read.
-                                all.push_str(&crate::text::b64std(e.as_bytes()));
+                let reader =
+                    gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
+                        Ok(bytes) => {
+                            let mut all = collected.borrow_mut();
+                            if !all.is_empty() && !all.ends_with('\n') {
+                                all.push('\n');
                             }
+                            match String::from_utf8(bytes) {
+                                Ok(text) => all.push_str(&text),
+                                Err(e) => {
+                                    // Binary files (DER, PFX) travel as base64 text, which the decoders read.
+                                    all.push_str(&crate::text::b64std(e.as_bytes()));
+                                }
+                            }
+                            all.push('\n');
+                            on_text.emit(all.clone());
                         }
-                        all.push('\n');
-                        on_text.emit(all.clone());
-                    }
-                    Err(e) => message.set(format!("Could not read {name}: {e}")),
-                });
+                        Err(e) => message.set(format!("Could not read {name}: {e}")),
+                    });
                 readers.borrow_mut().push(reader);
             }
             if !names.is_empty() {
@@ -143,7 +147,10 @@ pub fn input_pane(props: &InputProps) -> Html {
     let onfile = {
         let read_files = read_files.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
                 if let Some(files) = input.files() {
                     read_files.emit(files);
                 }
@@ -199,7 +206,9 @@ fn highlight(text: &str, report: &Report) -> Html {
         .artifacts
         .iter()
         .map(|a| (a.span.start, a.span.end, a.kind))
-        .filter(|(s, e, _)| s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e))
+        .filter(|(s, e, _)| {
+            s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
+        })
         .collect();
     spans.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
     let mut nodes: Vec<Html> = Vec::new();
