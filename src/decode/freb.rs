@@ -89,12 +89,15 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
         }
     }
     let names: Vec<&str> = headers.iter().map(|h| h.0.as_str()).collect();
+    let count = match events.len() {
+        1 => "One Failed Request Tracing (FREB) event".to_string(),
+        n => format!("{n} Failed Request Tracing (FREB) events"),
+    };
     a.verdict = if names.is_empty() {
-        format!("{} Failed Request Tracing (FREB) events.", events.len())
+        format!("{count}.")
     } else {
         format!(
-            "{} Failed Request Tracing (FREB) events; the response set {}, explained in their own cards.",
-            events.len(),
+            "{count}; the response set {}, explained in their own cards.",
             names.join(", ")
         )
     };
@@ -174,11 +177,13 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
     out
 }
 
-/// The closing quote of a FREB value: the first `"` followed by `, Key="` (Key capitalised),
-/// else the last `"` before the end of the event.
+/// The closing quote of a FREB value: the first `"` followed by `, Key="` (Key capitalised), or
+/// the first `"` followed by white space or the end after an even number of inner quotes (FREB
+/// does not escape inner quotes, so they come in pairs), else the last `"` before the limit.
 fn value_close(text: &str, vs: usize, limit: usize) -> usize {
     let b = text.as_bytes();
     let mut last = None;
+    let mut inner_quotes = 0usize;
     let mut j = vs;
     while j < limit {
         if b[j] == b'"' {
@@ -193,6 +198,11 @@ fn value_close(text: &str, vs: usize, limit: usize) -> usize {
                     }
                 }
             }
+            let ends_here = j + 1 >= limit || b[j + 1].is_ascii_whitespace();
+            if ends_here && inner_quotes % 2 == 0 {
+                return j;
+            }
+            inner_quotes += 1;
         }
         j += 1;
     }
@@ -316,6 +326,10 @@ mod tests {
             ch.evidence.challenge.as_ref().unwrap().error.as_deref(),
             Some("invalid_token")
         );
+        let events = text_events(t);
+        assert_eq!(events.len(), 2);
+        let replace = events[1].get("Replace").map(|(_, v, _)| v.as_str());
+        assert_eq!(replace, Some("false"), "the value stops at its own closing quote");
     }
 
     #[test]
