@@ -11,6 +11,8 @@ pub struct ReportProps {
     pub report: Rc<Report>,
     pub on_select: Callback<(usize, usize)>,
     pub inspect_ms: f64,
+    /// Puts an example into the (empty) paste box.
+    pub on_example: Callback<String>,
 }
 
 fn severity_class(s: Severity) -> &'static str {
@@ -49,6 +51,15 @@ pub fn report_pane(props: &ReportProps) -> Html {
                         <li>{"Logs: IIS W3C lines, Failed Request Tracing events, Exchange PowerShell output."}</li>
                     </ul>
                     <p>{"Several at once work too: the token and the error it got are read together."}</p>
+                    <div class="examples" role="group" aria-label="Examples">
+                        <span>{"Try an example: "}</span>
+                        { for super::examples::EXAMPLES.iter().map(|example| {
+                            let on_example = props.on_example.clone();
+                            let make = example.text;
+                            let onclick = Callback::from(move |_: MouseEvent| on_example.emit(make()));
+                            html! { <button type="button" class="button example" {onclick}>{example.label}</button> }
+                        }) }
+                    </div>
                 </div>
             } else {
                 <div class="report-actions">

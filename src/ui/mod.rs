@@ -4,6 +4,7 @@
 //! keeps what the user typed, reads dropped files and copies text to the clipboard.
 
 mod cards;
+mod examples;
 mod input;
 
 use crate::context::Context;
@@ -60,11 +61,18 @@ pub(crate) struct PageState {
     pub inspect_ms: f64,
 }
 
+/// A high-resolution clock for the timing shown in the report header.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 fn run_inspect(text: &str, keys: &str) -> (Report, f64) {
-    let start = js_sys::Date::now();
+    let start = now_ms();
     let ctx = browser_context();
     let report = crate::inspect::inspect_with_keys(text, keys, &ctx);
-    (report, js_sys::Date::now() - start)
+    (report, now_ms() - start)
 }
 
 #[function_component(App)]
@@ -139,10 +147,10 @@ fn app() -> Html {
                 keys={state.keys.clone()}
                 report={state.report.clone()}
                 selected={*selected}
-                on_text={on_text}
+                on_text={on_text.clone()}
                 on_keys={on_keys}
             />
-            <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} />
+            <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} on_example={on_text.clone()} />
         </main>
         </>
     }

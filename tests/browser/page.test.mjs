@@ -205,3 +205,17 @@ test("the seed's IIS log line and FREB events lead to the fix", async () => {
   await page.screenshot({ path: join(shots, "freb-1280.png"), fullPage: false });
   await page.close();
 });
+
+test("a newcomer can try an example from the empty page", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  const buttons = await page.$$eval(".examples button", (els) => els.map((e) => e.textContent));
+  assert.ok(buttons.length >= 5, `examples offered: ${buttons.join(", ")}`);
+  await page.click(".examples button:has-text('FREB')");
+  await page.waitForSelector(".diagnosis");
+  const text = await reportText(page);
+  assert.ok(text.includes("v1s2sapponly"));
+  assert.ok((await page.$eval("textarea#paste", (a) => a.value)).includes("GENERAL_SET_RESPONSE_HEADER"), "the example is in the paste box");
+  assert.deepEqual(requests, [server.url]);
+  await page.screenshot({ path: join(shots, "example-freb.png"), fullPage: false });
+  await page.close();
+});
