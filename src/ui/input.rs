@@ -38,6 +38,15 @@ pub fn input_pane(props: &InputProps) -> Html {
     let file_message = use_state(String::new);
 
     {
+        // The paste box has the focus when the page opens, so a paste needs no click.
+        let textarea = textarea.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+            }
+        });
+    }
+    {
         let textarea = textarea.clone();
         let text = props.text.clone();
         use_effect_with(props.selected, move |selected| {

@@ -139,6 +139,8 @@ fn app() -> Html {
         <header class="top">
             <h1>{"tokenlens"}</h1>
             <p class="tagline">{"Decodes and explains Microsoft identity tokens, certificates, auth headers and logs. Nothing leaves this page."}</p>
+            <a class="button offline" href="tokenlens.html" download="tokenlens.html"
+                title="Save this page as one file; it works offline when opened from disk">{"Save for offline use"}</a>
             <input::ThemeToggle />
         </header>
         <main class="layout">
