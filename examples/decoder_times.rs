@@ -14,9 +14,17 @@ fn main() {
     for decoder in DECODERS {
         let start = Instant::now();
         let found = (decoder.scan)(&text, &ctx).len();
-        println!("{:>16}: {:>8.2} ms, {found} artifacts", decoder.name, start.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{:>16}: {:>8.2} ms, {found} artifacts",
+            decoder.name,
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
     let start = Instant::now();
     let report = tokenlens::inspect(&text, &ctx);
-    println!("inspect total: {:.2} ms, {} artifacts", start.elapsed().as_secs_f64() * 1e3, report.artifacts.len());
+    println!(
+        "inspect total: {:.2} ms, {} artifacts",
+        start.elapsed().as_secs_f64() * 1e3,
+        report.artifacts.len()
+    );
 }

@@ -73,7 +73,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
                 <h2 class="group-title">{"Diagnosis"}</h2>
                 { for report.diagnoses.iter().map(|f| html! { <DiagnosisCard finding={Rc::new(f.clone())} /> }) }
             }
-            { for report.artifacts.iter().take(MAX_CARDS).enumerate().map(|(i, a)| html! {
+            { for by_severity(&report.artifacts).into_iter().take(MAX_CARDS).map(|(i, a)| html! {
                 <ArtifactCard artifact={Rc::new(a.clone())} index={i + 1} on_select={Some(props.on_select.clone())} />
             }) }
             if report.artifacts.len() > MAX_CARDS {
@@ -87,6 +87,21 @@ pub fn report_pane(props: &ReportProps) -> Html {
             }
         </section>
     }
+}
+
+/// Cards with errors first, then warnings, then the rest, each group in paste order.
+fn by_severity(artifacts: &[Artifact]) -> Vec<(usize, &Artifact)> {
+    let mut order: Vec<(usize, &Artifact)> = artifacts.iter().enumerate().collect();
+    order.sort_by_key(|(i, a)| {
+        let worst = a.findings.iter().map(|f| f.severity).min();
+        let rank = match worst {
+            Some(Severity::Error) => 0,
+            Some(Severity::Warning) => 1,
+            _ => 2,
+        };
+        (rank, *i)
+    });
+    order
 }
 
 #[derive(Properties, PartialEq)]
@@ -172,7 +187,10 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
         <article class={class}>
             <header class="card-head">
                 <span class={classes!("badge", format!("badge-{}", a.kind.css_name()))}>{a.kind.css_name()}</span>
-                <h3>{&a.title}</h3>
+                <h3>
+                    if props.on_select.is_some() { <span class="index" title="Number used in the report text">{format!("[{}] ", props.index)}</span> }
+                    {&a.title}
+                </h3>
                 if let Some(onclick) = onselect {
                     <button type="button" class="copy" {onclick} title="Select this item in the paste box">{"Show in paste"}</button>
                 }
