@@ -158,10 +158,14 @@ fn private_key(block: &der_util::PemBlock) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::PublicKey,
         block.span,
-        format!("Private key ({})", block.label),
+        format!("PRIVATE key ({})", block.label),
     );
-    a.verdict =
-        "A private key: whoever has this text can sign as the certificate's owner.".to_string();
+    let encrypted = block.label.contains("ENCRYPTED");
+    a.verdict = if encrypted {
+        "A PRIVATE key, encrypted with a password: it is not shown here, and it should still not be shared, because a weak password can be guessed offline.".to_string()
+    } else {
+        "A PRIVATE key, not encrypted: whoever has this text can sign as the certificate's owner. Its content is not shown here.".to_string()
+    };
     a.findings.push(
         Finding::new(
             Severity::Error,
@@ -406,6 +410,36 @@ fn certificate_findings(
                 format!("The subject is the same as the issuer, but {why}; it may be signed by another key with the same name."),
             ));
         }
+    }
+    for ext in cert.extensions() {
+        let unknown = matches!(
+            ext.parsed_extension(),
+            ParsedExtension::UnsupportedExtension { .. } | ParsedExtension::ParseError { .. }
+        );
+        if ext.critical && unknown {
+            a.findings.push(Finding::new(
+                Severity::Warning,
+                format!("Unknown critical extension {}", ext.oid.to_id_string()),
+                format!(
+                    "The extension {} is marked critical, and a program that does not understand a critical extension must reject the certificate (RFC 5280 section 4.2). Windows, browsers and Entra may refuse it.",
+                    ext_name(&ext.oid)
+                ),
+            ));
+        }
+    }
+    if cert.version().0 == 0 {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Version 1 certificate",
+            "An X.509 v1 certificate has no extensions (no subject alternative names, key usage or CA flag). Entra accepts it as an app credential, but TLS clients match host names only against SANs and refuse it for servers.",
+        ));
+    }
+    if cert.raw_serial().first().is_some_and(|b| b & 0x80 != 0) {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Negative serial number",
+            "The serial number's first bit is set, so in DER it is a negative integer; RFC 5280 requires a positive serial. Windows and OpenSSL still read it, but strict validators may refuse the certificate.",
+        ));
     }
     if !facts.is_ca {
         if let Ok(Some(ku)) = cert.key_usage() {
