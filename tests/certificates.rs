@@ -46,7 +46,11 @@ fn every_certificate_fixture_meets_its_checks() {
             continue;
         };
         cases += 1;
-        let text = report_text(&inspect(input, &Context::fixed()));
+        let report = match case["keys"].as_str() {
+            Some(keys) => inspect_with_keys(input, keys, &Context::fixed()),
+            None => inspect(input, &Context::fixed()),
+        };
+        let text = report_text(&report);
         let haystack = collapse(&text);
         for group in checks {
             let alternatives: Vec<&str> = group
@@ -588,4 +592,39 @@ fn tokens_prose_and_broken_input_do_not_produce_key_artifacts() {
     }
     let text = text_of(r#"{"keys":[{"kty":"EC","kid":"k1","crv":"P-256","x":"AAAA"}]}"#);
     assert!(text.contains("\"y\" is missing"), "{text}");
+}
+
+#[test]
+fn a_pasted_private_key_is_warned_about_and_never_echoed() {
+    let pem = fixture("generated/rsa2048.key");
+    let text = report_text(&inspect(&pem, &Context::fixed()));
+    assert!(text.contains("PRIVATE key"), "{text}");
+    for line in pem.lines().filter(|l| !l.starts_with("-----")) {
+        assert!(
+            !text.contains(line),
+            "the key body leaked into the report: {line}"
+        );
+    }
+}
+
+/// Measures native verification speed; run with `cargo test --release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn verification_speed() {
+    for (token, key) in [
+        ("generated/rs256.jwt", "generated/jwks.json"),
+        ("generated/es256.jwt", "generated/p256.pub.pem"),
+    ] {
+        let (token, key) = (fixture(token), fixture(key));
+        let start = std::time::Instant::now();
+        let rounds = 200;
+        for _ in 0..rounds {
+            let report = inspect_with_keys(&token, &key, &Context::fixed());
+            assert!(report_text(&report).contains("Signature valid"));
+        }
+        println!(
+            "{token:.20}: {:?} per inspect_with_keys",
+            start.elapsed() / rounds
+        );
+    }
 }

@@ -421,7 +421,7 @@ fn certificate_findings(
                 Severity::Warning,
                 format!("Unknown critical extension {}", ext.oid.to_id_string()),
                 format!(
-                    "The extension {} is marked critical, and a program that does not understand a critical extension must reject the certificate (RFC 5280 section 4.2). Windows, browsers and Entra may refuse it.",
+                    "{} is marked critical, and a program that does not understand a critical extension must reject the certificate (RFC 5280 section 4.2). Windows, browsers and Entra may refuse it.",
                     ext_name(&ext.oid)
                 ),
             ));
