@@ -179,3 +179,49 @@ inter_x5c=$(openssl x509 -in "$OUT/inter.pem" -outform DER | base64 -w0)
 sign_token ES256 leaf-kid "$OUT/p256.key" es256-x5c ",\"x5c\":[\"$leaf_x5c\",\"$inter_x5c\"]"
 
 echo "fixtures written to $OUT"
+
+# Extra certificate shapes for the variation fixtures (v1, unknown critical extension, EV, many SANs).
+(cd "$OUT" && bash -s "$PWD/rsa2048.key" <<'EXTRA'
+K="$1"; D=$(mktemp -d)
+cat >"$D/ca.cnf" <<CNF
+[ ca ]
+default_ca = x
+[ x ]
+database = $D/index.txt
+new_certs_dir = $D
+serial = $D/serial
+default_md = sha256
+policy = p
+unique_subject = no
+preserve = yes
+[ p ]
+commonName = supplied
+[ v1 ]
+[ critical ]
+basicConstraints = CA:FALSE
+1.3.6.1.4.1.99999.1 = critical, DER:05:00
+[ ev ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+certificatePolicies = 2.23.140.1.1, 1.3.6.1.4.1.311.42.1, 2.16.840.1.114412.2.1, 1.3.6.1.4.1.6449.1.2.1.5.1
+subjectAltName = DNS:www.contoso.test, DNS:contoso.test
+[ sans ]
+basicConstraints = CA:FALSE
+subjectAltName = @alt
+[ alt ]
+CNF
+for i in $(seq 1 40); do printf 'DNS.%d = host%02d.contoso.test\n' "$i" "$i" >>"$D/ca.cnf"; done
+printf 'DNS.41 = *.contoso.test\nIP.1 = 192.0.2.10\nIP.2 = 2001:db8::1\n' >>"$D/ca.cnf"
+make() { # name subject extensions
+  : >"$D/index.txt"; echo 1001 >"$D/serial"
+  openssl req -new -key "$K" -subj "$2" -out "$D/$1.csr"
+  openssl ca -batch -config "$D/ca.cnf" -selfsign -keyfile "$K" -in "$D/$1.csr" -startdate 20250101000000Z -enddate 20350101000000Z ${3:+-extensions $3} -notext -out "extra-$1.pem" 2>/dev/null
+}
+make v1 "/CN=v1.contoso.test" ""
+make critical "/CN=critical.contoso.test" critical
+make ev "/C=US/O=Contoso Ltd/CN=www.contoso.test/serialNumber=1234567/jurisdictionC=US/businessCategory=Private Organization" ev
+make many-sans "/CN=mail.contoso.test" sans
+rm -rf "$D"
+EXTRA
+)

@@ -46,7 +46,11 @@ fn every_certificate_fixture_meets_its_checks() {
             continue;
         };
         cases += 1;
-        let text = report_text(&inspect(input, &Context::fixed()));
+        let report = match case["keys"].as_str() {
+            Some(keys) => inspect_with_keys(input, keys, &Context::fixed()),
+            None => inspect(input, &Context::fixed()),
+        };
+        let text = report_text(&report);
         let haystack = collapse(&text);
         for group in checks {
             let alternatives: Vec<&str> = group
@@ -588,4 +592,65 @@ fn tokens_prose_and_broken_input_do_not_produce_key_artifacts() {
     }
     let text = text_of(r#"{"keys":[{"kty":"EC","kid":"k1","crv":"P-256","x":"AAAA"}]}"#);
     assert!(text.contains("\"y\" is missing"), "{text}");
+}
+
+#[test]
+fn a_pasted_private_key_is_warned_about_and_never_echoed() {
+    let pem = fixture("generated/rsa2048.key");
+    let text = report_text(&inspect(&pem, &Context::fixed()));
+    assert!(text.contains("PRIVATE key"), "{text}");
+    for line in pem.lines().filter(|l| !l.starts_with("-----")) {
+        assert!(
+            !text.contains(line),
+            "the key body leaked into the report: {line}"
+        );
+    }
+}
+
+/// Measures native verification speed; run with `cargo test --release -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn verification_speed() {
+    use tokenlens::verify::{jws_alg, verify_with_spki};
+    for (token, key) in [
+        ("generated/rs256.jwt", "generated/rsa2048.pub.pem"),
+        ("generated/es256.jwt", "generated/p256.pub.pem"),
+    ] {
+        let token = fixture(token);
+        let token = token.trim();
+        let pem = fixture(key);
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        let spki = base64_decode(&body);
+        let parts: Vec<&str> = token.split('.').collect();
+        let header: serde_json::Value = serde_json::from_slice(&base64_decode(parts[0])).unwrap();
+        let alg = jws_alg(header["alg"].as_str().unwrap()).unwrap();
+        let msg = format!("{}.{}", parts[0], parts[1]);
+        let sig = base64_decode(parts[2]);
+        let rounds = 500;
+        let start = std::time::Instant::now();
+        for _ in 0..rounds {
+            verify_with_spki(alg, &spki, msg.as_bytes(), &sig).expect("valid signature");
+        }
+        let per = start.elapsed() / rounds;
+        let start = std::time::Instant::now();
+        for _ in 0..50 {
+            let _ = inspect_with_keys(token, &pem, &Context::fixed());
+        }
+        println!(
+            "{}: verify {per:?}, whole inspect_with_keys {:?}",
+            header["alg"],
+            start.elapsed() / 50
+        );
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    use base64::Engine;
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '=')
+        .collect();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cleaned.replace('+', "-").replace('/', "_"))
+        .expect("base64")
 }

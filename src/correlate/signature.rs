@@ -453,7 +453,10 @@ fn check_token(facts: &TokenFacts, keys: &[FoundKey], place: &Place, ctx: &Conte
     } else {
         String::new()
     };
-    if !wrong_type.is_empty() && wrong_type.len() == candidates.len() {
+    // When the token names a key that is not among those given, that is the first thing to say,
+    // even if the keys given are also of the wrong type.
+    let kid_absent = named == 0 && token_has_id && !matches!(alg, SigAlg::Hmac(_));
+    if !wrong_type.is_empty() && wrong_type.len() == candidates.len() && !kid_absent {
         out.token_findings.push(Finding::new(
             Severity::Error,
             "Algorithm and key type disagree",
@@ -494,7 +497,7 @@ fn check_token(facts: &TokenFacts, keys: &[FoundKey], place: &Place, ctx: &Conte
         }
         out.token_findings.push(Finding::new(
             Severity::Warning,
-            "Key found but does not match kid",
+            "Key found but does not match kid: the token's key is not in the keys given",
             text,
         ));
     } else {

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::decode::der_util::{self, overlaps, Thumbprints};
 use crate::decode::{jwk, pfx};
 use crate::report::{Artifact, ArtifactKind, Field, Finding, KeyEvidence, Section, Severity, Span};
-use crate::text::{b64std, hex_colon, hex_upper, local, relative, utc};
+use crate::text::{b64std, b64url, hex_colon, hex_upper, local, relative, utc};
 use crate::verify::{self, KeyKind};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::certification_request::X509CertificationRequest;
@@ -44,8 +44,9 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
     // Base64 and hex DER outside PEM armour and outside JSON that the JWK decoder reads.
     let mut claimed: Vec<Span> = blocks.iter().map(|b| b.span).collect();
     claimed.extend(jwk::claimed_spans(text));
-    let runs = der_util::der_base64_runs(text, der_util::MIN_BASE64_RUN)
+    let runs = der_util::der_base64_line_blocks(text)
         .into_iter()
+        .chain(der_util::der_base64_runs(text, der_util::MIN_BASE64_RUN))
         .chain(der_util::der_hex_runs(text));
     for run in runs {
         if claimed.iter().any(|c| overlaps(*c, run.span)) {
@@ -60,6 +61,20 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
         }
     }
     link_chain(&mut out, &ders);
+    let pem_spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
+    out.extend(openssl_text_dumps(text, &pem_spans, ctx));
+    let thumbs = thumbprint_lines(text);
+    let cert_indices: Vec<usize> = ders.iter().map(|(i, _)| *i).collect();
+    link_thumbprints(&mut out, &thumbs, &cert_indices);
+    let mut seen: Vec<&[u8]> = Vec::new();
+    for t in &thumbs {
+        // Get-AuthConfig's thumbprints are shown by the PowerShell decoder; they only link here.
+        if t.auth_config_slot().is_some() || seen.contains(&t.sha1.as_slice()) {
+            continue;
+        }
+        seen.push(&t.sha1);
+        out.push(thumbprint_artifact(t, ctx));
+    }
     out
 }
 
@@ -143,10 +158,14 @@ fn private_key(block: &der_util::PemBlock) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::PublicKey,
         block.span,
-        format!("Private key ({})", block.label),
+        format!("PRIVATE key ({})", block.label),
     );
-    a.verdict =
-        "A private key: whoever has this text can sign as the certificate's owner.".to_string();
+    let encrypted = block.label.contains("ENCRYPTED");
+    a.verdict = if encrypted {
+        "A PRIVATE key, encrypted with a password: it is not shown here, and it should still not be shared, because a weak password can be guessed offline.".to_string()
+    } else {
+        "A PRIVATE key, not encrypted: whoever has this text can sign as the certificate's owner. Its content is not shown here.".to_string()
+    };
     a.findings.push(
         Finding::new(
             Severity::Error,
@@ -391,6 +410,36 @@ fn certificate_findings(
                 format!("The subject is the same as the issuer, but {why}; it may be signed by another key with the same name."),
             ));
         }
+    }
+    for ext in cert.extensions() {
+        let unknown = matches!(
+            ext.parsed_extension(),
+            ParsedExtension::UnsupportedExtension { .. } | ParsedExtension::ParseError { .. }
+        );
+        if ext.critical && unknown {
+            a.findings.push(Finding::new(
+                Severity::Warning,
+                format!("Unknown critical extension {}", ext.oid.to_id_string()),
+                format!(
+                    "{} is marked critical, and a program that does not understand a critical extension must reject the certificate (RFC 5280 section 4.2). Windows, browsers and Entra may refuse it.",
+                    ext_name(&ext.oid)
+                ),
+            ));
+        }
+    }
+    if cert.version().0 == 0 {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Version 1 certificate",
+            "An X.509 v1 certificate has no extensions (no subject alternative names, key usage or CA flag). Entra accepts it as an app credential, but TLS clients match host names only against SANs and refuse it for servers.",
+        ));
+    }
+    if cert.raw_serial().first().is_some_and(|b| b & 0x80 != 0) {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Negative serial number",
+            "The serial number's first bit is set, so in DER it is a negative integer; RFC 5280 requires a positive serial. Windows and OpenSSL still read it, but strict validators may refuse the certificate.",
+        ));
     }
     if !facts.is_ca {
         if let Ok(Some(ku)) = cert.key_usage() {
@@ -1107,6 +1156,483 @@ fn ellipsis_hex(bytes: &[u8]) -> String {
 
 fn date_only(ts: i64) -> String {
     utc(ts).chars().take(10).collect()
+}
+
+/// Characters that Windows dialogs put around copied text and that break `Cert:\` lookups.
+const INVISIBLE: &[char] = &['\u{200e}', '\u{200f}', '\u{feff}', '\u{202a}', '\u{202c}'];
+
+/// Labels of lines that carry a certificate's SHA-1 thumbprint, lower case.
+const THUMBPRINT_LABELS: &[&str] = &[
+    "thumbprint",
+    "cert hash(sha1)",
+    "certificate thumbprint",
+    "sha1 fingerprint",
+    "sha1 thumbprint",
+    "sha-1 thumbprint",
+    "currentcertificatethumbprint",
+    "previouscertificatethumbprint",
+    "nextcertificatethumbprint",
+    "newcertificatethumbprint",
+];
+
+/// One SHA-1 thumbprint found as text, with the `Name : value` lines printed around it.
+struct ThumbprintLine {
+    span: Span,
+    sha1: Vec<u8>,
+    label: String,
+    had_invisible: bool,
+    context: Vec<(String, String)>,
+}
+
+impl ThumbprintLine {
+    /// True for Get-AuthConfig's `*CertificateThumbprint` properties.
+    fn auth_config_slot(&self) -> Option<&'static str> {
+        match self.label.as_str() {
+            "currentcertificatethumbprint" => Some("CurrentCertificateThumbprint"),
+            "previouscertificatethumbprint" => Some("PreviousCertificateThumbprint"),
+            "nextcertificatethumbprint" | "newcertificatethumbprint" => {
+                Some("NextCertificateThumbprint")
+            }
+            _ => None,
+        }
+    }
+
+    fn context_value(&self, name: &str) -> Option<&str> {
+        self.context
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Reads 20 bytes from 40 hex digits, allowing spaces, colons and invisible marks between them.
+fn sha1_hex(value: &str) -> Option<Vec<u8>> {
+    let digits: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ':' && !INVISIBLE.contains(c))
+        .collect();
+    if digits.len() != 40 || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..40)
+        .step_by(2)
+        .map(|p| u8::from_str_radix(&digits[p..p + 2], 16).ok())
+        .collect()
+}
+
+/// Splits `Name : value` (PowerShell Format-List, certutil) or `Name=value` (openssl).
+fn name_value(line: &str) -> Option<(String, String)> {
+    let cut = line.find([':', '='])?;
+    let name = line[..cut].trim();
+    if name.is_empty() || name.len() > 40 || name.contains("  ") {
+        return None;
+    }
+    Some((name.to_string(), line[cut + 1..].trim().to_string()))
+}
+
+/// Finds thumbprints pasted as text: labelled lines, and bare spaced hex from the Windows dialog.
+fn thumbprint_lines(text: &str) -> Vec<ThumbprintLine> {
+    let lines: Vec<(usize, &str)> = {
+        let mut offset = 0;
+        text.split_inclusive('\n')
+            .map(|l| {
+                let start = offset;
+                offset += l.len();
+                (start, l)
+            })
+            .collect()
+    };
+    let mut out: Vec<ThumbprintLine> = Vec::new();
+    for (i, (start, line)) in lines.iter().enumerate() {
+        let had_invisible = line.contains(INVISIBLE);
+        let clean: String = line.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+        let clean = clean.trim();
+        let labelled = name_value(clean).and_then(|(name, value)| {
+            let lower = name.to_ascii_lowercase();
+            THUMBPRINT_LABELS
+                .contains(&lower.as_str())
+                .then(|| sha1_hex(&value).map(|b| (lower, b)))
+                .flatten()
+        });
+        // A bare line of 20 spaced hex pairs, as the Windows certificate dialog shows it.
+        let bare = || {
+            let pairs: Vec<&str> = clean.split_whitespace().collect();
+            (pairs.len() == 20 && pairs.iter().all(|p| p.len() == 2))
+                .then(|| sha1_hex(clean))
+                .flatten()
+                .map(|b| ("windows certificate dialog".to_string(), b))
+        };
+        let Some((label, sha1)) = labelled.or_else(bare) else {
+            continue;
+        };
+        let lead = line.len() - line.trim_start().len();
+        let span = Span::new(start + lead, start + line.trim_end().len());
+        let context = context_lines(&lines, i, &label);
+        out.push(ThumbprintLine {
+            span,
+            sha1,
+            label,
+            had_invisible,
+            context,
+        });
+    }
+    out
+}
+
+/// The `Name : value` lines printed with the thumbprint: its Format-List block (up to blank
+/// lines), or for certutil -dump everything since the `X509 Certificate:` line.
+fn context_lines(lines: &[(usize, &str)], at: usize, label: &str) -> Vec<(String, String)> {
+    let certutil = label == "cert hash(sha1)";
+    let mut first = at;
+    while first > 0 {
+        let prev = lines[first - 1].1.trim();
+        if certutil {
+            if prev.eq_ignore_ascii_case("X509 Certificate:") {
+                break;
+            }
+        } else if prev.is_empty() {
+            break;
+        }
+        first -= 1;
+    }
+    let mut last = at;
+    while !certutil && last + 1 < lines.len() && !lines[last + 1].1.trim().is_empty() {
+        last += 1;
+    }
+    let mut out = Vec::new();
+    for i in first..=last {
+        let Some((name, mut value)) = name_value(lines[i].1.trim()) else {
+            continue;
+        };
+        // certutil prints the name on its own line and the value indented below it.
+        if value.is_empty() {
+            if let Some((_, next)) = lines.get(i + 1) {
+                if next.starts_with([' ', '\t']) {
+                    value = next.trim().to_string();
+                }
+            }
+        }
+        if !value.is_empty() {
+            out.push((name, value));
+        }
+    }
+    out
+}
+
+/// Reads the dates PowerShell and certutil print: `6/14/2025 7:12:44 AM`, `2025-06-14 07:12`,
+/// `14.06.2025 07:12:44`. Slash dates are read month first unless the first number is over 12.
+fn loose_date(value: &str) -> Option<i64> {
+    let date_part = value.split_whitespace().next()?;
+    let nums: Vec<i64> = date_part
+        .split(['/', '-', '.'])
+        .map(|n| n.parse().ok())
+        .collect::<Option<Vec<_>>>()?;
+    let [a, b, c] = nums[..] else {
+        return None;
+    };
+    let (year, month, day) = if a > 999 {
+        (a, b, c)
+    } else if date_part.contains('.') || a > 12 {
+        (c, b, a)
+    } else {
+        (c, a, b)
+    };
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
+    let mut seconds = date.midnight().assume_utc().unix_timestamp();
+    if let Some(clock) = value.split_whitespace().nth(1) {
+        let parts: Vec<i64> = clock.split(':').filter_map(|p| p.parse().ok()).collect();
+        if let [h, m, ..] = parts[..] {
+            let pm = value.to_ascii_uppercase().contains("PM");
+            let h = match (h, pm) {
+                (12, false) if value.to_ascii_uppercase().contains("AM") => 0,
+                (h, true) if h < 12 => h + 12,
+                (h, _) => h,
+            };
+            seconds += h * 3600 + m * 60 + parts.get(2).copied().unwrap_or(0);
+        }
+    }
+    Some(seconds)
+}
+
+/// Builds the artifact for a thumbprint pasted without its certificate.
+fn thumbprint_artifact(t: &ThumbprintLine, ctx: &Context) -> Artifact {
+    let subject = t.context_value("Subject").map(str::to_string);
+    let hex = hex_upper(&t.sha1);
+    let mut a = Artifact::new(
+        ArtifactKind::Certificate,
+        t.span,
+        match &subject {
+            Some(s) => format!("Certificate thumbprint {hex} ({s})"),
+            None => format!("Certificate thumbprint {hex}"),
+        },
+    );
+    let source = match t.label.as_str() {
+        "cert hash(sha1)" => "certutil -dump output",
+        "windows certificate dialog" => "the Windows certificate dialog",
+        "sha1 fingerprint" => "openssl x509 -fingerprint output",
+        _ if t.auth_config_slot().is_some() => "Get-AuthConfig output",
+        _ if t
+            .context
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("Services")) =>
+        {
+            "Get-ExchangeCertificate output"
+        }
+        _ if !t.context.is_empty() => "PowerShell certificate list (Format-List)",
+        _ => "a thumbprint line",
+    };
+    a.verdict = format!(
+        "The SHA-1 thumbprint of a certificate, from {source}: it names the certificate but is not the certificate, so its key cannot be read. A token header carries it as x5t {}; a keyCredentials entry as customKeyIdentifier {}.",
+        b64url(&t.sha1),
+        b64std(&t.sha1)
+    );
+    let mut s = Section::new("Thumbprint");
+    s.push(
+        Field::new("SHA-1 thumbprint", hex.clone())
+            .shown(hex_colon(&t.sha1))
+            .meaning("as the Windows certificate store, Get-ExchangeCertificate and Entra show it"),
+    );
+    s.push(
+        Field::new("SHA-1 base64 (customKeyIdentifier)", b64std(&t.sha1))
+            .meaning("the form an app manifest keyCredentials entry uses"),
+    );
+    s.push(
+        Field::new("x5t (SHA-1 base64url)", b64url(&t.sha1))
+            .meaning("the form a token header carries in x5t (and kid for Entra-issued tokens)"),
+    );
+    if let Some(slot) = t.auth_config_slot() {
+        s.push(Field::new("Get-AuthConfig property", slot).meaning(
+            "Exchange signs its OAuth (server-to-server) tokens with the certificate named here",
+        ));
+    }
+    a.sections.push(s);
+    if !t.context.is_empty() {
+        let mut c = Section::new("Printed with it");
+        for (name, value) in &t.context {
+            if !THUMBPRINT_LABELS.contains(&name.to_ascii_lowercase().as_str()) {
+                c.push(Field::new(name.clone(), value.clone()));
+            }
+        }
+        if !c.fields.is_empty() {
+            a.sections.push(c);
+        }
+    }
+    if t.had_invisible {
+        a.findings.push(
+            Finding::new(
+                Severity::Warning,
+                "Invisible character in the copied thumbprint",
+                "The text holds an invisible left-to-right mark (U+200E), which the Windows certificate dialog adds when the thumbprint is copied. Commands such as Get-Item Cert:\\LocalMachine\\My\\<thumbprint>, Get-ExchangeCertificate -Thumbprint or Set-AuthConfig then fail with \"not found\" although the certificate is there.",
+            )
+            .step(crate::report::Step::with_command(
+                "Use the thumbprint without spaces or hidden characters:",
+                hex.clone(),
+            )),
+        );
+    }
+    if let Some(not_after) = t.context_value("NotAfter").and_then(loose_date) {
+        if not_after < ctx.now {
+            a.findings.push(Finding::new(
+                Severity::Error,
+                format!("Certificate expired (NotAfter {})", t.context_value("NotAfter").unwrap_or_default()),
+                format!(
+                    "NotAfter is in the past ({}, read as month/day/year in the machine's local time). An expired certificate no longer signs Exchange OAuth tokens or client assertions that Entra accepts.",
+                    relative(not_after, ctx.now)
+                ),
+            ));
+        }
+    }
+    if subject
+        .as_deref()
+        .is_some_and(|s| s.contains("Microsoft Exchange Server Auth Certificate"))
+    {
+        a.findings.push(
+            Finding::new(
+                Severity::Info,
+                "Exchange Server Auth Certificate",
+                "This is Exchange's OAuth signing certificate. Get-AuthConfig must name this thumbprint as CurrentCertificateThumbprint, and for hybrid its public part must be in the keyCredentials of the Office 365 Exchange Online service principal (00000002-0000-0ff1-ce00-000000000000).",
+            )
+            .step(crate::report::Step::with_command(
+                "Compare with the thumbprint Exchange uses:",
+                "Get-AuthConfig | Format-List CurrentCertificateThumbprint, NextCertificateThumbprint",
+            ))
+            .source(EXCHANGE_OAUTH_DOC),
+        );
+    }
+    a.evidence.thumbprints.push(b64url(&t.sha1));
+    a.evidence.keys.push(KeyEvidence {
+        label: format!("thumbprint {hex}"),
+        x5t: Some(b64url(&t.sha1)),
+        ..KeyEvidence::default()
+    });
+    a
+}
+
+/// Links certificates and thumbprints found in the same paste.
+fn link_thumbprints(out: &mut [Artifact], thumbs: &[ThumbprintLine], cert_indices: &[usize]) {
+    for &i in cert_indices {
+        let Some(x5t) = out[i].evidence.thumbprints.first().cloned() else {
+            continue;
+        };
+        for t in thumbs {
+            let same = b64url(&t.sha1) == x5t;
+            match (t.auth_config_slot(), same) {
+                (Some(slot), true) => out[i].findings.push(Finding::new(
+                    Severity::Ok,
+                    format!("This is the certificate Get-AuthConfig names as {slot}"),
+                    format!("Its SHA-1 thumbprint {} equals {slot} in the pasted Get-AuthConfig output.", hex_upper(&t.sha1)),
+                )),
+                (Some("CurrentCertificateThumbprint"), false)
+                    if out[i].title.contains("Microsoft Exchange Server Auth Certificate") =>
+                {
+                    out[i].findings.push(Finding::new(
+                        Severity::Warning,
+                        "Not the current auth certificate",
+                        format!("Get-AuthConfig names {} as CurrentCertificateThumbprint, but this certificate's thumbprint is different: Exchange signs with the other one, so this is the one to upload only if it becomes current.", hex_upper(&t.sha1)),
+                    ))
+                }
+                (None, true) => out[i].findings.push(Finding::new(
+                    Severity::Ok,
+                    "Same certificate as the pasted thumbprint",
+                    format!("Its SHA-1 thumbprint equals the thumbprint {} found in the paste.", hex_upper(&t.sha1)),
+                )),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Reads openssl's `Jan  1 00:00:00 2035 GMT` dates.
+fn openssl_date(value: &str) -> Option<i64> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [mon, day, clock, year, ..] = parts[..] else {
+        return None;
+    };
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = MONTHS
+        .iter()
+        .position(|m| mon.eq_ignore_ascii_case(m))
+        .and_then(|m| u8::try_from(m + 1).ok())?;
+    let date = time::Date::from_calendar_date(
+        year.parse().ok()?,
+        time::Month::try_from(month).ok()?,
+        day.parse().ok()?,
+    )
+    .ok()?;
+    let hms: Vec<i64> = clock.split(':').filter_map(|p| p.parse().ok()).collect();
+    let [h, m, s] = hms[..] else {
+        return None;
+    };
+    Some(date.midnight().assume_utc().unix_timestamp() + h * 3600 + m * 60 + s)
+}
+
+/// Finds `openssl x509 -text -noout` dumps (no PEM after them) and reads what they state.
+fn openssl_text_dumps(text: &str, pem_spans: &[Span], ctx: &Context) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find("Certificate:") {
+        let start = from + rel;
+        from = start + 12;
+        let rest = &text[from..];
+        if !rest.trim_start().starts_with("Data:") {
+            continue;
+        }
+        // The dump ends at the next unindented line that is not part of it.
+        let mut end = from;
+        for line in rest.split_inclusive('\n') {
+            let indented = line.starts_with([' ', '\t']) || line.trim().is_empty();
+            if !indented && end > from {
+                break;
+            }
+            end += line.len();
+        }
+        let body = &text[start..end];
+        if pem_spans
+            .iter()
+            .any(|p| p.start >= end && p.start < end + 4)
+        {
+            // openssl x509 -text without -noout prints the PEM right after: that is decoded instead.
+            continue;
+        }
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let lines: Vec<&str> = body.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let t = line.trim();
+            let Some((name, value)) = t.split_once(':') else {
+                continue;
+            };
+            let name = name.trim();
+            let value = value.trim();
+            let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
+            let wanted = match name {
+                "Serial Number" if value.is_empty() => Some(next.to_string()),
+                "Serial Number"
+                | "Issuer"
+                | "Subject"
+                | "Not Before"
+                | "Not After"
+                | "Public Key Algorithm"
+                | "Signature Algorithm" => Some(value.to_string()),
+                "Public-Key" | "RSA Public-Key" => Some(value.trim_matches(['(', ')']).to_string()),
+                "X509v3 Subject Alternative Name" => Some(next.to_string()),
+                _ => None,
+            };
+            if let Some(v) = wanted.filter(|v| !v.is_empty()) {
+                if !fields.iter().any(|(n, _)| n == name) {
+                    fields.push((name.to_string(), v));
+                }
+            }
+        }
+        let get = |n: &str| fields.iter().find(|(f, _)| f == n).map(|(_, v)| v.clone());
+        let subject = get("Subject").unwrap_or_else(|| "(no subject line)".into());
+        let mut a = Artifact::new(
+            ArtifactKind::Certificate,
+            Span::new(start, end),
+            format!("openssl x509 -text output: {subject}"),
+        );
+        a.verdict = "The text that openssl x509 -text prints, without the certificate itself: the names and dates below are read from it, but thumbprints (x5t, customKeyIdentifier) are hashes of the certificate's bytes and cannot be computed from this text.".into();
+        a.findings.push(
+            Finding::new(
+                Severity::Info,
+                "Text dump only: paste the PEM for thumbprints and checks",
+                "Without the -----BEGIN CERTIFICATE----- block this page cannot compute the SHA-1 thumbprint, verify signatures or build a keyCredentials entry.",
+            )
+            .step(crate::report::Step::with_command(
+                "Print the certificate as PEM and paste that:",
+                "openssl x509 -in cert.pem -outform PEM",
+            )),
+        );
+        if let Some(na) = get("Not After").as_deref().and_then(openssl_date) {
+            if na < ctx.now {
+                a.findings.push(Finding::new(
+                    Severity::Error,
+                    format!("Certificate expired on {}", date_only(na)),
+                    format!("Not After is {} ({}).", utc(na), relative(na, ctx.now)),
+                ));
+            }
+        }
+        let mut s = Section::new("Read from the text");
+        for (name, value) in &fields {
+            let f = Field::new(name.clone(), value.clone());
+            let f = match name.as_str() {
+                "Not Before" | "Not After" => match openssl_date(value) {
+                    Some(ts) => f.shown(utc(ts)).meaning(relative(ts, ctx.now)),
+                    None => f,
+                },
+                _ => f,
+            };
+            s.push(f);
+        }
+        a.sections.push(s);
+        out.push(a);
+        from = end.max(from);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -159,6 +159,65 @@ pub fn der_base64_runs(text: &str, min_len: usize) -> Vec<Base64Run> {
     out
 }
 
+/// Finds base64 DER broken over lines without PEM armour (a `.cer` saved as "Base-64 encoded").
+///
+/// Each line must hold base64 only (leading spaces and `\r` are allowed), the first line must
+/// start with `MI` and be at least 40 characters long, every further line as long as the first
+/// except the last, and the joined text must decode.
+pub fn der_base64_line_blocks(text: &str) -> Vec<Base64Run> {
+    let is_b64_line = |l: &str| {
+        !l.is_empty()
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    };
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .map(|l| {
+            let start = offset;
+            offset += l.len();
+            (start, l)
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        let trimmed = line.trim();
+        if !(trimmed.starts_with("MI") && trimmed.len() >= 40 && is_b64_line(trimmed)) {
+            i += 1;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let mut joined = String::from(trimmed);
+        let mut end = start + lead + trimmed.len();
+        let mut j = i + 1;
+        while j < lines.len() && !joined.ends_with('=') {
+            let t = lines[j].1.trim();
+            if !is_b64_line(t) {
+                break;
+            }
+            joined.push_str(t);
+            end = lines[j].0 + (lines[j].1.len() - lines[j].1.trim_start().len()) + t.len();
+            j += 1;
+            // A line shorter than the first one is the last line of the block.
+            if t.len() < trimmed.len() {
+                break;
+            }
+        }
+        if j > i + 1 {
+            if let Some(bytes) = b64_decode_lenient(&joined) {
+                out.push(Base64Run {
+                    span: Span::new(start + lead, end),
+                    bytes,
+                });
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 /// Finds hex DER (`3082...` or `30:82:...`) of at least 100 bytes.
 pub fn der_hex_runs(text: &str) -> Vec<Base64Run> {
     let bytes = text.as_bytes();
@@ -302,6 +361,19 @@ mod tests {
         assert_eq!(der_base64_runs(&format!("x {long} y"), 100).len(), 1);
         assert!(der_base64_runs(&format!("eyJ.{long}.abc"), 100).is_empty());
         assert!(der_base64_runs("MIIshort", 100).is_empty());
+    }
+
+    #[test]
+    fn base64_broken_over_lines_is_joined() {
+        let line = format!("MII{}", "A".repeat(61));
+        let text = format!(
+            "saved .cer:\r\n{line}\r\n  {}\r\nAAAA==\r\nbye",
+            "B".repeat(64)
+        );
+        let runs = der_base64_line_blocks(&text);
+        assert_eq!(runs.len(), 1);
+        assert!(text[runs[0].span.start..runs[0].span.end].ends_with("AAAA=="));
+        assert!(der_base64_line_blocks(&line).is_empty());
     }
 
     #[test]

@@ -9,9 +9,26 @@ use crate::context::Context;
 use crate::decode::cert;
 use crate::decode::der_util::Thumbprints;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, KeyEvidence, Section, Severity, Span};
-use crate::text::{b64_decode_lenient, b64url, hex_colon, hex_upper};
+use crate::text::{b64_decode_lenient, b64url, hex_colon, hex_upper, relative, utc};
 use crate::verify::{self, spki};
 use serde_json::Value;
+
+/// Where the Microsoft Graph keyCredential resource is documented.
+const GRAPH_KEYCREDENTIAL_DOC: &str =
+    "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
+/// Where Entra's OpenID Connect metadata document is documented.
+const OIDC_DOC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri";
+
+/// Reads an ISO 8601 time such as `2026-03-01T00:00:00Z` or `2026-03-01T00:00:00.123+00:00`.
+fn iso_time(value: &str) -> Option<i64> {
+    use time::format_description::well_known::Rfc3339;
+    let trimmed = value.trim();
+    time::OffsetDateTime::parse(trimmed, &Rfc3339)
+        .or_else(|_| time::OffsetDateTime::parse(&format!("{trimmed}Z"), &Rfc3339))
+        .ok()
+        .map(|t| t.unix_timestamp())
+}
 
 /// Words that must appear in a JSON value for this decoder to try it.
 const KEYWORDS: &[&str] = &[
@@ -19,6 +36,7 @@ const KEYWORDS: &[&str] = &[
     "\"keys\"",
     "\"keycredentials\"",
     "\"customkeyidentifier\"",
+    "\"jwks_uri\"",
 ];
 
 /// Finds and decodes every occurrence in `text`.
@@ -103,6 +121,7 @@ enum Recognised<'a> {
     Jwks(&'a Vec<Value>),
     Jwk(&'a Value),
     KeyCredentials(Vec<&'a Value>),
+    OpenIdConfiguration(&'a Value),
 }
 
 fn is_key_credential(v: &Value) -> bool {
@@ -148,6 +167,11 @@ fn recognise_depth(v: &Value, depth: usize) -> Option<Recognised<'_>> {
             }
             if is_key_credential(v) {
                 return Some(Recognised::KeyCredentials(vec![v]));
+            }
+            if get_str(v, "jwks_uri").is_some()
+                && (get_str(v, "issuer").is_some() || get_str(v, "token_endpoint").is_some())
+            {
+                return Some(Recognised::OpenIdConfiguration(v));
             }
             v.as_object()?
                 .values()
@@ -198,6 +222,7 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
             a
         }
         Recognised::Jwk(key) => jwk_artifact(key, span, ctx, None),
+        Recognised::OpenIdConfiguration(doc) => openid_configuration_artifact(doc, span),
         Recognised::KeyCredentials(creds) => {
             let mut a = Artifact::new(
                 ArtifactKind::KeyCredential,
@@ -207,9 +232,23 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
             for cred in &creds {
                 a.children.push(key_credential_artifact(cred, span, ctx));
             }
+            let expired = a
+                .children
+                .iter()
+                .filter(|c| {
+                    c.findings
+                        .iter()
+                        .any(|f| f.title.starts_with("Expired credential"))
+                })
+                .count();
             a.verdict = format!(
-                "Certificate credentials of an app registration or service principal: {} entry(ies). Entra checks client assertions and tokens against these public keys.",
-                creds.len()
+                "Certificate credentials of an app registration or service principal: {} entry(ies){}. Entra checks client assertions and tokens against these public keys.",
+                creds.len(),
+                if expired > 0 {
+                    format!(", {expired} of them expired")
+                } else {
+                    String::new()
+                }
             );
             a
         }
@@ -318,11 +357,20 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
         || get_str(key, "p").is_some()
         || (kty == "oct" && secret.is_some())
     {
-        a.findings.push(Finding::new(
-            Severity::Warning,
-            "Private key material in the JWK",
-            "This JWK holds private or secret parts (d/p/q or k). A public key set must not contain them; do not share it further.",
-        ));
+        a.findings.push(
+            Finding::new(
+                Severity::Error,
+                if kty == "oct" {
+                    "SECRET key: this JWK is a shared secret"
+                } else {
+                    "PRIVATE key: this JWK holds private parts"
+                },
+                "This JWK holds private or secret members (d, p, q, dp, dq, qi or k), so whoever has it can sign tokens as its owner. It stays in this page and is not shown here, but it must not be shared in a ticket, chat or forum; a key set published for verification holds only the public members (kty, n, e or crv, x, y).",
+            )
+            .step(crate::report::Step::new(
+                "If it was shared, create a new key pair, publish or upload only its public part, and retire this key.",
+            )),
+        );
     }
     // The certificate chain inside the key.
     let mut cert_x5t = None;
@@ -486,6 +534,48 @@ fn key_credential_artifact(cred: &Value, span: Span, ctx: &Context) -> Artifact 
             s.push(Field::new(name, v).meaning(meaning));
         }
     }
+    let end = get_str(cred, "endDateTime")
+        .or_else(|| get_str(cred, "endDate"))
+        .and_then(iso_time);
+    let start = get_str(cred, "startDateTime")
+        .or_else(|| get_str(cred, "startDate"))
+        .and_then(iso_time);
+    if let Some(end) = end.filter(|e| *e < ctx.now) {
+        a.findings.push(
+            Finding::new(
+                Severity::Error,
+                format!("Expired credential (endDateTime {})", utc(end)),
+                format!(
+                    "This credential ended {}. Entra no longer accepts client assertions (or Exchange hybrid tokens) signed with its certificate: AADSTS700027 or \"key was not found\" errors follow.",
+                    relative(end, ctx.now)
+                ),
+            )
+            .step(crate::report::Step::new(
+                "Upload the renewed certificate's public part as a new keyCredential, then remove this expired one.",
+            ))
+            .source(GRAPH_KEYCREDENTIAL_DOC),
+        );
+    } else if let Some(start) = start.filter(|s| *s > ctx.now) {
+        a.findings.push(Finding::new(
+            Severity::Warning,
+            "Credential not yet valid",
+            format!(
+                "startDateTime is {} ({}); until then Entra does not accept it.",
+                utc(start),
+                relative(start, ctx.now)
+            ),
+        ));
+    } else if let Some(end) = end.filter(|e| *e - ctx.now < 30 * 86_400) {
+        a.findings.push(Finding::new(
+            Severity::Warning,
+            "Credential expires soon",
+            format!(
+                "endDateTime is {} ({}); upload the renewed certificate before then.",
+                utc(end),
+                relative(end, ctx.now)
+            ),
+        ));
+    }
     let value = get_str(cred, "value").or_else(|| get_str(cred, "key"));
     let mut spki_der = None;
     let mut x5t_s256 = None;
@@ -563,6 +653,138 @@ fn key_credential_artifact(cred: &Value, span: Span, ctx: &Context) -> Artifact 
         spki_der,
         secret: None,
     });
+    a
+}
+
+/// The Entra cloud a sign-in host belongs to.
+fn cloud_of_host(url: &str) -> &'static str {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match host.as_str() {
+        "login.microsoftonline.com"
+        | "login.windows.net"
+        | "sts.windows.net"
+        | "login.microsoft.com" => "the global (public) Microsoft cloud",
+        "login.microsoftonline.us" | "login.windows.us" | "sts.windows.us" => {
+            "Azure US Government (GCC High / DoD)"
+        }
+        "login.partner.microsoftonline.cn" | "login.chinacloudapi.cn" | "sts.chinacloudapi.cn" => {
+            "Microsoft Azure operated by 21Vianet (China)"
+        }
+        "login.microsoftonline.de" => "the retired Microsoft Cloud Germany",
+        h if h.ends_with(".b2clogin.com") => "Azure AD B2C",
+        h if h.ends_with(".ciamlogin.com") => "Microsoft Entra External ID",
+        _ => "a provider other than Microsoft Entra (or a custom domain)",
+    }
+}
+
+/// Builds the artifact for an OpenID Connect discovery document (`.well-known/openid-configuration`).
+fn openid_configuration_artifact(doc: &Value, span: Span) -> Artifact {
+    let issuer = get_str(doc, "issuer").unwrap_or("");
+    let mut a = Artifact::new(
+        ArtifactKind::Jwk,
+        span,
+        format!("OpenID Connect configuration: {issuer}"),
+    );
+    let cloud = cloud_of_host(
+        get_str(doc, "token_endpoint")
+            .or_else(|| get_str(doc, "authorization_endpoint"))
+            .unwrap_or(issuer),
+    );
+    let version = if issuer.trim_end_matches('/').ends_with("/v2.0") {
+        "v2.0 (tokens from the v2.0 endpoint carry this issuer)"
+    } else if issuer.contains("sts.windows.net") {
+        "v1.0 (tokens from the v1.0 endpoint, and v2.0-endpoint tokens for resources that ask for v1, carry this issuer)"
+    } else {
+        ""
+    };
+    let tenant = crate::text::guids_in(issuer).first().map(|g| g.to_string());
+    a.verdict = format!(
+        "The OpenID Connect discovery document of {}, in {cloud}: it lists the endpoints and, at jwks_uri, where the signing keys are published. This page does not fetch it; open jwks_uri yourself and paste the JSON to check a token's signature.",
+        match &tenant {
+            Some(t) => format!("tenant {t}"),
+            None if issuer.contains("{tenantid}") => "a multi-tenant endpoint (common or organizations)".to_string(),
+            None => "an identity provider".to_string(),
+        }
+    );
+    let mut s = Section::new("Endpoints");
+    for (name, meaning) in [
+        (
+            "issuer",
+            "the exact iss value of tokens this configuration describes",
+        ),
+        (
+            "jwks_uri",
+            "where the signing keys (JWKS) are published: shown, never fetched",
+        ),
+        (
+            "authorization_endpoint",
+            "where the browser signs in (authorization code and implicit flows)",
+        ),
+        (
+            "token_endpoint",
+            "where apps redeem codes, refresh tokens and client credentials for tokens",
+        ),
+        ("device_authorization_endpoint", "device code flow"),
+        ("end_session_endpoint", "sign-out"),
+        (
+            "userinfo_endpoint",
+            "OpenID Connect UserInfo (Microsoft Graph for Entra)",
+        ),
+        ("kerberos_endpoint", "Kerberos ticket exchange"),
+        (
+            "tenant_region_scope",
+            "the tenant's region (WW, NA, EU, AS, OC ... or USGov)",
+        ),
+        ("cloud_instance_name", "the cloud's sign-in host name"),
+        ("msgraph_host", "the Microsoft Graph host of this cloud"),
+    ] {
+        if let Some(v) = get_str(doc, name) {
+            let meaning = if name == "issuer" && !version.is_empty() {
+                format!("{meaning}; {version}")
+            } else {
+                meaning.to_string()
+            };
+            s.push(Field::new(name, v).meaning(meaning));
+        }
+    }
+    let mut cap = Section::new("Capabilities");
+    for (name, meaning) in [
+        ("id_token_signing_alg_values_supported", "algorithms its tokens are signed with"),
+        ("token_endpoint_auth_methods_supported", "how a confidential client proves itself: client_secret_* is a secret, private_key_jwt a certificate"),
+        ("response_types_supported", ""),
+        ("scopes_supported", ""),
+    ] {
+        if let Some(Value::Array(items)) = get(doc, name) {
+            let list: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            cap.push(Field::new(name, list.join(", ")).meaning(meaning));
+        }
+    }
+    if let Some(t) = &tenant {
+        s.push(Field::new("Tenant ID", t.clone()).meaning("the directory GUID in the issuer"));
+    }
+    s.push(Field::new("Cloud", cloud).meaning("from the host of the token endpoint"));
+    a.sections.push(s);
+    if !cap.fields.is_empty() {
+        a.sections.push(cap);
+    }
+    a.findings.push(
+        Finding::new(
+            Severity::Info,
+            "Signing keys are at jwks_uri (not fetched)",
+            format!(
+                "To check a token's signature, open {} in a browser and paste the JSON it returns into the key box.",
+                get_str(doc, "jwks_uri").unwrap_or("the jwks_uri")
+            ),
+        )
+        .source(OIDC_DOC),
+    );
     a
 }
 
