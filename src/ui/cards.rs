@@ -238,7 +238,7 @@ fn finding_extra(f: &Finding) -> Html {
 }
 
 fn section_view(section: &Section) -> Html {
-    let open = section.fields.len() <= 40;
+    let open = section.fields.len() <= 200;
     html! {
         <details class="section" open={open}>
             <summary>{&section.title}{format!(" ({})", section.fields.len())}</summary>

@@ -54,6 +54,7 @@ test("every sample fixture shows its facts on the page", async () => {
   const failures = [];
   for (const [name, f] of fixturesIn("jwt", "certificate", "diagnostics", "mixed")) {
     await paste(page, "");
+    await paste(page, f.keys || "", "textarea#keys");
     await paste(page, f.input);
     await page.waitForTimeout(30);
     const missing = missingChecks(await reportText(page), f.checks);
