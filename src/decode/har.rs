@@ -551,7 +551,11 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
         uf = uf.meaning("secret query values (code, tokens, secrets, passwords) are hidden");
     }
     if let Some(e) = endpoint {
-        uf = uf.shown(format!("{url} ({e})"));
+        let note = match uf.meaning.take() {
+            Some(m) => format!("{e}; {m}"),
+            None => e.to_string(),
+        };
+        uf = uf.meaning(note);
     }
     req.push(uf);
     match credential(x) {
@@ -559,22 +563,24 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
         None => req.push(Field::new("credential sent", "none (no Authorization header)")),
     }
     let mut params: Vec<String> = x.post_params.clone();
+    if params.iter().any(|p| p.starts_with("grant_type=")) {
+        params.retain(|p| p != "grant_type");
+    }
     params.sort();
     params.dedup();
     if !params.is_empty() {
-        let mut f = Field::new("form fields sent", params.join(", "))
-            .meaning("names only; values are never shown (except grant_type)");
-        if params.iter().any(|p| p == "client_secret") {
-            f = f.shown(format!(
-                "{} (the app authenticated with a client secret)",
-                params.join(", ")
-            ));
+        let how = if params.iter().any(|p| p == "client_secret") {
+            "the app authenticated with a client secret; "
         } else if params.iter().any(|p| p == "client_assertion") {
-            f = f.shown(format!(
-                "{} (the app authenticated with a signed assertion, usually a certificate)",
-                params.join(", ")
-            ));
-        }
+            "the app authenticated with a signed assertion (usually a certificate); "
+        } else if params.iter().any(|p| p == "password") {
+            "a user name and password were posted (ROPC or a sign-in form); "
+        } else {
+            ""
+        };
+        let f = Field::new("form fields sent", params.join(", ")).meaning(format!(
+            "{how}names only: values are never shown, except grant_type"
+        ));
         req.push(f);
     }
     a.sections.push(req);

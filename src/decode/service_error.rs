@@ -185,6 +185,16 @@ fn service_artifact(what: &str, code: &str, message: &str, span: Span) -> Artifa
             }),
         ),
     }
+    for m in graph_errors::messages_matching(message) {
+        let mut f = Finding::new(Severity::Error, m.title, m.meaning).source(m.source);
+        for c in m.causes {
+            f = f.cause(*c);
+        }
+        for fix in m.fixes {
+            f = f.step(fix.to_step());
+        }
+        a.findings.insert(0, f);
+    }
     if message
         .to_ascii_lowercase()
         .contains("rest apis for this mailbox are currently in preview")
