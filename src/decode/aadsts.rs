@@ -186,8 +186,10 @@ const WRAPPERS: &[(&str, &str, &str)] = &[
 
 const MSAL_EXCEPTIONS: &str =
     "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
-const EXO_V3: &str = "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
-const MG_AUTH: &str = "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands";
+const EXO_V3: &str =
+    "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
+const MG_AUTH: &str =
+    "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands";
 const AZ_LOGIN: &str = "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
 const SIGN_IN_LOGS: &str =
     "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
@@ -204,12 +206,20 @@ fn add_context(a: &mut Artifact, text: &str, span: Span) {
         }
         seen.push(*meaning);
         if let Some(s) = a.sections.iter_mut().find(|s| s.title == "Error") {
-            s.push(Field::new("reported by", *needle).meaning(*meaning).source(*source));
+            s.push(
+                Field::new("reported by", *needle)
+                    .meaning(*meaning)
+                    .source(*source),
+            );
         }
     }
-    let classification = near
-        .find("Classification:")
-        .map(|p| near[p + 15..].split_whitespace().next().unwrap_or("").to_string());
+    let classification = near.find("Classification:").map(|p| {
+        near[p + 15..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    });
     if let Some(c) = classification.filter(|c| !c.is_empty()) {
         if let Some(s) = a.sections.iter_mut().find(|s| s.title == "Error") {
             let snake: String = c

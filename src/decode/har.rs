@@ -362,7 +362,13 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
         }
     }
     let end = complete.unwrap_or_else(|| entries.last().map_or(start, |e| e.1));
-    vec![summary(&exchanges, unreadable, complete.is_none(), Span::new(start, end), ctx)]
+    vec![summary(
+        &exchanges,
+        unreadable,
+        complete.is_none(),
+        Span::new(start, end),
+        ctx,
+    )]
 }
 
 fn summary(
@@ -451,7 +457,10 @@ fn summary(
             ),
         ));
     }
-    let real = failures.iter().filter(|x| answered_later(x, exchanges).is_none()).count();
+    let real = failures
+        .iter()
+        .filter(|x| answered_later(x, exchanges).is_none())
+        .count();
     if real > 0 {
         a.findings.push(
             Finding::new(
@@ -516,7 +525,12 @@ fn answered_later(x: &Exchange, all: &[Exchange]) -> Option<u16> {
     if x.response_header("x-ms-diagnostics").next().is_some() {
         return None;
     }
-    let base = |u: &str| u.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    let base = |u: &str| {
+        u.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
     let mine = base(&x.url);
     all.iter()
         .filter(|y| y.index > x.index)
@@ -531,7 +545,10 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::Headers,
         x.span,
-        format!("HAR entry #{}: {} {} -> {}", x.index, x.method, url, x.status),
+        format!(
+            "HAR entry #{}: {} {} -> {}",
+            x.index, x.method, url, x.status
+        ),
     );
     let later = answered_later(x, all);
     a.verdict = match (endpoint, later) {
@@ -560,7 +577,10 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     req.push(uf);
     match credential(x) {
         Some(c) => req.push(Field::new("credential sent", c)),
-        None => req.push(Field::new("credential sent", "none (no Authorization header)")),
+        None => req.push(Field::new(
+            "credential sent",
+            "none (no Authorization header)",
+        )),
     }
     let mut params: Vec<String> = x.post_params.clone();
     if params.iter().any(|p| p.starts_with("grant_type=")) {
@@ -692,7 +712,15 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     };
     let mut f = Finding::new(
         severity,
-        format!("Request #{} {}", x.index, if later.is_some() { "was challenged" } else { "failed" }),
+        format!(
+            "Request #{} {}",
+            x.index,
+            if later.is_some() {
+                "was challenged"
+            } else {
+                "failed"
+            }
+        ),
         format!(
             "{} {} -> {what}{}.",
             x.method,
@@ -737,8 +765,14 @@ mod tests {
         assert_eq!(a[0].children.len(), 1);
         let child = &a[0].children[0];
         assert!(child.title.contains("/EWS/Exchange.asmx -> 401"));
-        assert!(child.children.iter().any(|c| c.kind == ArtifactKind::Challenge));
-        assert!(child.children.iter().any(|c| c.kind == ArtifactKind::Diagnostics));
+        assert!(child
+            .children
+            .iter()
+            .any(|c| c.kind == ArtifactKind::Challenge));
+        assert!(child
+            .children
+            .iter()
+            .any(|c| c.kind == ArtifactKind::Diagnostics));
         // The header decoders leave the HAR to this decoder.
         let mut found = super::super::xms_diagnostics::scan(&text, &Context::fixed());
         assert!(found.is_empty(), "{found:?}");
@@ -748,8 +782,12 @@ mod tests {
 
     #[test]
     fn secrets_in_urls_are_hidden() {
-        let u = redact_url("https://app/cb?code=0.AAA&state=1&client_secret=s3cr3t#id_token=eyJx&x=1");
-        assert_eq!(u, "https://app/cb?code=(hidden)&state=1&client_secret=(hidden)#id_token=(hidden)&x=1");
+        let u =
+            redact_url("https://app/cb?code=0.AAA&state=1&client_secret=s3cr3t#id_token=eyJx&x=1");
+        assert_eq!(
+            u,
+            "https://app/cb?code=(hidden)&state=1&client_secret=(hidden)#id_token=(hidden)&x=1"
+        );
         assert!(!u.contains("s3cr3t"));
     }
 
@@ -759,7 +797,10 @@ mod tests {
         let ok = r#"{"request":{"method":"GET","url":"https://mail.contoso.com/owa/","headers":[{"name":"Authorization","value":"Negotiate YIIabc"}]},"response":{"status":200,"headers":[]}}"#;
         let text = har(&format!("{challenge},{ok}"));
         let a = &scan(&text, &Context::fixed())[0];
-        assert!(a.findings.iter().any(|f| f.title == "Only normal challenges"));
+        assert!(a
+            .findings
+            .iter()
+            .any(|f| f.title == "Only normal challenges"));
         let cut = &text[..text.len() - 10];
         let a = &scan(cut, &Context::fixed())[0];
         assert!(a.findings.iter().any(|f| f.title == "The HAR is cut"));

@@ -1174,7 +1174,8 @@ pub struct Suberror {
 
 const MSAL_ERRORS: &str =
     "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
-const MSAL_NET_SOURCE: &str = "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+const MSAL_NET_SOURCE: &str =
+    "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
 
 /// Sorted by `suberror`.
 pub const SUBERRORS: &[Suberror] = &[
@@ -1236,7 +1237,9 @@ pub const SUBERRORS: &[Suberror] = &[
 
 /// Looks up a `suberror` value.
 pub fn suberror(value: &str) -> Option<&'static Suberror> {
-    SUBERRORS.iter().find(|s| s.suberror.eq_ignore_ascii_case(value))
+    SUBERRORS
+        .iter()
+        .find(|s| s.suberror.eq_ignore_ascii_case(value))
 }
 
 /// An OAuth 2.0 `error` value.
