@@ -228,8 +228,16 @@ fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
         if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
             continue;
         }
-        let msg = textmap::find_ci(text, "MessageText>", end)
-            .filter(|p| *p < end + 2000)
+        // The MessageText of the same response message: before the code (SOAP order) when there
+        // is one since the previous code, else after it.
+        let prev_code = text[..at]
+            .rfind("ResponseCode>")
+            .map_or(0, |p| p + "ResponseCode>".len());
+        let before = text[prev_code..at]
+            .find("MessageText>")
+            .map(|p| prev_code + p);
+        let msg = before
+            .or_else(|| textmap::find_ci(text, "MessageText>", end).filter(|p| *p < end + 2000))
             .map(|p| {
                 let s = p + "MessageText>".len();
                 let e = text[s..].find('<').map_or(text.len(), |e| s + e);

@@ -150,6 +150,21 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         }
         return (t[p..e].trim().to_string(), e);
     }
+    // CSV logs (Exchange HttpProxy, EWS) double every quote: `reason=""...""`.
+    if t[p..].starts_with("\"\"") && !t[p..].starts_with("\"\";") {
+        let start = p + 2;
+        let close = t[start..].find("\"\"").map_or(t.len(), |e| start + e);
+        let close = if key == "reason" {
+            t[start..]
+                .match_indices("\"\";")
+                .map(|(e, _)| start + e)
+                .next()
+                .unwrap_or(close)
+        } else {
+            close
+        };
+        return (t[start..close].to_string(), (close + 2).min(t.len()));
+    }
     let start = p + 1;
     if key != "reason" {
         let close = t[start..]
