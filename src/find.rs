@@ -42,6 +42,11 @@ pub const DECODERS: &[Decoder] = &[
         scan: decode::pfx::scan,
     },
     Decoder {
+        name: "har",
+        recognises: "HAR files: every request, with failed authentication exchanges decoded",
+        scan: decode::har::scan,
+    },
+    Decoder {
         name: "xms-diagnostics",
         recognises: "x-ms-diagnostics values from Exchange, SharePoint, Skype and Entra",
         scan: decode::xms_diagnostics::scan,

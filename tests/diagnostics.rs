@@ -144,3 +144,25 @@ fn nothing_panics_on_slices_of_the_fixtures() {
         let _ = report_for(&s);
     }
 }
+
+#[test]
+fn a_har_report_never_echoes_secrets_and_lists_each_failure_once() {
+    let har = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/diagnostics/logs-har-exchange-graph-entra.json"),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&har).unwrap();
+    let report = report_for(v["input"].as_str().unwrap());
+    assert!(!report.contains("Sup3rS3cretValue"), "client secret echoed");
+    assert!(
+        !report.contains("0.AAAA-secret-code"),
+        "authorization code echoed"
+    );
+    // The x-ms-diagnostics value inside the HAR is explained once, inside its entry.
+    assert_eq!(
+        report.matches("x-ms-diagnostics 2000010").count(),
+        1,
+        "{report}"
+    );
+}

@@ -6,7 +6,7 @@
 
 use crate::context::Context;
 use crate::knowledge::apps;
-use crate::report::{Artifact, Finding, Report, Severity, Step, TokenEvidence};
+use crate::report::{Artifact, ArtifactKind, Finding, Report, Severity, Step, TokenEvidence};
 
 // ---------------------------------------------------------------------------------------------
 // Situations and their fixes, with public sources. (Facts for the correlator; the integrator may
@@ -76,16 +76,38 @@ fn is_app_only(t: &TokenEvidence) -> bool {
     t.app_only || (!t.roles.is_empty() && t.scopes.is_empty() && !t.delegated)
 }
 
+/// Adds the refusals nested in a container (a HAR entry holds its challenge, x-ms-diagnostics and
+/// error bodies as children) under the index of the top-level artifact. Tokens nested in tokens
+/// (actor tokens) and certificates in chains are not refusals and are left out.
+fn refusals_inside<'a>(index: usize, artifact: &'a Artifact, all: &mut Vec<Seen<'a>>) {
+    for child in &artifact.children {
+        if matches!(
+            child.kind,
+            ArtifactKind::Diagnostics
+                | ArtifactKind::Challenge
+                | ArtifactKind::Aadsts
+                | ArtifactKind::ServiceError
+                | ArtifactKind::Headers
+                | ArtifactKind::Exception
+        ) {
+            all.push(Seen {
+                index,
+                artifact: child,
+            });
+            refusals_inside(index, child, all);
+        }
+    }
+}
+
 /// Adds diagnoses for combinations of artifacts in the same paste.
 pub fn diagnose(report: &mut Report, _ctx: &Context) {
     let mut found: Vec<Finding> = Vec::new();
     {
-        let all: Vec<Seen> = report
-            .artifacts
-            .iter()
-            .enumerate()
-            .map(|(index, artifact)| Seen { index, artifact })
-            .collect();
+        let mut all: Vec<Seen> = Vec::new();
+        for (index, artifact) in report.artifacts.iter().enumerate() {
+            all.push(Seen { index, artifact });
+            refusals_inside(index, artifact, &mut all);
+        }
         let tokens: Vec<(usize, &TokenEvidence)> = all
             .iter()
             .filter_map(|s| s.artifact.evidence.token.as_ref().map(|t| (s.index, t)))

@@ -9,7 +9,7 @@ use super::textmap;
 use crate::context::Context;
 use crate::knowledge::aadsts as table;
 use crate::knowledge::apps;
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
 use serde_json::Value;
 
 const ERROR_PAGE: &str = "https://login.microsoftonline.com/error?code=";
@@ -28,8 +28,15 @@ pub struct AadstsError {
     pub timestamp: Option<String>,
 }
 
+/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = scan_all(text, ctx);
+    super::har::drop_inside(text, &mut out);
+    out
+}
+
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     let mut covered = 0;
     for at in textmap::find_all_ci(text, "AADSTS") {
@@ -44,10 +51,196 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
             Some(found) => found,
             None => fragment(text, at),
         };
+        let mut a = artifact(&err, span);
         covered = span.end.max(at + 1);
-        out.push(artifact(&err, span));
+        if let Some(page) = error_page(text, at) {
+            // The page repeats the code in its Message line; one card holds the whole page.
+            a.span = Span::new(span.start.min(page.start), span.end.max(page.end));
+            covered = covered.max(page.end);
+            add_page(&mut a, &page);
+        }
+        add_context(&mut a, text, span);
+        out.push(a);
     }
     out
+}
+
+/// Labels of the "Troubleshooting details" block of the Entra sign-in error page, with meanings.
+const PAGE_FIELDS: &[(&str, &str)] = &[
+    ("Request Id", "Entra's id for this request: with the timestamp it finds the attempt in the sign-in logs"),
+    ("Correlation Id", "the id of the whole sign-in: search the Entra sign-in logs for it"),
+    ("Timestamp", "when it failed (UTC)"),
+    ("Message", "the error text the page showed"),
+    ("App name", "the application the user tried to sign in to"),
+    ("App id", "the application (client) id of that app"),
+    ("IP address", "the address Entra saw; compare it with Conditional Access named locations"),
+    ("Device identifier", "the Entra device id; 'Not available' means the browser sent no device identity (unregistered device, or a browser without the Windows account sign-in)"),
+    ("Device platform", "the operating system the browser reported"),
+    ("Device state", "Entra registration state of the device (Unregistered, Registered, Hybrid Azure AD joined, Compliant ...)"),
+    ("Error code", "the AADSTS number without its prefix"),
+    ("User account", "the account that tried to sign in"),
+    ("Flag sign-in errors for review", "enable flagging and reproduce within 20 minutes to make the attempt easy to find for an admin"),
+];
+
+/// The "Troubleshooting details" block of the sign-in error page near `at`.
+struct ErrorPage {
+    start: usize,
+    end: usize,
+    fields: Vec<(String, String)>,
+}
+
+fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
+    let window_end = floor(text, (at + 6000).min(text.len()));
+    let window_start = floor(text, at.saturating_sub(3000));
+    let region = &text[window_start..window_end];
+    let anchor = textmap::find_ci(region, "Correlation Id:", 0)?;
+    let anchor = window_start + anchor;
+    // The block: label lines around the Correlation Id line, at most 40 lines on either side.
+    let mut fields = Vec::new();
+    let mut first = anchor;
+    let mut last = anchor;
+    let block_start = textmap::line_start(text, anchor.saturating_sub(1500).max(window_start));
+    let mut pos = block_start;
+    let mut lines = 0;
+    while pos < window_end && lines < 80 {
+        let le = textmap::line_end(text, pos);
+        let line = text[pos..le].trim();
+        if let Some((label, value)) = line.split_once(':') {
+            if let Some((name, _)) = PAGE_FIELDS
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(label.trim()))
+            {
+                if !fields.iter().any(|(n, _): &(String, String)| n == name) {
+                    fields.push((name.to_string(), value.trim().to_string()));
+                }
+                first = first.min(pos);
+                last = last.max(le);
+            }
+        }
+        pos = le + 1;
+        lines += 1;
+    }
+    if fields.len() < 3 || !fields.iter().any(|(n, _)| n == "Correlation Id") {
+        return None;
+    }
+    Some(ErrorPage {
+        start: first,
+        end: last,
+        fields,
+    })
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn add_page(a: &mut Artifact, page: &ErrorPage) {
+    let mut s = Section::new("Sign-in error page (troubleshooting details)");
+    for (name, value) in &page.fields {
+        let meaning = PAGE_FIELDS
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, m)| *m);
+        let mut f = Field::new(name.clone(), value.clone()).meaning(meaning);
+        if name == "App id" {
+            if let Some(app) = apps::app_by_id(value) {
+                f = f.shown(app.name).source(app.source);
+            }
+        }
+        s.push(f);
+    }
+    a.sections.insert(0, s);
+    let unregistered = page.fields.iter().any(|(n, v)| {
+        (n == "Device identifier" && v.eq_ignore_ascii_case("Not available"))
+            || (n == "Device state" && v.eq_ignore_ascii_case("Unregistered"))
+    });
+    let mut f = Finding::new(
+        Severity::Info,
+        "Entra sign-in error page",
+        "The user saw Microsoft Entra's error page. Its troubleshooting details identify the attempt: an admin finds it in the Entra sign-in logs by Correlation Id or Request Id and the timestamp.",
+    )
+    .step(Step::with_command(
+        "Find the attempt in the sign-in logs (Microsoft Graph PowerShell).",
+        "Get-MgAuditLogSignIn -Filter \"correlationId eq '<Correlation Id>'\" | Format-List",
+    ))
+    .source(SIGN_IN_LOGS);
+    if unregistered {
+        f = f.cause("The device is not registered in Entra (Device identifier 'Not available' or state 'Unregistered'): policies that require a compliant or hybrid-joined device fail from this browser.");
+    }
+    a.findings.push(f);
+}
+
+/// Wrappers that say which tool hit the error, and what that means for the fix.
+const WRAPPERS: &[(&str, &str, &str)] = &[
+    ("MsalUiRequiredException", "MSAL: a silent request failed and the user must sign in interactively (AcquireTokenInteractive), passing ex.Claims when present.", MSAL_EXCEPTIONS),
+    ("MsalServiceException", "MSAL: Entra refused the token request; the AADSTS code says why, and retrying the same request does not help.", MSAL_EXCEPTIONS),
+    ("MsalClientException", "MSAL: the library itself refused before calling Entra (configuration or network).", MSAL_EXCEPTIONS),
+    ("Connect-ExchangeOnline", "Exchange Online PowerShell (EXO V3 module) sign-in: it uses the 'Microsoft Exchange REST API Based Powershell' public client or your app with -AppId and -CertificateThumbprint.", EXO_V3),
+    ("Connect-MgGraph", "Microsoft Graph PowerShell sign-in: delegated with -Scopes, or app-only with -ClientId, -TenantId and -CertificateThumbprint.", MG_AUTH),
+    ("az login", "Azure CLI: run az login again (with --tenant, and --scope for the resource the error names) to satisfy MFA or Conditional Access interactively.", AZ_LOGIN),
+    ("Run the command below to authenticate interactively", "Azure CLI: run az login again (with --tenant, and --scope for the resource the error names) to satisfy MFA or Conditional Access interactively.", AZ_LOGIN),
+];
+
+const MSAL_EXCEPTIONS: &str =
+    "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
+const EXO_V3: &str =
+    "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
+const MG_AUTH: &str =
+    "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands";
+const AZ_LOGIN: &str = "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
+const SIGN_IN_LOGS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
+
+/// Names the tool that reported the error when its wrapper is next to the error.
+fn add_context(a: &mut Artifact, text: &str, span: Span) {
+    let lo = floor(text, span.start.saturating_sub(400));
+    let hi = floor(text, (span.end + 600).min(text.len()));
+    let near = &text[lo..hi];
+    let mut seen = Vec::new();
+    for (needle, meaning, source) in WRAPPERS {
+        if textmap::find_ci(near, needle, 0).is_none() || seen.contains(meaning) {
+            continue;
+        }
+        seen.push(*meaning);
+        if let Some(s) = a.sections.iter_mut().find(|s| s.title == "Error") {
+            s.push(
+                Field::new("reported by", *needle)
+                    .meaning(*meaning)
+                    .source(*source),
+            );
+        }
+    }
+    let classification = near.find("Classification:").map(|p| {
+        near[p + 15..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    });
+    if let Some(c) = classification.filter(|c| !c.is_empty()) {
+        if let Some(s) = a.sections.iter_mut().find(|s| s.title == "Error") {
+            let snake: String = c
+                .chars()
+                .enumerate()
+                .flat_map(|(i, ch)| {
+                    let lower = ch.to_ascii_lowercase();
+                    if ch.is_ascii_uppercase() && i > 0 {
+                        vec!['_', lower]
+                    } else {
+                        vec![lower]
+                    }
+                })
+                .collect();
+            let mut f = Field::new("MSAL classification", c.clone());
+            if let Some(row) = table::suberror(&snake) {
+                f = f.meaning(row.meaning).source(row.source);
+            }
+            s.push(f);
+        }
+    }
 }
 
 /// The JSON object around `at`, parsed leniently.
@@ -344,7 +537,12 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
         s.push(f);
     }
     if let Some(sub) = &err.suberror {
-        s.push(Field::new("suberror", sub.clone()));
+        let mut f = Field::new("suberror", sub.clone());
+        match table::suberror(sub) {
+            Some(row) => f = f.meaning(row.meaning).source(row.source),
+            None => f = f.unknown(),
+        }
+        s.push(f);
     }
     for c in &err.codes {
         let mut f = Field::new("code", format!("AADSTS{c}"));
@@ -422,12 +620,18 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
             None => Finding::new(
                 Severity::Error,
                 format!("AADSTS{c}"),
-                sentence_for(&msg, *c).unwrap_or_else(|| {
-                    "Microsoft Entra ID refused the request; this code is not in the table yet."
-                        .into()
-                }),
+                format!(
+                    "{} AADSTS{c} is not in our table; Microsoft's lookup page {ERROR_PAGE}{c} shows its current text.",
+                    sentence_for(&msg, *c)
+                        .map(|m| format!("Entra says: {m}"))
+                        .unwrap_or_else(|| "Microsoft Entra ID refused the request.".into())
+                ),
             )
-            .source(format!("{ERROR_PAGE}{c}")),
+            .step(Step::new(format!(
+                "Open {ERROR_PAGE}{c} (or search the code in the AADSTS reference) for Microsoft's current description."
+            )))
+            .step(Step::new("Find the attempt in the Entra sign-in logs by its correlation ID: the failure reason there is often more precise."))
+            .source(table::AADSTS_REFERENCE),
         };
         a.findings.push(f);
     }
@@ -455,6 +659,17 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
             a.sections.push(sec);
         }
         a.findings.push(finding);
+    }
+    if let Some(row) = err.suberror.as_deref().and_then(table::suberror) {
+        a.findings.push(
+            Finding::new(
+                Severity::Info,
+                format!("suberror {}", row.suberror),
+                row.meaning,
+            )
+            .step(Step::new(row.fix))
+            .source(row.source),
+        );
     }
     a.evidence.aadsts = err.codes.clone();
     if let Some(e) = &err.error {

@@ -10,6 +10,7 @@ pub mod claims_json;
 pub mod der_util;
 pub mod explain_token;
 pub mod freb;
+pub mod har;
 pub mod headers;
 pub mod jwk;
 pub mod jwt;

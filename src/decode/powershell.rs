@@ -15,6 +15,9 @@ const HYBRID_GRAPH: &str = "https://blog.thenetw.org/2019/05/13/using-client_cre
 const OAUTH_CONFIG: &str = "https://learn.microsoft.com/en-us/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help";
 const HMA: &str =
     "https://learn.microsoft.com/en-us/exchange/clients/outlook-for-ios-and-android/use-hybrid-modern-auth";
+const AUTH_CERT: &str = "https://learn.microsoft.com/en-us/exchange/troubleshoot/administration/exchange-oauth-authentication-could-not-find-the-authorization";
+const NATIONAL_CLOUDS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
 const FREE_BUSY: &str =
     "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
 
@@ -36,9 +39,19 @@ const CLOUDS: &[(&str, &str)] = &[
         "login.microsoftonline.com",
         "the global Microsoft 365 cloud",
     ),
-    ("login.microsoftonline.us", "Microsoft 365 US Government"),
+    (
+        "login.microsoftonline.us",
+        "Microsoft 365 US Government (GCC High / DoD)",
+    ),
+    (
+        "login.partner.microsoftonline.cn",
+        "Microsoft 365 operated by 21Vianet (China)",
+    ),
     ("login.windows.net", "the global Microsoft 365 cloud"),
-    ("microsoftonline.us", "Microsoft 365 US Government"),
+    (
+        "microsoftonline.us",
+        "Microsoft 365 US Government (GCC High / DoD)",
+    ),
 ];
 
 struct Block {
@@ -129,8 +142,15 @@ fn list(v: &str) -> Vec<String> {
         .collect()
 }
 
+/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = scan_all(text, ctx);
+    super::har::drop_inside(text, &mut out);
+    out
+}
+
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     for b in blocks(text) {
         let kind = if b.get("ApplicationIdentifier").is_some()
@@ -239,7 +259,13 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
                     .step(Step::with_command("Enable it.", format!("Set-AuthServer -Identity \"{name}\" -Enabled $true"))).source(OAUTH_CONFIG));
             }
             if let Some((host, cloud)) = b.get("AuthMetadataUrl").and_then(cloud_of) {
-                a.findings.push(Finding::new(Severity::Info, format!("Auth metadata from {cloud}"), format!("AuthMetadataUrl points at {host}; it must match the cloud of the Exchange Online tenant (global, 21Vianet or US Government), else tokens from that cloud are not trusted.")).source(OAUTH_CONFIG));
+                let mut f = Finding::new(Severity::Info, format!("Auth metadata from {cloud}"), format!("AuthMetadataUrl points at {host}; it must match the cloud of the Exchange Online tenant (global, 21Vianet or US Government), else tokens from that cloud are not trusted.")).source(NATIONAL_CLOUDS);
+                if !cloud.starts_with("the global") {
+                    f = f
+                        .cause(format!("This tenant lives in {cloud}: its Exchange Online endpoint, token issuer and Graph host differ from the global cloud (for example outlook.office365.us and login.microsoftonline.us for GCC High, partner.outlook.cn and login.partner.microsoftonline.cn for 21Vianet)."))
+                        .step(Step::with_command("Run the Hybrid Configuration Wizard and choose the matching cloud, or check the auth server's metadata is reachable.", format!("Set-AuthServer -Identity \"{name}\" -RefreshAuthMetadata\nTest-OAuthConnectivity -Service EWS -TargetUri <Exchange Online EWS URL of that cloud> -Mailbox <on-premises mailbox> -Verbose | Format-List")));
+                }
+                a.findings.push(f);
             }
             let evo = name.to_ascii_lowercase().contains("evosts")
                 || b.get("Type")
@@ -254,6 +280,22 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
         }
         "Get-AuthConfig" => {
             a.verdict = "Exchange's own OAuth configuration (Get-AuthConfig).".into();
+            let next = b.get("NewCertificateThumbprint").unwrap_or("");
+            let when = b.get("NewCertificateEffectiveDate").unwrap_or("");
+            if !next.is_empty() && !when.is_empty() {
+                a.findings.push(Finding::new(Severity::Info, "Next auth certificate scheduled", format!("Certificate {next} becomes the current auth certificate on {when}. Until then Exchange signs with CurrentCertificateThumbprint; after that date, partners (Exchange Online, SharePoint) must already trust the new one, so run the Hybrid Configuration Wizard once it is current."))
+                    .step(Step::with_command("Check that the new certificate exists on every Exchange server and has its private key.", format!("Get-ExchangeServer | ForEach-Object {{ Invoke-Command -ComputerName $_.Name -ScriptBlock {{ Get-ChildItem Cert:\\LocalMachine\\My\\{next} }} }}")))
+                    .source(AUTH_CERT));
+            }
+            if let Some(current) = b
+                .get("CurrentCertificateThumbprint")
+                .filter(|v| !v.is_empty())
+            {
+                a.findings.push(Finding::new(Severity::Info, "Check the current auth certificate", format!("Exchange signs its server-to-server tokens with certificate {current}. If it expired or is missing on a server, free/busy, hybrid OAuth and Test-OAuthConnectivity fail with 'Missing signing certificate' or 401."))
+                    .step(Step::with_command("Show its expiry on this server (empty output = missing here).", format!("Get-ExchangeCertificate -Thumbprint {current} | Format-List Subject,NotAfter,HasPrivateKey,Status")))
+                    .step(Step::with_command("If it expired: create a new one, schedule it, publish it, then rerun the Hybrid Configuration Wizard.", "New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true -SubjectName \"cn=Microsoft Exchange Server Auth Certificate\" -FriendlyName \"Microsoft Exchange Server Auth Certificate\" -DomainName @() -Services SMTP\nSet-AuthConfig -NewCertificateThumbprint <new thumbprint> -NewCertificateEffectiveDate (Get-Date)\nSet-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate\nRestart-WebAppPool MSExchangeOWAAppPool\nRestart-WebAppPool MSExchangeECPAppPool"))
+                    .source(AUTH_CERT));
+            }
             if b.get("CurrentCertificateThumbprint")
                 .is_some_and(str::is_empty)
             {
@@ -274,7 +316,18 @@ fn artifact(kind: &str, b: &Block) -> Artifact {
             a.verdict = format!("Test-OAuthConnectivity result: {result}.");
             if !result.eq_ignore_ascii_case("success") {
                 let detail = b.get("Detail").unwrap_or("");
-                a.findings.push(Finding::new(Severity::Error, format!("Test-OAuthConnectivity: {result}"), "The OAuth test failed; the Detail field holds the exception and response headers (explained in their own cards when present).")
+                let lower = detail.to_ascii_lowercase();
+                let mut f = Finding::new(Severity::Error, format!("Test-OAuthConnectivity: {result}"), "The OAuth test failed; the Detail field holds the exception and response headers (explained in their own cards when present).");
+                if lower.contains("(401) unauthorized") {
+                    f = f.cause("The target answered 401: it did not accept the token Exchange sent (the x-ms-diagnostics and WWW-Authenticate headers in Detail say why).");
+                }
+                if lower.contains("aadsts70002") || lower.contains("aadsts50012") {
+                    f = f.cause("Entra refused Exchange's client assertion (AADSTS70002/50012): the on-premises auth certificate is not registered on the Exchange Online service principal, or it expired. Rerun the Hybrid Configuration Wizard, or upload the current auth certificate to 00000002-0000-0ff1-ce00-000000000000.");
+                }
+                if lower.contains("missing signing certificate") {
+                    f = f.cause("The auth certificate in Get-AuthConfig is missing or expired on this server.");
+                }
+                a.findings.push(f
                     .cause(crate::text::ellipsis(detail, 400))
                     .step(Step::with_command("Rerun verbosely and paste all of the output.", "Test-OAuthConnectivity -Service EWS -TargetUri https://outlook.office365.com/ews/exchange.asmx -Mailbox <on-premises mailbox> -Verbose | Format-List"))
                     .source(OAUTH_CONFIG));

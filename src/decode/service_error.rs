@@ -30,8 +30,15 @@ const AUTH_CERT_STEPS: &[(&str, &str)] = &[
     ("Restart the OWA and ECP application pools; in a hybrid deployment rerun the Hybrid Configuration Wizard so Exchange Online gets the new certificate.", "Restart-WebAppPool MSExchangeOWAAppPool\nRestart-WebAppPool MSExchangeECPAppPool"),
 ];
 
+/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = scan_all(text, ctx);
+    super::har::drop_inside(text, &mut out);
+    out
+}
+
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     graph_bodies(text, &mut out);
     ews_codes(text, &mut out);
@@ -178,6 +185,16 @@ fn service_artifact(what: &str, code: &str, message: &str, span: Span) -> Artifa
             }),
         ),
     }
+    for m in graph_errors::messages_matching(message) {
+        let mut f = Finding::new(Severity::Error, m.title, m.meaning).source(m.source);
+        for c in m.causes {
+            f = f.cause(*c);
+        }
+        for fix in m.fixes {
+            f = f.step(fix.to_step());
+        }
+        a.findings.insert(0, f);
+    }
     if message
         .to_ascii_lowercase()
         .contains("rest apis for this mailbox are currently in preview")
@@ -211,8 +228,16 @@ fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
         if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
             continue;
         }
-        let msg = textmap::find_ci(text, "MessageText>", end)
-            .filter(|p| *p < end + 2000)
+        // The MessageText of the same response message: before the code (SOAP order) when there
+        // is one since the previous code, else after it.
+        let prev_code = text[..at]
+            .rfind("ResponseCode>")
+            .map_or(0, |p| p + "ResponseCode>".len());
+        let before = text[prev_code..at]
+            .find("MessageText>")
+            .map(|p| prev_code + p);
+        let msg = before
+            .or_else(|| textmap::find_ci(text, "MessageText>", end).filter(|p| *p < end + 2000))
             .map(|p| {
                 let s = p + "MessageText>".len();
                 let e = text[s..].find('<').map_or(text.len(), |e| s + e);

@@ -35,35 +35,52 @@ const REPLACEMENTS: &[(&str, char)] = &[
 impl Norm {
     /// Builds the normalised copy of `src`.
     pub fn new(src: &str) -> Norm {
-        let mut text = String::with_capacity(src.len());
+        let mut text: Vec<u8> = Vec::with_capacity(src.len());
         let mut map = Vec::with_capacity(src.len() + 1);
         let bytes = src.as_bytes();
         let mut i = 0;
-        while i < src.len() {
-            if bytes[i] == b'&' || bytes[i] == b'\\' {
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Plain ASCII is copied byte by byte: the common case in megabyte logs.
+            if b < 0x80 && b != b'&' && b != b'\\' {
+                text.push(b);
+                map.push(i);
+                i += 1;
+                continue;
+            }
+            if b == b'&' || b == b'\\' {
                 let hit = REPLACEMENTS.iter().find(|(pat, _)| {
-                    src.get(i..i + pat.len())
-                        .is_some_and(|s| s.eq_ignore_ascii_case(pat))
+                    bytes
+                        .get(i..i + pat.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(pat.as_bytes()))
                 });
                 if let Some((pat, ch)) = hit {
-                    text.push(*ch);
+                    let mut buf = [0u8; 4];
+                    text.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                     map.push(i);
                     i += pat.len();
                     continue;
                 }
+                text.push(b);
+                map.push(i);
+                i += 1;
+                continue;
             }
-            let Some(c) = src[i..].chars().next() else {
+            let Some(c) = src.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
             let out = ascii_char(c);
-            let before = text.len();
-            text.push(out);
-            for _ in before..text.len() {
+            let mut buf = [0u8; 4];
+            let encoded = out.encode_utf8(&mut buf).as_bytes();
+            text.extend_from_slice(encoded);
+            for _ in 0..encoded.len() {
                 map.push(i);
             }
             i += c.len_utf8();
         }
         map.push(src.len());
+        // Every pushed piece is a whole UTF-8 character, so this conversion cannot fail.
+        let text = String::from_utf8(text).unwrap_or_default();
         Norm { text, map }
     }
 
@@ -110,7 +127,19 @@ pub fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     if n.is_empty() || from > h.len() || h.len() - from < n.len() {
         return None;
     }
-    (from..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    // A first-byte filter keeps this fast on megabyte logs: most positions fail on one compare.
+    let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+    let rest = &n[1..];
+    let last = h.len() - n.len();
+    let mut i = from;
+    while i <= last {
+        let c = h[i];
+        if (c == lo || c == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Every offset where `needle` (ASCII, any case) occurs in `hay`.

@@ -18,16 +18,52 @@ const OUTLOOK_ANYWHERE: &str = "https://learn.microsoft.com/en-us/troubleshoot/e
 const MAC_EWS: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
 const W3C_FIELDS: &str = "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
 
-/// Exchange virtual directories by path prefix.
+/// Exchange virtual directories by path prefix (lower case; the most specific prefix first).
 const PATHS: &[(&str, &str, &str)] = &[
+    (
+        "/api/v2.0/",
+        "Exchange REST API v2.0 (Outlook REST; also the target of hybrid Microsoft Graph calls for on-premises mailboxes)",
+        CLIENT_ACCESS,
+    ),
     (
         "/api/",
         "Exchange REST API (also used by hybrid Microsoft Graph calls)",
         CLIENT_ACCESS,
     ),
+    (
+        "/autodiscover/autodiscover.svc",
+        "Autodiscover (SOAP, used by EWS clients and hybrid free/busy)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "/autodiscover/autodiscover.xml",
+        "Autodiscover (POX, used by Outlook for Windows)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "/autodiscover/autodiscover.json",
+        "Autodiscover v2 (JSON, used by Outlook mobile and Microsoft 365 services)",
+        CLIENT_ACCESS,
+    ),
     ("/autodiscover/", "Autodiscover", CLIENT_ACCESS),
     ("/ecp/", "Exchange admin center (ECP)", CLIENT_ACCESS),
+    (
+        "/ews/exchange.asmx",
+        "Exchange Web Services (EWS): Outlook for Mac, hybrid free/busy, migrations and EWS apps",
+        CLIENT_ACCESS,
+    ),
+    ("/ews/mrsproxy.svc", "the Mailbox Replication Proxy (hybrid mailbox moves)", CLIENT_ACCESS),
     ("/ews/", "Exchange Web Services (EWS)", CLIENT_ACCESS),
+    (
+        "/mapi/emsmdb",
+        "MAPI over HTTP, mailbox endpoint (Outlook for Windows)",
+        CLIENT_ACCESS,
+    ),
+    (
+        "/mapi/nspi",
+        "MAPI over HTTP, address book endpoint (Outlook for Windows)",
+        CLIENT_ACCESS,
+    ),
     (
         "/mapi/",
         "MAPI over HTTP (Outlook for Windows)",
@@ -47,6 +83,11 @@ const PATHS: &[(&str, &str, &str)] = &[
         OUTLOOK_ANYWHERE,
     ),
 ];
+
+/// The Exchange endpoint a URL path belongs to (`/EWS/Exchange.asmx` is EWS), if any.
+pub fn exchange_endpoint(path: &str) -> Option<&'static str> {
+    lookup(PATHS, path, true).map(|(_, name, _)| *name)
+}
 
 /// HTTP verbs with a product meaning.
 const VERBS: &[(&str, &str, &str)] = &[
@@ -210,8 +251,15 @@ fn rows(text: &str) -> Vec<Row> {
     out
 }
 
+/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = scan_all(text, ctx);
+    super::har::drop_inside(text, &mut out);
+    out
+}
+
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let rows = rows(text);
     if rows.is_empty() {
         return Vec::new();

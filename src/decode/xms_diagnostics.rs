@@ -150,6 +150,21 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         }
         return (t[p..e].trim().to_string(), e);
     }
+    // CSV logs (Exchange HttpProxy, EWS) double every quote: `reason=""...""`.
+    if t[p..].starts_with("\"\"") && !t[p..].starts_with("\"\";") {
+        let start = p + 2;
+        let close = t[start..].find("\"\"").map_or(t.len(), |e| start + e);
+        let close = if key == "reason" {
+            t[start..]
+                .match_indices("\"\";")
+                .map(|(e, _)| start + e)
+                .next()
+                .unwrap_or(close)
+        } else {
+            close
+        };
+        return (t[start..close].to_string(), (close + 2).min(t.len()));
+    }
     let start = p + 1;
     if key != "reason" {
         let close = t[start..]
@@ -207,8 +222,15 @@ fn clean(v: &str) -> String {
     v.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = scan_all(text, ctx);
+    super::har::drop_inside(text, &mut out);
+    out
+}
+
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let n = Norm::new(text);
     let t = n.text.as_str();
     let mut starts: Vec<(usize, bool)> = Vec::new();

@@ -1162,6 +1162,86 @@ pub const AADSTS: &[Aadsts] = &[
          Fix::text("Consider moving the app to a certificate credential instead of secrets.")]),
 ];
 
+/// A `suberror` value that Microsoft Entra adds to `interaction_required` and `invalid_grant` errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suberror {
+    pub suberror: &'static str,
+    pub meaning: &'static str,
+    /// What the app (or the user) should do.
+    pub fix: &'static str,
+    pub source: &'static str,
+}
+
+const MSAL_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
+const MSAL_NET_SOURCE: &str =
+    "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+
+/// Sorted by `suberror`.
+pub const SUBERRORS: &[Suberror] = &[
+    Suberror {
+        suberror: "additional_action",
+        meaning: "The user can fix this, but must do more than sign in again: for example register for MFA or accept terms of use.",
+        fix: "Show an interactive sign-in; tell the user an extra step (such as MFA registration) is needed.",
+        source: MSAL_ERRORS,
+    },
+    Suberror {
+        suberror: "bad_token",
+        meaning: "The refresh token is invalid (revoked, expired or damaged); MSAL drops it from its cache.",
+        fix: "Sign the user in again interactively; nothing else recovers a bad refresh token.",
+        source: MSAL_NET_SOURCE,
+    },
+    Suberror {
+        suberror: "basic_action",
+        meaning: "A plain interactive sign-in fixes it (for example the session expired).",
+        fix: "Call AcquireTokenInteractive (or redirect to sign-in) for the same scopes.",
+        source: MSAL_ERRORS,
+    },
+    Suberror {
+        suberror: "client_mismatch",
+        meaning: "The refresh token belongs to another client (app id) than the one that redeemed it, for example a token shared between apps outside a family of client IDs.",
+        fix: "Redeem refresh tokens only with the client that got them; sign the user in to this app interactively.",
+        source: MSAL_NET_SOURCE,
+    },
+    Suberror {
+        suberror: "consent_required",
+        meaning: "The user (or an admin) must consent to the requested permissions first.",
+        fix: "Send an interactive request so the user can consent, or have an admin grant consent for the tenant.",
+        source: MSAL_ERRORS,
+    },
+    Suberror {
+        suberror: "device_authentication_failed",
+        meaning: "The device's identity could not be proven (device certificate or Primary Refresh Token problem), so a device-based Conditional Access policy failed.",
+        fix: "Check the device with dsregcmd /status (AzureAdJoined, AzureAdPrt); re-register or rejoin the device if the PRT is missing.",
+        source: MSAL_NET_SOURCE,
+    },
+    Suberror {
+        suberror: "message_only",
+        meaning: "The user cannot fix this by signing in; the app can only show the message (for example a policy blocks the access).",
+        fix: "Show the error to the user and have an admin check the sign-in log for the correlation ID.",
+        source: MSAL_ERRORS,
+    },
+    Suberror {
+        suberror: "token_expired",
+        meaning: "The refresh token expired.",
+        fix: "Sign the user in again interactively.",
+        source: MSAL_NET_SOURCE,
+    },
+    Suberror {
+        suberror: "user_password_expired",
+        meaning: "The user's password expired and must be changed.",
+        fix: "Send the user to an interactive sign-in, where Entra asks for a new password (or reset it in the admin center).",
+        source: MSAL_ERRORS,
+    },
+];
+
+/// Looks up a `suberror` value.
+pub fn suberror(value: &str) -> Option<&'static Suberror> {
+    SUBERRORS
+        .iter()
+        .find(|s| s.suberror.eq_ignore_ascii_case(value))
+}
+
 /// An OAuth 2.0 `error` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OAuthError {
@@ -1338,6 +1418,28 @@ mod tests {
         }
         for e in OAUTH_ERRORS {
             crate::knowledge::assert_source(e.source, e.error);
+        }
+    }
+
+    #[test]
+    fn suberrors_are_sorted_and_sourced() {
+        for pair in SUBERRORS.windows(2) {
+            assert!(pair[0].suberror < pair[1].suberror);
+        }
+        for s in SUBERRORS {
+            crate::knowledge::assert_source(s.source, s.suberror);
+        }
+        for v in [
+            "basic_action",
+            "additional_action",
+            "message_only",
+            "consent_required",
+            "user_password_expired",
+            "bad_token",
+            "client_mismatch",
+            "device_authentication_failed",
+        ] {
+            assert!(suberror(v).is_some(), "{v}");
         }
     }
 

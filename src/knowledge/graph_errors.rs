@@ -44,10 +44,20 @@ pub const ERRORS: &[ServiceError] = &[
     },
     ServiceError {
         code: "ErrorAccessDenied",
-        meaning: "Exchange denied access to the mailbox or item.",
-        causes: &["The token has no mail permission for this mailbox (missing Mail.* scope or roles).", "An application access policy restricts the app to other mailboxes.", "The mailbox is on-premises and the hybrid set-up does not allow this call."],
-        fixes: &[Fix::text("Check the token's scp/roles for the mail permission and admin consent."), Fix::command("List application access policies that may restrict the app.", "Get-ApplicationAccessPolicy | Format-List")],
-        source: "https://learn.microsoft.com/en-us/graph/errors",
+        meaning: "Exchange (through Microsoft Graph, EWS or REST) denied access to the mailbox or item: the token was accepted, but it does not grant access to this mailbox.",
+        causes: &[
+            "An app-only token whose app is limited by an Application Access Policy (New-ApplicationAccessPolicy) or RBAC for Applications scope that does not include this mailbox.",
+            "The token has no mail permission for this call (missing Mail.* in scp or roles, or admin consent was never granted).",
+            "A delegated call for another user's mailbox without Full Access or folder permissions.",
+            "The mailbox is on-premises and the hybrid set-up does not allow this call.",
+        ],
+        fixes: &[
+            Fix::text("Read the token's roles (app-only) or scp (delegated): it needs the Mail, Calendars or Contacts permission for this call, with admin consent."),
+            Fix::command("List Application Access Policies and test whether the app may reach this mailbox (Exchange Online PowerShell).", "Get-ApplicationAccessPolicy | Format-List AppId,ScopeIdentity,AccessRight\nTest-ApplicationAccessPolicy -Identity <mailbox> -AppId <appId>"),
+            Fix::command("If the policy should allow it, add the mailbox to the policy's mail-enabled security group (or change the policy); changes can take an hour to apply.", "Add-DistributionGroupMember -Identity <policy group> -Member <mailbox>"),
+            Fix::command("With RBAC for Applications, test the app's effective scope for the mailbox.", "Test-ServicePrincipalAuthorization -Identity <service principal> -Resource <mailbox>"),
+        ],
+        source: "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac",
     },
     ServiceError {
         code: "ErrorExceededConnectionCount",
@@ -198,6 +208,114 @@ pub const ERRORS: &[ServiceError] = &[
     },
 ];
 
+/// A known message text inside an error body, with what it means beyond the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessagePattern {
+    /// Lower-case text the message contains.
+    pub needle: &'static str,
+    pub title: &'static str,
+    pub meaning: &'static str,
+    pub causes: &'static [&'static str],
+    pub fixes: &'static [Fix],
+    pub source: &'static str,
+}
+
+const GRAPH_AUTH_ERRORS: &str = "https://learn.microsoft.com/en-us/graph/resolve-auth-errors";
+const IDENTITY_MODEL: &str =
+    "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/wiki";
+const APP_ACCESS_POLICY: &str = "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access";
+
+/// Sorted by `needle`.
+pub const MESSAGES: &[MessagePattern] = &[
+    MessagePattern {
+        needle: "access is denied. check credentials and try again",
+        title: "Exchange refused access to this mailbox",
+        meaning: "Exchange Online accepted the token but denies it this mailbox. With app-only tokens this is almost always an Application Access Policy or RBAC for Applications scope that leaves the mailbox out.",
+        causes: &[
+            "An Application Access Policy (RestrictAccess) for this app does not include the mailbox.",
+            "RBAC for Applications: the app's management scope does not cover the mailbox.",
+            "The token lacks the Mail/Calendars/Contacts permission for the call.",
+        ],
+        fixes: &[
+            Fix::command("Test the policy for this app and mailbox.", "Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <appId>"),
+            Fix::command("List the policies and their scope groups.", "Get-ApplicationAccessPolicy | Format-List Identity,AppId,ScopeName,AccessRight"),
+            Fix::text("Add the mailbox to the scope group or change the policy; allow up to an hour for the change to apply."),
+        ],
+        source: APP_ACCESS_POLICY,
+    },
+    MessagePattern {
+        needle: "access token has expired or is not yet valid",
+        title: "The access token is outside its lifetime",
+        meaning: "Microsoft Graph checked the token's nbf and exp and the current time is outside them: the token expired (it lives 60 to 90 minutes) or the caller's clock is ahead or behind.",
+        causes: &[
+            "The app reused a cached token after exp instead of asking MSAL for a new one.",
+            "The clock of the machine that requested or sent the token is wrong (nbf in the future).",
+        ],
+        fixes: &[
+            Fix::text("Call AcquireTokenSilent (MSAL) before every request; it returns a fresh token when the cached one is about to expire."),
+            Fix::command("Check the clock on the calling machine.", "w32tm /stripchart /computer:time.windows.com /samples:3"),
+        ],
+        source: GRAPH_AUTH_ERRORS,
+    },
+    MessagePattern {
+        needle: "compacttoken parsing failed",
+        title: "The bearer value is not a token Microsoft Graph can read",
+        meaning: "Microsoft Graph could not parse the value after 'Bearer' as a token (error 80049217 and similar): it is empty, cut, quoted, or not an access token at all.",
+        causes: &[
+            "The Authorization header holds 'Bearer ' with an empty, 'undefined' or 'null' value.",
+            "The token was cut, wrapped or quoted when copied into the header.",
+            "An ID token, a refresh token or an authorization code was sent instead of an access token.",
+        ],
+        fixes: &[
+            Fix::text("Print the length and the first characters of the header value in the app: an access token starts with eyJ and has two dots."),
+            Fix::text("Send the access_token from the token response (not id_token or code) as 'Authorization: Bearer <token>'."),
+        ],
+        source: GRAPH_AUTH_ERRORS,
+    },
+    MessagePattern {
+        needle: "idx14100",
+        title: "The bearer value is not a well-formed JWT (IDX14100)",
+        meaning: "The .NET token handler found no dots in the bearer value, so it is not a JWS or JWE compact token.",
+        causes: &[
+            "An empty, 'undefined' or placeholder value was sent as the token.",
+            "An opaque token (for example a personal Microsoft account token for another resource) was sent to an API that expects a JWT.",
+        ],
+        fixes: &[Fix::text("Send the access_token of a token request for this API; check the header value is eyJ...x.y.z with no quotes or line breaks.")],
+        source: IDENTITY_MODEL,
+    },
+    MessagePattern {
+        needle: "invalid audience",
+        title: "The token is for another API",
+        meaning: "The token's aud claim is not this API: the client asked for a token for a different resource or scope.",
+        causes: &[
+            "The scope or resource of the token request names another API (for example https://outlook.office365.com instead of https://graph.microsoft.com).",
+            "An ID token (aud = the client app) was sent instead of an access token.",
+        ],
+        fixes: &[Fix::text("Request the token with the API's scope (https://graph.microsoft.com/.default for Graph app-only, or the delegated Graph scopes) and check aud in the decoded token.")],
+        source: GRAPH_AUTH_ERRORS,
+    },
+    MessagePattern {
+        needle: "lifetime validation failed, the token is expired",
+        title: "The token expired (IdentityModel lifetime check)",
+        meaning: "The API's token validation compared exp with its clock and the token is past it.",
+        causes: &[
+            "A cached token was used after it expired.",
+            "Clock skew between the token issuer and the API beyond the allowed 5 minutes.",
+        ],
+        fixes: &[Fix::text("Acquire a new token (MSAL AcquireTokenSilent refreshes it) and check the clocks of client and server.")],
+        source: IDENTITY_MODEL,
+    },
+];
+
+/// The message patterns a message text contains.
+pub fn messages_matching(message: &str) -> Vec<&'static MessagePattern> {
+    let lower = message.to_ascii_lowercase();
+    MESSAGES
+        .iter()
+        .filter(|m| lower.contains(m.needle))
+        .collect()
+}
+
 /// Looks up a code (exact, case-sensitive as services send it).
 pub fn error(code: &str) -> Option<&'static ServiceError> {
     ERRORS.iter().find(|e| e.code == code)
@@ -217,6 +335,22 @@ mod tests {
             assert!(!e.causes.is_empty(), "{}", e.code);
             crate::knowledge::assert_source(e.source, e.code);
         }
+    }
+
+    #[test]
+    fn message_patterns_are_sorted_and_complete() {
+        for pair in MESSAGES.windows(2) {
+            assert!(pair[0].needle < pair[1].needle);
+        }
+        for m in MESSAGES {
+            assert_eq!(m.needle, m.needle.to_ascii_lowercase());
+            assert!(!m.fixes.is_empty() && !m.causes.is_empty(), "{}", m.needle);
+            crate::knowledge::assert_source(m.source, m.needle);
+        }
+        assert_eq!(
+            messages_matching("CompactToken parsing failed with error code: 80049217").len(),
+            1
+        );
     }
 
     #[test]
