@@ -5,7 +5,7 @@
 
 use crate::context::Context;
 use crate::decode;
-use crate::report::Artifact;
+use crate::report::{Artifact, ArtifactKind};
 
 /// One decoder: its name, what it recognises, and the function that scans a paste for it.
 pub struct Decoder {
@@ -109,6 +109,20 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
             }
         }
     }
+    // A HAR card explains every exchange inside it; only tokens found there keep cards of their own.
+    let containers: Vec<(usize, usize)> = all
+        .iter()
+        .filter(|a| a.kind == ArtifactKind::Har)
+        .map(|a| (a.span.start, a.span.end))
+        .collect();
+    all.retain(|a| {
+        matches!(
+            a.kind,
+            ArtifactKind::Har | ArtifactKind::Jwt | ArtifactKind::Jwe
+        ) || !containers
+            .iter()
+            .any(|(s, e)| *s <= a.span.start && a.span.end <= *e)
+    });
     all.sort_by_key(|a| (a.span.start, a.span.end));
     all
 }

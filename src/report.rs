@@ -61,6 +61,7 @@ pub enum ArtifactKind {
     PowerShell,
     Headers,
     Exception,
+    Har,
 }
 
 impl ArtifactKind {
@@ -87,6 +88,7 @@ impl ArtifactKind {
             ArtifactKind::PowerShell => "ps",
             ArtifactKind::Headers => "headers",
             ArtifactKind::Exception => "exception",
+            ArtifactKind::Har => "har",
         }
     }
 }

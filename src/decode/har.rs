@@ -379,7 +379,7 @@ fn summary(
     ctx: &Context,
 ) -> Artifact {
     let mut a = Artifact::new(
-        ArtifactKind::LogLine,
+        ArtifactKind::Har,
         span,
         format!("HAR file ({} requests)", exchanges.len()),
     );
