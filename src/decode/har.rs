@@ -407,8 +407,8 @@ fn summary(
         })
         .count();
     a.verdict = format!(
-        "{} requests recorded; {} failed authentication exchange{}; {} request{} carried a Bearer token.",
-        exchanges.len(),
+        "{} recorded; {} failed authentication exchange{}; {} request{} carried a Bearer token.",
+        requests_word(exchanges.len()),
         failures.len(),
         if failures.len() == 1 { "" } else { "s" },
         tokens,
@@ -421,12 +421,12 @@ fn summary(
         } else {
             status.to_string()
         };
-        s.push(Field::new(label, format!("{count} requests")));
+        s.push(Field::new(label, requests_word(*count)));
     }
     a.sections.push(s);
     let mut h = Section::new("Hosts");
     for (host, count) in &hosts {
-        h.push(Field::new(host.clone(), format!("{count} requests")));
+        h.push(Field::new(host.clone(), requests_word(*count)));
     }
     if !h.fields.is_empty() {
         a.sections.push(h);
@@ -742,6 +742,15 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     }
     a.findings.push(f);
     a
+}
+
+/// "1 request" or "N requests".
+fn requests_word(count: usize) -> String {
+    if count == 1 {
+        "1 request".to_string()
+    } else {
+        format!("{count} requests")
+    }
 }
 
 #[cfg(test)]

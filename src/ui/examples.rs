@@ -55,6 +55,14 @@ pub const EXAMPLES: &[Example] = &[
         },
     },
     Example {
+        label: "HAR file",
+        text: || {
+            fixture_input(include_str!(
+                "../../tests/fixtures/diagnostics/logs-har-exchange-graph-entra.json"
+            ))
+        },
+    },
+    Example {
         label: "Certificate chain",
         text: || include_str!("../../tests/fixtures/certificate/generated/chain.pem").to_string(),
     },
