@@ -216,7 +216,7 @@ t = token(RS, v2_delegated())
 h, pl, sg = t.split(".")
 case("own-truncated-signature-ellipsis", f"Bearer {h}.{pl}.{sg[:40]}...", [["shortened", "cut"], ["delegated"], ["access_as_user"]],
      "a token whose signature a UI shortened with three dots")
-case("own-truncated-payload-unicode-ellipsis", f"{h}.{pl[:300]}…", [["shortened", "cut"], ["could be read", "partly"], ["access_as_user"]],
+case("own-truncated-payload-unicode-ellipsis", f"{h}.{pl[:560]}…", [["shortened", "cut"], ["could be read", "partly"], ["access_as_user"]],
      "a token shortened in the middle of its payload with a Unicode ellipsis")
 
 t = token(RS1, v1_app_only())

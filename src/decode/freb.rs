@@ -329,7 +329,11 @@ mod tests {
         let events = text_events(t);
         assert_eq!(events.len(), 2);
         let replace = events[1].get("Replace").map(|(_, v, _)| v.as_str());
-        assert_eq!(replace, Some("false"), "the value stops at its own closing quote");
+        assert_eq!(
+            replace,
+            Some("false"),
+            "the value stops at its own closing quote"
+        );
     }
 
     #[test]

@@ -1226,7 +1226,12 @@ mod tests {
     #[test]
     fn permissions_are_sorted_sourced_and_exchange_ones_are_known() {
         for pair in PERMISSIONS.windows(2) {
-            assert!(pair[0].name < pair[1].name, "{} before {}", pair[0].name, pair[1].name);
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
         }
         for p in PERMISSIONS {
             crate::knowledge::assert_source(p.source, p.name);
