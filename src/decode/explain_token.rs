@@ -1692,6 +1692,85 @@ mod tests {
         assert!(describe_issuer("00000001-0000-0000-c000-000000000000@abc").contains("S2S"));
     }
 
+    fn payload(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn findings_for(json: &str) -> Vec<Finding> {
+        let header = payload(r#"{"alg":"RS256","typ":"JWT"}"#);
+        let p = payload(json);
+        let input = TokenInput {
+            header: &header,
+            payload: Some(&p),
+            payload_text: None,
+            signature: Some(&"QUJD".repeat(86)),
+            compact: Some("x.y.z"),
+            extra_parts: 0,
+            depth: 0,
+            shortened: false,
+            payload_partial: false,
+        };
+        explain(&input, Span::new(0, 1), &Context::fixed()).findings
+    }
+
+    #[test]
+    fn a_long_lived_cae_token_is_called_normal_and_a_long_plain_one_is_not() {
+        let now = Context::fixed().now;
+        let cae = findings_for(&format!(
+            r#"{{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"User.Read","upn":"a@b","xms_cc":["cp1"],"iat":{},"exp":{}}}"#,
+            now - 3600,
+            now + 25 * 3600
+        ));
+        assert!(
+            cae.iter().all(|f| !f.title.contains("long")),
+            "26 h with cp1 is normal"
+        );
+        assert!(cae
+            .iter()
+            .any(|f| f.explanation.contains("normal for a CAE token")));
+        let plain = findings_for(&format!(
+            r#"{{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"User.Read","upn":"a@b","iat":{},"exp":{}}}"#,
+            now - 3600,
+            now + 25 * 3600
+        ));
+        assert!(plain
+            .iter()
+            .any(|f| f.title == "Longer than the default lifetime"));
+    }
+
+    #[test]
+    fn millisecond_times_are_flagged_instead_of_shown_as_valid_for_millennia() {
+        let now = Context::fixed().now;
+        let f = findings_for(&format!(
+            r#"{{"aud":"api://x","iss":"https://sts.windows.net/t/","tid":"t","scp":"a","exp":{}}}"#,
+            (now + 3600) * 1000
+        ));
+        assert!(f.iter().any(|f| f.title == "Times written in milliseconds"));
+        assert!(f.iter().all(|f| f.severity != Severity::Ok));
+    }
+
+    #[test]
+    fn user_assigned_identity_names_come_from_xms_mirid() {
+        let parts = managed_identity_parts("/subscriptions/s/resourcegroups/rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders").unwrap();
+        assert_eq!(
+            parts,
+            (
+                true,
+                "id-orders".to_string(),
+                "rg-app".to_string(),
+                "Microsoft.ManagedIdentity/userAssignedIdentities".to_string()
+            )
+        );
+        assert!(
+            !managed_identity_parts(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/fn"
+            )
+            .unwrap()
+            .0
+        );
+        assert!(managed_identity_parts("garbage").is_none());
+    }
+
     #[test]
     fn acr_values_are_named() {
         assert!(describe_acr("0").contains("public client"));

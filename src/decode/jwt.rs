@@ -657,6 +657,122 @@ mod tests {
     }
 
     #[test]
+    fn format_list_continuation_lines_join_but_the_next_property_does_not() {
+        let t = token(
+            r#"{"alg":"RS256","typ":"JWT"}"#,
+            r#"{"aud":"https://management.azure.com/","iss":"https://sts.windows.net/x/","scp":"user_impersonation"}"#,
+            &"c2lnbmF0dXJl".repeat(20),
+        );
+        let lines: Vec<&str> = t
+            .as_bytes()
+            .chunks(60)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        let text = format!(
+            "Token     : {}\nExpiresOn : 1/1/2026 1:00:00 AM +00:00\nType      : Bearer\n",
+            lines.join("\n            ")
+        );
+        let found = candidates(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].token, t,
+            "ExpiresOn must not become part of the signature"
+        );
+    }
+
+    #[test]
+    fn the_first_word_of_the_next_log_line_is_not_part_of_the_token() {
+        let t = token(
+            r#"{"alg":"RS256"}"#,
+            r#"{"aud":"a","iss":"b"}"#,
+            &"QUJD".repeat(20),
+        );
+        let text =
+            format!("MSAL.NetCore 4.61 (PII) Access token: {t}\nMSAL.NetCore 4.61 === finished\n");
+        assert_eq!(candidates(&text)[0].token, t);
+    }
+
+    #[test]
+    fn string_literals_split_in_code_are_joined() {
+        let t = token(
+            r#"{"alg":"RS256"}"#,
+            r#"{"aud":"api://x","iss":"y"}"#,
+            "c2lnbmF0dXJl",
+        );
+        let (a, b) = t.split_at(20);
+        for text in [
+            format!("var t = \"{a}\" +\n    \"{b}\";"),
+            format!("const t = '{a}'\n  + '{b}';"),
+            format!("Dim t = \"{a}\" & _\n    \"{b}\""),
+        ] {
+            let found = candidates(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].token, t, "{text}");
+        }
+    }
+
+    #[test]
+    fn zero_width_spaces_and_url_encoding_inside_a_token_are_removed() {
+        let t = token(
+            r#"{"alg":"RS256"}"#,
+            r#"{"aud":"api://x","iss":"y"}"#,
+            "c2ln-bmF0_dXJl",
+        );
+        let zw = format!("\u{feff}{}\u{200b}{}", &t[..10], &t[10..]);
+        assert_eq!(candidates(&zw)[0].token, t);
+        let encoded = t
+            .replace('.', "%2E")
+            .replace('-', "%2D")
+            .replace('_', "%5F");
+        assert_eq!(
+            candidates(&format!("x?token%3D{encoded}%26a=1"))[0].token,
+            t
+        );
+    }
+
+    #[test]
+    fn a_copy_shortened_with_an_ellipsis_keeps_the_claims_it_still_has() {
+        let t = token(
+            r#"{"alg":"RS256","typ":"JWT"}"#,
+            r#"{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"Mail.Read","upn":"megan@contoso.example","name":"Megan Bowen","oid":"0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b"}"#,
+            "c2ln",
+        );
+        let cut = &t[..t.find('.').unwrap() + 150];
+        let found = scan(&format!("{cut}…"), &Context::fixed());
+        assert_eq!(found.len(), 1);
+        assert!(found[0]
+            .findings
+            .iter()
+            .any(|f| f.title.contains("cut inside its payload")));
+        let text = format!("{:?}", found[0].sections);
+        assert!(
+            text.contains("Mail.Read"),
+            "claims before the cut are shown"
+        );
+        let dots = scan(&format!("{}...", &t[..t.len() - 2]), &Context::fixed());
+        assert!(dots[0]
+            .findings
+            .iter()
+            .any(|f| f.title.contains("shortened")));
+    }
+
+    #[test]
+    fn a_saml_response_is_named_as_saml_and_not_decoded_as_a_jwt() {
+        let xml = r#"<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://sts.windows.net/t/</saml:Issuer><saml:Assertion><saml:Subject><saml:NameID>megan@contoso.example</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>"#;
+        let found = scan(xml, &Context::fixed());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].verdict.contains("not a JWT"));
+        assert!(found[0].verdict.contains("megan@contoso.example"));
+        let b64 = crate::text::b64std(xml.as_bytes()).replace('+', "%2B");
+        let found = scan(
+            &format!("SAMLResponse={b64}&RelayState=x"),
+            &Context::fixed(),
+        );
+        assert_eq!(found.len(), 1);
+        assert!(scan("<Response>plain xml</Response>", &Context::fixed()).is_empty());
+    }
+
+    #[test]
     fn prose_starting_with_eyj_is_not_a_token() {
         assert!(scan("eyJohn said hello. Then left.", &Context::fixed()).is_empty());
     }
