@@ -158,6 +158,199 @@ case("own-issuer-tenant-mismatch", t, [["do not match"], [other], [TENANT]], "is
 t = token({"alg": "none", "typ": "JWT"}, {"aud": API, "iss": "https://attacker.example/", "sub": "admin", "exp": NOW + 600}, sig_len=0)
 case("own-alg-none-foreign", t, [["unsigned token (alg none)"], ["never"]], "an unsigned token that is not an S2S outer token")
 
+
+# ---- Ways people paste tokens (second round) ----
+G = "00000003-0000-0000-c000-000000000000"
+t = token(RS, v2_delegated())
+case("own-bearer-lowercase-many-spaces", f"authorization: bearer     {t}\n", [["delegated"], ["(v2)"], ["access_as_user"]],
+     "a header copied in lower case with several spaces after bearer")
+case("own-authorization-no-space", f"Authorization:Bearer {t}", [["delegated"], ["(v2)"], ["client secret"]],
+     "Authorization:Bearer without a space after the colon")
+
+t = token(RS1, v1_app_only())
+lines = [t[i:i + 120] for i in range(0, len(t), 120)]
+case("own-powershell-accesstoken-console-wrap", "PS C:\\> $token.AccessToken\n" + "\n".join(lines) + "\nPS C:\\> ",
+     [["app-only"], ["microsoft graph"], ["256 bytes"]], "$token.AccessToken printed in a 120-column console, wrapped without indentation")
+
+t = token(RS1, v1_app_only(aud="https://management.azure.com/", appid="1950a258-227b-4e31-a9cf-717495945fc2", appidacr="0",
+                           scp="user_impersonation", upn="megan@contoso.example", name="Megan Bowen", amr=["pwd", "mfa"],
+                           idtyp="user", roles=None))
+del_roles = json.loads(base64.urlsafe_b64decode(t.split(".")[1] + "==").decode())
+del_roles.pop("roles", None)
+t = f"{t.split('.')[0]}.{part(del_roles)}.{t.split('.')[2]}"
+width = 96
+first = t[:width - 12]
+rest = [t[i:i + width - 12] for i in range(width - 12, len(t), width - 12)]
+fl = ("PS C:\\> Get-AzAccessToken | Format-List\n\n"
+      f"Token     : {first}\n" + "".join(f"            {r}\n" for r in rest) +
+      f"ExpiresOn : 1/1/2026 1:00:00 AM +00:00\nType      : Bearer\nTenantId  : {TENANT}\nUserId    : megan@contoso.example\n")
+case("own-get-azaccesstoken-format-list", fl,
+     [["azure resource manager"], ["azure powershell"], ["public client"], ["delegated"], ["multi-factor", "mfa"], ["256 bytes"]],
+     "Get-AzAccessToken | Format-List output, the token wrapped onto indented lines, followed by other properties")
+
+t = token(RS, dict(RS, nonce="Aq3bL9zYt2wXvC4uR7sE1oP0mN6kJ5hG") and v2_delegated(aud=G, azp="14d82eec-204b-4c2f-b7e8-296a70dab67e", azpacr="0", scp="User.Read Mail.Read"))
+case("own-curl-command", f'curl -s -H "Authorization: Bearer {t}" \\\n  -H "Accept: application/json" https://graph.microsoft.com/v1.0/me',
+     [["microsoft graph"], ["graph command line tools"], ["public client"], ["delegated"]], "a curl command line holding the token")
+
+t = token(RS, v2_delegated(aud=G, azp="de8bc8b5-d9f9-48b1-a8ad-b748da725064", azpacr="0", scp="openid profile User.Read email"))
+har = json.dumps({"log": {"entries": [{"request": {"method": "GET", "url": "https://graph.microsoft.com/v1.0/me",
+        "headers": [{"name": "Authorization", "value": "Bearer " + t}]}}]}}).replace("/", "\\/")
+case("own-har-escaped-slashes", har, [["graph explorer"], ["microsoft graph"], ["delegated"]], "a HAR file entry with JSON-escaped slashes")
+
+t = token(RS, v2_delegated())
+a, b_, c = t[:150], t[150:400], t[400:]
+case("own-csharp-split-literal", f'var token = "{a}" +\n            "{b_}" +\n            "{c}";\nclient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);',
+     [["delegated"], ["(v2)"], ["256 bytes"]], "a C# string literal split over lines with \" +")
+case("own-js-split-literal", f"const token = '{a}' +\n  '{b_}'\n  + '{c}';", [["delegated"], ["(v2)"], ["256 bytes"]],
+     "a JavaScript string literal split with + at either end of the line")
+
+t = token(RS, v2_delegated(aud="https://outlook.office365.com", scp="EWS.AccessAsUser.All", azp="d3590ed6-52b3-4102-aeff-aad2292ab01c", azpacr="0"))
+log = ("MSAL.NetCore 4.61.3.0 MSAL.NetCore .NET 8.0.1 Microsoft Windows 10.0.22631 [2026-01-01 00:00:01Z - 1c4e] === Token Acquisition (AcquireTokenInteractiveParameters) started:\n"
+       "MSAL.NetCore 4.61.3.0 [2026-01-01 00:00:02Z - 1c4e] [Region discovery] Not using a regional authority.\n"
+       f"MSAL.NetCore 4.61.3.0 [2026-01-01 00:00:02Z - 1c4e] (PII) Access token: {t}\n"
+       "MSAL.NetCore 4.61.3.0 [2026-01-01 00:00:02Z - 1c4e] === Token Acquisition finished successfully. An access token was returned with Expiration Time: 01/01/2026 01:00:00 +00:00\n")
+case("own-msal-log", log, [["exchange online"], ["ews.accessasuser.all"], ["microsoft office"], ["full access to the signed-in user's mailbox", "mailbox"]],
+     "an MSAL.NET log with PII logging on, holding an Exchange Online EWS token")
+
+t = token(RS, v2_delegated())
+h, pl, sg = t.split(".")
+case("own-truncated-signature-ellipsis", f"Bearer {h}.{pl}.{sg[:40]}...", [["shortened", "cut"], ["delegated"], ["access_as_user"]],
+     "a token whose signature a UI shortened with three dots")
+case("own-truncated-payload-unicode-ellipsis", f"{h}.{pl[:560]}…", [["shortened", "cut"], ["could be read", "partly"], ["access_as_user"]],
+     "a token shortened in the middle of its payload with a Unicode ellipsis")
+
+t = token(RS1, v1_app_only())
+zw = t[:60] + "\u200b" + t[60:200] + "\u200b" + t[200:]
+case("own-bom-zero-width-spaces", "\ufeff" + zw, [["app-only"], ["microsoft graph"], ["256 bytes"]],
+     "a token with a byte-order mark before it and zero-width spaces inside (copied from a chat app)")
+
+t = token(RS, v2_delegated())
+enc = t.replace(".", "%2E").replace("-", "%2D").replace("_", "%5F")
+case("own-url-encoded-whole-token", f"https://app.contoso.example/cb?next=%2Fhome&token%3D{enc}%26state%3Dx", [["delegated"], ["(v2)"], ["256 bytes"]],
+     "a whole token URL-encoded (%2E dots) inside another URL")
+
+t = token(RS1, v1_app_only())
+case("own-form-post", f"POST /api/hook HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\naccess_token={t}&token_type=Bearer&expires_in=3599",
+     [["app-only"], ["microsoft graph"], ["256 bytes"]], "a form post body access_token=...&token_type=")
+
+# ---- Token shapes ----
+v1id = {"aud": APP, "iss": f"https://sts.windows.net/{TENANT}/", "iat": NOW - 60, "nbf": NOW - 60, "exp": NOW + 3540,
+        "amr": ["pwd", "rsa"], "family_name": "Bowen", "given_name": "Megan", "ipaddr": "203.0.113.7", "name": "Megan Bowen",
+        "oid": "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b", "sub": "pQ2kX9rL0mN8bV7cZ6xW5yT4uS3", "tid": TENANT,
+        "unique_name": "megan@contoso.example", "upn": "megan@contoso.example", "ver": "1.0"}
+case("own-id-token-v1", token(RS1, v1id), [["id token"], ["(v1)"], ["megan@contoso.example"], ["password"], ["not an access token"]],
+     "a v1 id token with upn, unique_name and amr")
+
+v2app = {"aud": API, "iss": f"https://login.microsoftonline.com/{TENANT}/v2.0", "iat": NOW - 300, "nbf": NOW - 300, "exp": NOW + 3300,
+         "aio": "k2BgYPi", "azp": APP, "azpacr": "2", "idtyp": "app", "oid": "5e1d3c2b-7a6f-4e8d-9c0b-1a2b3c4d5e6f", "rh": "0.AR8A.",
+         "roles": ["Orders.Read.All"], "sub": "5e1d3c2b-7a6f-4e8d-9c0b-1a2b3c4d5e6f", "tid": TENANT, "uti": "qrstuvwxyzABCDEFGHIJKw", "ver": "2.0"}
+case("own-v2-app-only", token(RS, v2app), [["app-only"], ["(v2)"], ["azpacr 2"], ["orders.read.all"], ["certificate"]],
+     "a v2 app-only token for a custom API")
+
+kv = v1_app_only(aud="https://vault.azure.net", roles=None)
+kv.pop("roles")
+kv["xms_mirid"] = f"/subscriptions/1a2b3c4d-0000-4000-8000-000000000001/resourcegroups/rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders"
+kv.pop("app_displayname")
+case("own-key-vault-user-assigned-mi", token(RS1, kv), [["azure key vault"], ["user-assigned managed identity"], ["id-orders"], ["rg-app"]],
+     "a Key Vault token for a user-assigned managed identity")
+
+ado = v2_delegated(aud="499b84ac-1321-427f-aa17-267ca6975798", azp="04b07795-8ddb-461a-bbee-02f9e1bf7b46", azpacr="0", scp="user_impersonation")
+case("own-azure-devops-azure-cli", token(RS, ado), [["azure devops"], ["azure cli"], ["public client"]],
+     "an Azure DevOps token obtained with az account get-access-token")
+
+sp = v1_app_only(aud="https://contoso.sharepoint.com", roles=["Sites.Selected"])
+case("own-sharepoint-tenant-site", token(RS1, sp), [["sharepoint online"], ["contoso.sharepoint.com"], ["sites.selected"]],
+     "an app-only SharePoint token for a tenant host")
+
+exo = v1_app_only(aud="https://outlook.office.com", roles=["full_access_as_app"])
+case("own-exchange-outlook-office-full-access", token(RS1, exo), [["exchange online"], ["full_access_as_app"], ["every mailbox", "all mailboxes"]],
+     "an app-only token for https://outlook.office.com with full_access_as_app")
+
+ov = v1_app_only(_claim_names={"groups": "src1"}, _claim_sources={"src1": {"endpoint": f"https://graph.windows.net/{TENANT}/users/0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b/getMemberObjects"}},
+                 aud=API, scp="access_as_user", upn="megan@contoso.example", idtyp="user")
+ov.pop("roles")
+case("own-group-overage", token(RS1, ov), [["group overage"], ["microsoft graph"], ["200"]], "a token whose groups were replaced by an overage pointer")
+hg = v2_delegated(hasgroups=True)
+case("own-hasgroups", token(RS, hg), [["group"], ["microsoft graph"]], "an implicit-flow token with hasgroups")
+
+cae = v2_delegated(aud=G, xms_cc=["cp1"], iat=NOW - 3600, nbf=NOW - 3600, exp=NOW + 26 * 3600 - 3600, acrs=["c1"],
+                   wids=["b79fbf4d-3ef9-4689-8143-76b194e85509"], amr=["pwd", "ngcmfa"], deviceid="d3c2b1a0-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+                   ctry="NL", tenant_region_scope="EU")
+cae.pop("ver")
+cae["ver"] = "1.0"
+cae["iss"] = f"https://sts.windows.net/{TENANT}/"
+cae["appid"] = cae.pop("azp"); cae["appidacr"] = cae.pop("azpacr")
+case("own-cae-long-lived", token(RS1, cae), [["continuous access evaluation", "cae"], ["c1"], ["authentication context"], ["device"], ["nl"], ["eu"]],
+     "a 26-hour CAE token (xms_cc cp1) with acrs, wids, amr, deviceid, ctry and tenant_region_scope")
+long_no_cae = v1_app_only(iat=NOW - 600, nbf=NOW - 600, exp=NOW + 20 * 3600)
+case("own-long-lifetime-without-cae", token(RS1, long_no_cae), [["longer than", "long lifetime"], ["token lifetime policy", "lifetime policy"]],
+     "a 20-hour app-only token from a client without CAE capability")
+
+adfs = {"aud": "microsoft:identityserver:b7d3e0a1-2c4f-4a6b-8d9e-1f2a3b4c5d6e", "iss": "http://fs.contoso.com/adfs/services/trust",
+        "iat": NOW - 60, "nbf": NOW - 60, "exp": NOW + 3540, "apptype": "Public", "appid": APP, "authmethod": "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+        "auth_time": "2025-12-31T23:59:00.123Z", "ver": "1.0", "scp": "openid", "upn": "megan@contoso.example", "unique_name": "CONTOSO\\megan", "sid": "S-1-5-21-1-2-3-1104"}
+case("own-adfs-token", token({"typ": "JWT", "alg": "RS256", "x5t": "XzAz1hTwGfF7aV1bXcZy4qWp9ko", "kid": "XzAz1hTwGfF7aV1bXcZy4qWp9ko"}, adfs),
+     [["ad fs"], ["fs.contoso.com"], ["delegated"], ["megan@contoso.example"], ["not microsoft entra", "on-premises"]], "an AD FS access token")
+
+b2c = {"iss": f"https://contosob2c.b2clogin.com/{TENANT}/v2.0/", "exp": NOW + 3600, "nbf": NOW, "aud": APP, "oid": "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b",
+       "sub": "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b", "emails": ["megan@example.org"], "acr": "b2c_1a_signup_signin", "nonce": "abc", "iat": NOW, "auth_time": NOW, "ver": "1.0"}
+case("own-b2c-custom-policy-acr", token(RS, b2c), [["b2c"], ["b2c_1a_signup_signin"], ["policy", "user flow"], ["megan@example.org"]],
+     "an Azure AD B2C id token whose policy is in acr (custom policy)")
+
+saml = ('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a1" Version="2.0" IssueInstant="2026-01-01T00:00:00Z">'
+        f'<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">https://sts.windows.net/{TENANT}/</Issuer>'
+        '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>'
+        '<Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" ID="_b2" IssueInstant="2026-01-01T00:00:00Z" Version="2.0">'
+        f'<Issuer>https://sts.windows.net/{TENANT}/</Issuer><Subject><NameID>megan@contoso.example</NameID></Subject>'
+        '<Conditions NotBefore="2025-12-31T23:55:00Z" NotOnOrAfter="2026-01-01T01:00:00Z"><AudienceRestriction><Audience>https://app.contoso.example/saml</Audience></AudienceRestriction></Conditions>'
+        '</Assertion></samlp:Response>')
+case("own-saml-response-xml", saml, [["saml"], ["not a jwt"], ["https://app.contoso.example/saml"], ["megan@contoso.example"]],
+     "a SAML response pasted instead of a JWT")
+case("own-saml-response-base64", "SAMLResponse=" + base64.b64encode(saml.encode()).decode(), [["saml"], ["not a jwt"]],
+     "a base64 SAMLResponse form field")
+
+h = part({"alg": "RS256", "typ": "JWT"})
+case("own-payload-not-json", f"{h}.{b64(b'user=megan;role=admin')}.{b64(bytes(256))}", [["not json"], ["user=megan"]],
+     "a JWT whose payload is plain text")
+
+hs = {"iss": "https://auth.shop.example", "sub": "user-42", "aud": "shop-api", "iat": NOW - 60, "exp": NOW + 900, "scope": "orders:read"}
+case("own-hs256-third-party", token({"alg": "HS256", "typ": "JWT"}, hs, sig_len=32), [["not from microsoft entra", "not a microsoft entra"], ["shared secret"], ["orders:read"]],
+     "an HS256 token from a third-party identity provider")
+at = dict(v2_delegated())
+case("own-typ-at-jwt", token({"alg": "RS256", "typ": "at+jwt", "kid": "k1"}, {"iss": "https://id.contoso.example", "sub": "u1", "aud": "https://api.contoso.example",
+     "client_id": "web-app", "scope": "read write", "iat": NOW - 60, "exp": NOW + 3540, "jti": "abc"}), [["at+jwt"], ["rfc 9068", "access token"], ["web-app"]],
+     "an RFC 9068 access token (typ at+jwt) from a non-Microsoft server")
+
+google = {"iss": "https://accounts.google.com", "azp": "1234567890-abc.apps.googleusercontent.com", "aud": "1234567890-abc.apps.googleusercontent.com",
+          "sub": "110248495921238986420", "hd": "contoso.example", "email": "megan@contoso.example", "email_verified": True, "at_hash": "HK6E_P6Dh8Y93mRNtsDB1Q",
+          "nonce": "n-0S6_WzA2Mj", "name": "Megan Bowen", "iat": NOW - 60, "exp": NOW + 3540}
+case("own-google-id-token", token({"alg": "RS256", "kid": "1f40f0a8ef3d880978dc82f25c3ec317c6a5b781", "typ": "JWT"}, google),
+     [["google"], ["not a microsoft entra", "not from microsoft entra"], ["megan@contoso.example"], ["hosted domain", "google workspace"]], "a Google id token")
+okta = {"ver": 1, "jti": "AT.0mP4JKAZX1iACIT4vbEDF7LpvDVjxypPMf0D7uX39RE", "iss": "https://dev-123456.okta.com/oauth2/default", "aud": "api://default",
+        "iat": NOW - 60, "exp": NOW + 3540, "cid": "0oa1b2c3d4e5f6g7h8i9", "uid": "00u1b2c3d4e5f6g7h8i9", "scp": ["openid", "email"], "sub": "megan@contoso.example"}
+case("own-okta-access-token", token({"kid": "abc", "alg": "RS256"}, okta), [["okta"], ["not a microsoft entra", "not from microsoft entra"], ["0oa1b2c3d4e5f6g7h8i9"]],
+     "an Okta access token")
+auth0 = {"iss": "https://contoso.eu.auth0.com/", "sub": "abc123@clients", "aud": ["https://api.contoso.example", "https://contoso.eu.auth0.com/userinfo"],
+         "iat": NOW - 60, "exp": NOW + 86340, "gty": "client-credentials", "azp": "abc123", "permissions": ["read:orders"], "scope": "read:orders"}
+case("own-auth0-array-aud", token({"alg": "RS256", "typ": "JWT", "kid": "xyz"}, auth0), [["auth0"], ["https://api.contoso.example"], ["https://contoso.eu.auth0.com/userinfo"], ["client credentials", "client-credentials"]],
+     "an Auth0 client-credentials token with an array aud")
+gh = {"jti": "e0b1", "sub": "repo:contoso/orders:ref:refs/heads/main", "aud": "api://AzureADTokenExchange", "ref": "refs/heads/main", "repository": "contoso/orders",
+      "repository_owner": "contoso", "run_id": "1", "workflow": "deploy", "iss": "https://token.actions.githubusercontent.com", "nbf": NOW - 60, "exp": NOW + 240, "iat": NOW - 60}
+case("own-github-oidc-federation", token({"alg": "RS256", "typ": "JWT", "x5t": "abc", "kid": "abc"}, gh), [["github actions"], ["federated credential", "workload identity federation"], ["repo:contoso/orders:ref:refs/heads/main"]],
+     "a GitHub Actions OIDC token presented to Entra for workload identity federation")
+
+ms = v2_delegated(exp=(NOW + 3600) * 1000, iat=(NOW - 300) * 1000, nbf=(NOW - 300) * 1000)
+case("own-exp-in-milliseconds", token(RS, ms), [["milliseconds"]], "a hand-made token whose times are in milliseconds")
+fut = v2_delegated(nbf=NOW + 30 * 86400, iat=NOW - 60, exp=NOW + 31 * 86400)
+case("own-nbf-far-future", token(RS, fut), [["not yet valid", "not valid yet"], ["30 days"]], "a token whose nbf is a month ahead")
+bad = v2_delegated(iat=NOW + 7200, nbf=None, exp=NOW + 3600)
+bad.pop("nbf")
+case("own-iat-after-exp", token(RS, bad), [["iat"], ["after", "before"], ["never valid", "clock"]], "a token issued after it expires")
+mix = v2_delegated(ver="1.0")
+case("own-ver1-with-v2-issuer", token(RS, mix), [["accesstokenacceptedversion"], ["v2.0"], ["1.0"]], "ver 1.0 with a v2.0 issuer")
+gg = v2_delegated(aud=G, scp="https://graph.microsoft.com/.default Mail.Read")
+case("own-scp-dot-default", token(RS, gg), [[".default"], ["not a permission", "never appear"]], "a token whose scp literally holds .default")
+
 for name, data in cases:
     with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=2, ensure_ascii=False)

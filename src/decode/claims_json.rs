@@ -73,6 +73,8 @@ fn finish(
         compact: None,
         extra_parts: 0,
         depth: 0,
+        shortened: false,
+        payload_partial: false,
     };
     let mut artifact = explain(&input, span, ctx);
     if payload.is_none() {

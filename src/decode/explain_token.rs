@@ -43,6 +43,10 @@ pub struct TokenInput<'a> {
     pub extra_parts: usize,
     /// Nesting depth (actor tokens inside S2S tokens).
     pub depth: u8,
+    /// The copy ended in `...` or `…`: a user interface shortened it.
+    pub shortened: bool,
+    /// The payload was cut, and only the claims before the cut could be read.
+    pub payload_partial: bool,
 }
 
 /// What kind of token the claims describe.
@@ -88,6 +92,54 @@ fn time_of(map: &Map<String, Value>, key: &str) -> Option<i64> {
         Value::String(v) => v.trim().parse::<f64>().ok().map(|f| f as i64),
         _ => None,
     }
+}
+
+/// Times above this are not Unix seconds (year 5138 and later): usually milliseconds.
+const LARGEST_SECONDS: i64 = 100_000_000_000;
+
+/// Whether any of the time claims is written in milliseconds instead of seconds.
+fn times_in_milliseconds(map: &Map<String, Value>) -> bool {
+    ["exp", "nbf", "iat"]
+        .iter()
+        .any(|k| time_of(map, k).is_some_and(|t| t >= LARGEST_SECONDS))
+}
+
+/// The parts of an Azure resource id in `xms_mirid`: (user-assigned?, name, resource group, kind).
+fn managed_identity_parts(mirid: &str) -> Option<(bool, String, String, String)> {
+    let segments: Vec<&str> = mirid.trim_matches('/').split('/').collect();
+    let after = |key: &str| {
+        segments
+            .iter()
+            .position(|s| s.eq_ignore_ascii_case(key))
+            .and_then(|i| segments.get(i + 1))
+            .map(|s| s.to_string())
+    };
+    let group = after("resourcegroups").unwrap_or_default();
+    let providers = segments
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case("providers"))?;
+    let rest = segments.get(providers + 1..)?;
+    let name = rest.last()?.to_string();
+    let kind = rest
+        .get(..rest.len().saturating_sub(1))
+        .map(|k| k.join("/"))
+        .unwrap_or_default();
+    let user_assigned = kind
+        .to_ascii_lowercase()
+        .ends_with("userassignedidentities");
+    Some((user_assigned, name, group, kind))
+}
+
+/// A permission list with the meaning of every well-known value.
+fn permissions_text(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| match claims::permission(v) {
+            Some(p) => format!("{v}: {}", p.meaning),
+            None => v.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn list_of(map: &Map<String, Value>, key: &str) -> Vec<String> {
@@ -173,9 +225,15 @@ pub fn describe_app(value: &str) -> Option<String> {
     if let Some(resource) = apps::resource_by_uri(value) {
         return Some(resource.name.to_string());
     }
-    let lower = value.to_ascii_lowercase();
-    if lower.starts_with("https://") && lower.contains(".sharepoint.") {
-        return Some("SharePoint Online site".to_string());
+    if let Some(resource) = apps::resource_by_host_suffix(value) {
+        return Some(format!(
+            "{} at {}",
+            resource.name,
+            value.trim_end_matches('/')
+        ));
+    }
+    if value.eq_ignore_ascii_case(apps::WORKLOAD_FEDERATION_AUDIENCE.host) {
+        return Some(apps::WORKLOAD_FEDERATION_AUDIENCE.name.to_string());
     }
     // S2S audience: <principal>/<host>@<realm>.
     if let Some((principal, _)) = value.split_once('/') {
@@ -286,6 +344,13 @@ fn principal(kind: TokenType, p: &Map<String, Value>) -> Principal {
         }
         _ => {}
     }
+    if kind == TokenType::Generic {
+        return match s(p, "gty") {
+            Some("client-credentials") => Principal::AppOnly,
+            _ if p.contains_key("uid") || p.contains_key("email") => Principal::Delegated,
+            _ => Principal::Unknown,
+        };
+    }
     if p.contains_key("scp") {
         return Principal::Delegated;
     }
@@ -349,6 +414,27 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     if !header.is_empty() {
         header_findings(header, &mut artifact);
     }
+    if input.shortened || input.payload_partial {
+        let (title, detail) = if input.payload_partial {
+            (
+                "Token cut inside its payload",
+                format!(
+                    "The copy stops in the middle of the payload{}, so only the {} claims before the cut could be read; the rest of the claims and the signature are lost, and no API will accept this copy.",
+                    if input.shortened { " (it ends with ... or …, as a user interface shortens long values)" } else { "" },
+                    input.payload.map_or(0, Map::len)
+                ),
+            )
+        } else {
+            (
+                "Token shortened when copied",
+                "The copy ends with ... or …: the tool it was copied from shortened it for display, so the end of the token (here the signature) is missing. The claims below could be read, but this copy cannot be verified or used.".to_string(),
+            )
+        };
+        artifact.findings.push(
+            Finding::new(Severity::Warning, title, detail)
+                .step(crate::report::Step::new("Copy the whole value: in browser developer tools use Copy value on the request header, in PowerShell pipe the token to Set-Clipboard, or log it in full.")),
+        );
+    }
 
     let Some(p) = input.payload else {
         if !header.is_empty() {
@@ -377,7 +463,12 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
 
     let ttype = token_type(header, p);
     let who = principal(ttype, p);
-    let ver = version(p);
+    // Other identity providers use ver for their own numbering (Okta writes 1), not Entra's format.
+    let ver = if ttype == TokenType::Generic {
+        None
+    } else {
+        version(p)
+    };
     let aud = text_of(p, "aud").or_else(|| list_of(p, "aud").first().cloned());
     let appid = text_of(p, "appid").or_else(|| text_of(p, "azp"));
     let acr = text_of(p, "appidacr").or_else(|| text_of(p, "azpacr"));
@@ -427,92 +518,196 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         base_title
     };
 
-    let resource = aud.as_deref().map(|a| match describe_app(a) {
+    let audiences = {
+        let all = list_of(p, "aud");
+        if all.is_empty() {
+            aud.iter().cloned().collect::<Vec<_>>()
+        } else {
+            all
+        }
+    };
+    let name_resource = |a: &str| match describe_app(a) {
         Some(name) => name,
         None if is_guid(a) => format!("the API with app id {a}"),
         None => a.to_string(),
+    };
+    let resource = aud.as_deref().map(name_resource);
+    let resources_text = (!audiences.is_empty()).then(|| {
+        audiences
+            .iter()
+            .map(|a| name_resource(a))
+            .collect::<Vec<_>>()
+            .join(" and ")
     });
-    let mut verdict = String::new();
+    let managed_identity = s(p, "xms_mirid").and_then(managed_identity_parts);
+    let app_name = appid.as_deref().and_then(|app| {
+        describe_app(app)
+            .or_else(|| {
+                managed_identity.as_ref().map(|(user, name, _, _)| {
+                    if *user {
+                        format!("user-assigned managed identity {name}")
+                    } else {
+                        format!("managed identity of {name}")
+                    }
+                })
+            })
+            .or_else(|| text_of(p, "app_displayname"))
+    });
+    let user = text_of(p, "upn")
+        .or_else(|| text_of(p, "preferred_username"))
+        .or_else(|| text_of(p, "unique_name"))
+        .or_else(|| text_of(p, "email"))
+        .or_else(|| list_of(p, "emails").first().cloned());
     let who_text = match who {
         Principal::AppOnly => "App-only",
         Principal::Delegated => "Delegated (user)",
         Principal::Unknown => "",
     };
+    let app_text = appid.as_ref().map(|app| match &app_name {
+        Some(name) if managed_identity.is_some() && describe_app(app).is_none() => {
+            format!("{name} ({app})")
+        }
+        Some(name) => format!("app {name} ({app})"),
+        None => format!("app {app}"),
+    });
+    let acr_text = acr.as_ref().map(|a| {
+        let claim = if p.contains_key("appidacr") {
+            "appidacr"
+        } else {
+            "azpacr"
+        };
+        let how = match a.as_str() {
+            "0" => "as a public client, with no secret or certificate",
+            "1" => "with a client secret",
+            "2" => "with a certificate",
+            _ => "by an unknown method",
+        };
+        format!(" that authenticated {how} ({claim} {a})")
+    });
+    let mut verdict = String::new();
+    let mut add = |text: String| verdict.push_str(&text);
     match ttype {
-        TokenType::EntraAccess => {
-            verdict.push_str(&format!(
-                "{} access token{}",
-                if who_text.is_empty() { "An" } else { who_text },
-                ver_text
-            ));
-            if let Some(r) = &resource {
-                verdict.push_str(&format!(" for {r}"));
+        TokenType::EntraAccess | TokenType::Adfs => {
+            let article = if who_text.is_empty() { "An" } else { who_text };
+            if ttype == TokenType::Adfs {
+                let host = iss
+                    .as_deref()
+                    .and_then(|i| i.split("://").nth(1))
+                    .and_then(|r| r.split('/').next())
+                    .unwrap_or("an AD FS server");
+                add(format!(
+                    "{article} access token{ver_text} from AD FS at {host} (on-premises federation, not Microsoft Entra ID)"
+                ));
+            } else {
+                add(format!("{article} access token{ver_text}"));
             }
-            if let Some(app) = &appid {
-                let name = describe_app(app)
-                    .or_else(|| text_of(p, "app_displayname"))
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                verdict.push_str(&format!(", issued to app {app}{name}"));
+            if let Some(r) = &resources_text {
+                add(format!(" for {r}"));
             }
-            if let Some(a) = &acr {
-                let short = match a.as_str() {
-                    "0" => "public client",
-                    "1" => "client secret",
-                    "2" => "certificate",
-                    _ => "unknown method",
-                };
-                let claim = if p.contains_key("appidacr") {
-                    "appidacr"
-                } else {
-                    "azpacr"
-                };
-                verdict.push_str(&format!(" ({short}: {claim} {a})"));
+            if let Some(app) = &app_text {
+                add(format!(", issued to {app}"));
+            }
+            if let Some(how) = &acr_text {
+                add(how.clone());
+            }
+            if who == Principal::Delegated {
+                if let Some(u) = &user {
+                    add(format!(", for user {u}"));
+                }
             }
         }
         TokenType::EntraId => {
-            verdict.push_str(&format!("ID token{ver_text} proving a user's sign-in"));
-            if let Some(a) = &aud {
-                verdict.push_str(&format!(" to the app {a}"));
+            add(format!(
+                "ID token{ver_text} proving that {} signed in to app {}",
+                user.as_deref().unwrap_or("a user"),
+                aud.as_deref()
+                    .map(|a| describe_app(a).map_or(a.to_string(), |n| format!("{n} ({a})")))
+                    .unwrap_or_else(|| "(no aud)".to_string())
+            ));
+        }
+        TokenType::B2c => {
+            let policy = text_of(p, "tfp").or_else(|| text_of(p, "acr"));
+            let kind_word = if p.contains_key("nonce") || p.contains_key("at_hash") {
+                "ID token"
+            } else {
+                "token"
+            };
+            add(format!("Azure AD B2C {kind_word}"));
+            if let Some(pol) = policy {
+                add(format!(" from the user flow or custom policy {pol}"));
             }
-            verdict.push_str("; it is meant for that app, never as an access token for an API");
+            if let Some(a) = &aud {
+                add(format!(" for app {a}"));
+            }
+            if let Some(u) = &user {
+                add(format!(", for user {u}"));
+            }
         }
         TokenType::ExchangeIdentity => {
-            verdict.push_str("Exchange identity token for an Outlook add-in: it identifies the mailbox user to the add-in's own back end");
+            add("Exchange identity token for an Outlook add-in: it identifies the mailbox user to the add-in's own back end".to_string());
             if let Some(a) = &aud {
-                verdict.push_str(&format!(" at {a}"));
+                add(format!(" at {a}"));
             }
         }
         TokenType::ExchangeCallback => {
-            verdict.push_str("Exchange callback token that lets an add-in call back into the user's mailbox (EWS or REST)");
+            add("Exchange callback token that lets an add-in call back into the user's mailbox (EWS or REST)".to_string());
         }
         TokenType::S2sActor => {
-            verdict.push_str("App-only server-to-server (S2S) actor token");
+            add("App-only server-to-server (S2S) actor token".to_string());
             if let Some(r) = &resource {
-                verdict.push_str(&format!(" for {r}"));
+                add(format!(" for {r}"));
             }
             if let Some(n) = text_of(p, "nameid") {
-                verdict.push_str(&format!(", naming the calling app {n}"));
+                add(format!(", naming the calling app {n}"));
             }
         }
         TokenType::S2sOuter => {
-            verdict.push_str("Unsigned S2S outer token that carries a user context; the signed actor token inside it is what carries the trust");
+            add("Unsigned S2S outer token that carries a user context; the signed actor token inside it is what carries the trust".to_string());
         }
-        TokenType::B2c => verdict.push_str("Azure AD B2C token"),
-        TokenType::Adfs => verdict.push_str("Token issued by AD FS"),
-        TokenType::Generic => verdict.push_str("A JSON Web Token that is not from Microsoft Entra"),
+        TokenType::Generic => {
+            let from = iss.as_deref().map(|i| match apps::foreign_issuer(i) {
+                Some(known) => format!(" from {} ({i})", known.name),
+                None => format!(" from {i}"),
+            });
+            let id_token = p.contains_key("nonce") || p.contains_key("at_hash");
+            let at_jwt = s(header, "typ").is_some_and(|t| t.eq_ignore_ascii_case("at+jwt"));
+            let (article, noun) = if id_token {
+                ("An", "OpenID Connect ID token")
+            } else if at_jwt {
+                ("An", "access token (RFC 9068, typ at+jwt)")
+            } else {
+                ("A", "JSON Web Token")
+            };
+            let lead = match who {
+                Principal::AppOnly if !id_token => format!("An app-only {noun}"),
+                _ => format!("{article} {noun}"),
+            };
+            add(format!(
+                "{lead}{}, not a Microsoft Entra token",
+                from.unwrap_or_default()
+            ));
+            if let Some(r) = &resources_text {
+                add(format!(", for {r}"));
+            }
+            if let Some(client) = text_of(p, "azp")
+                .or_else(|| text_of(p, "client_id"))
+                .or_else(|| text_of(p, "cid"))
+            {
+                add(format!(", issued to client {client}"));
+            }
+            if let Some(subject) = user.clone().or_else(|| text_of(p, "sub")) {
+                add(format!(", about {subject}"));
+            }
+        }
     }
     if let Some(t) = &evidence.tid {
-        if ttype != TokenType::Generic {
-            verdict.push_str(&format!(" in tenant {t}"));
+        if !matches!(ttype, TokenType::Generic | TokenType::Adfs) {
+            add(format!(", in tenant {t}"));
         }
     }
-    if let Some(e) = exp {
-        if e < ctx.now {
-            verdict.push_str(&format!(", expired {}", relative(e, ctx.now)));
-        } else {
-            verdict.push_str(&format!(", valid for {} more", duration_words(e - ctx.now)));
-        }
+    add(expiry_words(p, ctx));
+    if ttype == TokenType::EntraId {
+        add("; it is meant for that app, not as an access token for an API".to_string());
     }
     verdict.push('.');
     artifact.verdict = verdict;
@@ -542,8 +737,8 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     }
     if let Some(app) = &appid {
         let mut f = Field::new("Client app", app.clone());
-        if let Some(name) = describe_app(app).or_else(|| text_of(p, "app_displayname")) {
-            f = f.shown(name);
+        if let Some(name) = &app_name {
+            f = f.shown(name.clone());
         }
         summary.push(f);
     }
@@ -551,21 +746,38 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         summary.push(Field::new("App authentication", a.clone()).shown(describe_acr(a)));
     }
     if !roles.is_empty() {
-        summary.push(Field::new(
-            "Application permissions (roles)",
-            roles.join(", "),
-        ));
+        let label = if who == Principal::Delegated {
+            "App roles of the user (roles)"
+        } else {
+            "Application permissions (roles)"
+        };
+        summary.push(Field::new(label, roles.join(", ")).shown(permissions_text(&roles)));
     }
     if !scopes.is_empty() {
-        summary.push(Field::new("Delegated permissions (scp)", scopes.join(" ")));
+        summary.push(
+            Field::new("Delegated permissions (scp)", scopes.join(" "))
+                .shown(permissions_text(&scopes)),
+        );
     }
-    if let Some(user) = text_of(p, "upn")
-        .or_else(|| text_of(p, "preferred_username"))
-        .or_else(|| text_of(p, "unique_name"))
-        .or_else(|| text_of(p, "smtp"))
-        .or_else(|| text_of(p, "email"))
-    {
+    if let Some(user) = user.clone().or_else(|| text_of(p, "smtp")) {
         summary.push(Field::new("User", user));
+    }
+    let amr = list_of(p, "amr");
+    if !amr.is_empty() {
+        let shown = amr
+            .iter()
+            .map(|v| {
+                claims::amr(v).map_or(format!("{v} (unknown method)"), |a| {
+                    a.meaning.trim_end_matches('.').to_string()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        summary.push(
+            Field::new("User sign-in methods (amr)", amr.join(", "))
+                .shown(shown)
+                .meaning("How the user proved who they are when this sign-in happened"),
+        );
     }
     if let Some(t) = &evidence.tid {
         let mut f = Field::new("Tenant", t.clone());
@@ -650,6 +862,34 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     artifact
 }
 
+/// The end of the verdict: whether the token can be used now, in words.
+fn expiry_words(p: &Map<String, Value>, ctx: &Context) -> String {
+    if times_in_milliseconds(p) {
+        return ", with its times written in milliseconds instead of seconds, so validators misread them".to_string();
+    }
+    let exp = time_of(p, "exp");
+    let start = [time_of(p, "nbf"), time_of(p, "iat")]
+        .into_iter()
+        .flatten()
+        .max();
+    match (exp, start) {
+        (Some(e), Some(st)) if st >= e => {
+            ", never valid (it expires before it was issued)".to_string()
+        }
+        (Some(e), _) if e < ctx.now => format!(", expired {}", relative(e, ctx.now)),
+        (Some(e), _) => match time_of(p, "nbf").filter(|n| *n > ctx.now + SKEW) {
+            Some(n) => format!(
+                ", not valid until {} ({}) and then for {}",
+                utc(n),
+                relative(n, ctx.now),
+                duration_words(e - n)
+            ),
+            None => format!(", valid for {} more", duration_words(e - ctx.now)),
+        },
+        (None, _) => ", with no expiry (exp)".to_string(),
+    }
+}
+
 fn header_section(header: &Map<String, Value>) -> Section {
     let mut section = Section::new("Header");
     for (name, value) in header {
@@ -718,6 +958,13 @@ fn header_findings(header: &Map<String, Value>, artifact: &mut Artifact) {
             }
         }
     }
+    if alg.starts_with("HS") {
+        artifact.findings.push(Finding::new(
+            Severity::Info,
+            "Signed with a shared secret (HMAC)",
+            format!("{alg} is an HMAC signature: whoever verifies it must hold the same secret as the issuer, and no public key or JWKS can check it. Microsoft Entra never signs tokens this way, so this token comes from another identity provider or from the app's own code."),
+        ));
+    }
     if alg.is_empty() {
         artifact.findings.push(Finding::new(
             Severity::Warning,
@@ -742,7 +989,11 @@ fn signature_section(input: &TokenInput<'_>, alg: &str, findings: &mut Vec<Findi
         "HS512" => Some(&[64usize][..]),
         _ => None,
     };
+    let cut = input.shortened || input.payload_partial;
     match input.signature {
+        None if cut => {
+            section.push(Field::new("Signature", "missing (the copy was cut)"));
+        }
         None => {
             section.push(Field::new("Signature", "missing"));
             findings.push(Finding::new(
@@ -778,7 +1029,7 @@ fn signature_section(input: &TokenInput<'_>, alg: &str, findings: &mut Vec<Findi
                 (None, Some(_)) => true,
                 (_, None) => false,
             };
-            if !plausible {
+            if !plausible && !cut {
                 findings.push(Finding::new(
                     Severity::Warning,
                     "Signature truncated or damaged",
@@ -823,6 +1074,7 @@ fn claim_field(name: &str, value: &Value, p: &Map<String, Value>, ctx: &Context)
     match known {
         Some(c) => {
             let label = match c.status {
+                claims::ClaimStatus::Undocumented if c.meaning.starts_with("Undocumented") => "",
                 claims::ClaimStatus::Undocumented => " (undocumented)",
                 claims::ClaimStatus::Optional => " (optional claim)",
                 _ => "",
@@ -848,8 +1100,18 @@ fn claim_field(name: &str, value: &Value, p: &Map<String, Value>, ctx: &Context)
     }
     let shown: Option<String> = match name {
         "iat" | "nbf" | "exp" | "auth_time" | "pwd_exp" | "xms_tcdt" => time_of(p, name)
-            .filter(|t| *t > 100_000_000 && *t < 100_000_000_000)
-            .map(|t| time_text(t, ctx)),
+            .filter(|t| *t > 100_000_000)
+            .map(|t| {
+                if t >= LARGEST_SECONDS {
+                    format!(
+                        "milliseconds, not seconds: read as seconds this is tens of thousands of years ahead; divided by 1000 it is {}",
+                        utc(t / 1000)
+                    )
+                } else {
+                    time_text(t, ctx)
+                }
+            }),
+        "scp" | "roles" => Some(permissions_text(&list_of(p, name))),
         "appidacr" | "azpacr" => Some(format!("{} = {}", raw, describe_acr(&raw))),
         "aud" | "appid" | "azp" | "appctxsender" | "nameid" | "oid" | "sub" => describe_app(&raw)
             .map(|n| n.to_string())
@@ -932,10 +1194,14 @@ fn claim_field(name: &str, value: &Value, p: &Map<String, Value>, ctx: &Context)
         }),
         "isbrowserhostedapp" => Some(format!("{raw}: whether the add-in runs in a browser")),
         "actortoken" => Some("signed actor token, decoded below".to_string()),
-        "xms_mirid" => Some(if raw.contains("userAssignedIdentities") {
-            "user-assigned managed identity".to_string()
-        } else {
-            "system-assigned managed identity of this Azure resource".to_string()
+        "xms_mirid" => Some(match managed_identity_parts(&raw) {
+            Some((true, name, group, _)) => {
+                format!("user-assigned managed identity {name} in resource group {group}")
+            }
+            Some((false, name, group, kind)) => format!(
+                "system-assigned managed identity of the Azure resource {name} ({kind}) in resource group {group}"
+            ),
+            None => "managed identity (the resource id could not be read)".to_string(),
         }),
         _ => None,
     };
@@ -961,6 +1227,156 @@ fn s2s_parts(value: &str) -> Option<String> {
     })
 }
 
+/// Findings about exp, nbf, iat and the lifetime they give.
+fn time_findings(
+    findings: &mut Vec<Finding>,
+    ttype: TokenType,
+    p: &Map<String, Value>,
+    ctx: &Context,
+) {
+    let exp = time_of(p, "exp");
+    let nbf = time_of(p, "nbf");
+    let iat = time_of(p, "iat");
+    if times_in_milliseconds(p) {
+        findings.push(
+            Finding::new(
+                Severity::Error,
+                "Times written in milliseconds",
+                "exp, nbf or iat has 13 digits: it counts milliseconds, but JWT times count seconds since 1970 (NumericDate). Read as seconds the token seems valid for tens of thousands of years; many validators reject it and the rest never let it expire. The code that made this token must divide its times by 1000; Microsoft Entra never issues such tokens.",
+            )
+            .source("https://datatracker.ietf.org/doc/html/rfc7519#section-2"),
+        );
+        return;
+    }
+    let not_yet = nbf.filter(|n| *n > ctx.now + SKEW);
+    let start_after_end = match (exp, nbf.into_iter().chain(iat).max()) {
+        (Some(e), Some(st)) => st >= e,
+        _ => false,
+    };
+    if start_after_end {
+        let (name, when) = match (nbf, iat) {
+            (Some(n), _) if Some(n) >= exp => ("nbf", n),
+            (_, Some(i)) => ("iat", i),
+            (Some(n), None) => ("nbf", n),
+            (None, None) => ("iat", 0),
+        };
+        findings.push(Finding::new(
+            Severity::Error,
+            "Expires before it starts",
+            format!(
+                "{name} ({}) is not before exp ({}), so this token is never valid. Real issuers never write this: the clock of the machine that made the token was wrong or the times were edited by hand.",
+                utc(when),
+                exp.map(utc).unwrap_or_default()
+            ),
+        ));
+    }
+    match exp {
+        Some(e) if e < ctx.now => findings.push(
+            Finding::new(
+                Severity::Warning,
+                "Token expired",
+                format!(
+                    "The token expired on {} ({}). Any API refuses it now; acquire a new one (Exchange answers 2000002 token_expired, Graph InvalidAuthenticationToken).",
+                    utc(e),
+                    relative(e, ctx.now)
+                ),
+            )
+            .source(ACCESS_TOKENS_OVERVIEW),
+        ),
+        Some(e) if not_yet.is_none() && !start_after_end => findings.push(Finding::new(
+            Severity::Ok,
+            "Within its lifetime",
+            format!("Valid until {} ({}).", utc(e), relative(e, ctx.now)),
+        )),
+        Some(_) => {}
+        None if ttype != TokenType::Generic => findings.push(Finding::new(
+            Severity::Warning,
+            "No expiry",
+            "The token has no exp claim; Microsoft APIs reject tokens without one.",
+        )),
+        None => {}
+    }
+    if let Some(n) = not_yet {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "Not yet valid",
+            format!(
+                "nbf is {} ({}): the token is not valid yet, and APIs refuse it until then. Check the clock of the machine that issued or received it.",
+                utc(n),
+                relative(n, ctx.now)
+            ),
+        ));
+    } else if let Some(i) = iat.filter(|i| *i > ctx.now + SKEW) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "Issued in the future",
+            format!(
+                "iat is {} ({}), later than now: the clock of the issuing machine or of this computer is wrong.",
+                utc(i),
+                relative(i, ctx.now)
+            ),
+        ));
+    }
+    let Some(life) = exp
+        .zip(nbf.or(iat))
+        .map(|(e, st)| e - st)
+        .filter(|l| *l > 0)
+    else {
+        return;
+    };
+    let cae = list_of(p, "xms_cc").iter().any(|c| c == "cp1");
+    let managed_identity = p.contains_key("xms_mirid");
+    if cae {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Client supports continuous access evaluation (CAE)",
+                format!(
+                    "xms_cc holds cp1: the client can handle claims challenges, so CAE-enabled resources (Microsoft Graph, Exchange Online, SharePoint Online) may give it long-lived tokens, up to 28 hours, and revoke them early on critical events such as a disabled account, a password reset or a changed network location. This token lives {}{}.",
+                    duration_words(life),
+                    if life > 2 * 3600 { ", which is normal for a CAE token" } else { "" }
+                ),
+            )
+            .source("https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation"),
+        );
+    }
+    if ttype != TokenType::EntraAccess || managed_identity {
+        if life < 5 * 60 {
+            findings.push(Finding::new(
+                Severity::Info,
+                "Very short lifetime",
+                format!("This token lives only {}.", duration_words(life)),
+            ));
+        }
+        return;
+    }
+    if life > 28 * 3600 + SKEW {
+        findings.push(Finding::new(
+            Severity::Info,
+            "Unusually long lifetime",
+            format!(
+                "This token lives {}; Entra access tokens normally live 60 to 90 minutes, and at most 28 hours for CAE-capable clients.",
+                duration_words(life)
+            ),
+        ).source(ACCESS_TOKENS_OVERVIEW));
+    } else if life > 2 * 3600 && !cae {
+        findings.push(Finding::new(
+            Severity::Info,
+            "Longer than the default lifetime",
+            format!(
+                "This token lives {}, longer than the default 60 to 90 minutes, and the client did not declare CAE support (no xms_cc cp1). A token lifetime policy assigned to the app or the organisation (configurable token lifetime) can do this; long-lived tokens stay usable after a password reset or account disable until they expire.",
+                duration_words(life)
+            ),
+        ).source("https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes"));
+    } else if life < 5 * 60 {
+        findings.push(Finding::new(
+            Severity::Info,
+            "Very short lifetime",
+            format!("This token lives only {}.", duration_words(life)),
+        ));
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn claim_findings(
     findings: &mut Vec<Finding>,
@@ -971,78 +1387,7 @@ fn claim_findings(
     ctx: &Context,
     decoded_only: bool,
 ) {
-    let exp = time_of(p, "exp");
-    let nbf = time_of(p, "nbf");
-    let iat = time_of(p, "iat");
-    if let Some(e) = exp {
-        if e < ctx.now {
-            findings.push(
-                Finding::new(
-                    Severity::Warning,
-                    "Token expired",
-                    format!(
-                        "The token expired on {} ({}). Any API refuses it now; acquire a new one (Exchange answers 2000002 token_expired, Graph InvalidAuthenticationToken).",
-                        utc(e),
-                        relative(e, ctx.now)
-                    ),
-                )
-                .source(ACCESS_TOKENS_OVERVIEW),
-            );
-        } else {
-            findings.push(Finding::new(
-                Severity::Ok,
-                "Within its lifetime",
-                format!("Valid until {} ({}).", utc(e), relative(e, ctx.now)),
-            ));
-        }
-    } else if ttype != TokenType::Generic {
-        findings.push(Finding::new(
-            Severity::Warning,
-            "No expiry",
-            "The token has no exp claim; Microsoft APIs reject tokens without one.",
-        ));
-    }
-    if let Some(n) = nbf {
-        if n > ctx.now + SKEW {
-            findings.push(Finding::new(
-                Severity::Warning,
-                "Not yet valid",
-                format!(
-                    "nbf is {} ({}): the token is not valid yet. Check the clock of the machine that issued or received it.",
-                    utc(n),
-                    relative(n, ctx.now)
-                ),
-            ));
-        }
-    }
-    if let (Some(start), Some(e)) = (nbf.or(iat), exp) {
-        let life = e - start;
-        if life <= 0 {
-            findings.push(Finding::new(
-                Severity::Error,
-                "Expires before it starts",
-                "exp is not after nbf/iat, so this token is never valid.",
-            ));
-        } else if ttype == TokenType::EntraAccess
-            && life > 28 * 3600
-            && !p.contains_key("xms_mirid")
-        {
-            findings.push(Finding::new(
-                Severity::Info,
-                "Unusually long lifetime",
-                format!(
-                    "This token lives {}; Entra access tokens normally live 60 to 90 minutes, up to 28 hours with continuous access evaluation.",
-                    duration_words(life)
-                ),
-            ));
-        } else if life < 5 * 60 {
-            findings.push(Finding::new(
-                Severity::Info,
-                "Very short lifetime",
-                format!("This token lives only {}.", duration_words(life)),
-            ));
-        }
-    }
+    time_findings(findings, ttype, p, ctx);
     let alg = ev.alg.as_deref().unwrap_or("");
     if alg.eq_ignore_ascii_case("none") && !decoded_only {
         if ttype == TokenType::S2sOuter {
@@ -1104,9 +1449,83 @@ fn claim_findings(
         }
     }
 
+    // Token format version against the issuer form.
+    if matches!(ttype, TokenType::EntraAccess | TokenType::EntraId) {
+        if let (Some(ver), Some(iss)) = (text_of(p, "ver"), ev.issuer.as_deref()) {
+            let v2_issuer = iss.trim_end_matches('/').ends_with("/v2.0");
+            let v1_issuer = iss.to_ascii_lowercase().contains("://sts.");
+            if (ver == "1.0" && v2_issuer) || (ver == "2.0" && v1_issuer) {
+                findings.push(
+                    Finding::new(
+                        Severity::Warning,
+                        "ver and issuer disagree",
+                        format!(
+                            "ver is {ver} but the issuer has the {} form. Entra writes v1.0 tokens with the issuer https://sts.windows.net/<tenant>/ and v2.0 tokens with https://login.microsoftonline.com/<tenant>/v2.0; which format an API gets is set by accessTokenAcceptedVersion in the API's app registration (null or 1: v1.0, 2: v2.0), not by the endpoint the client called. A validator that expects one issuer form rejects the other: set accessTokenAcceptedVersion to the version your API validates, or accept both issuers.",
+                            if v2_issuer { "v2.0" } else { "v1.0" }
+                        ),
+                    )
+                    .source(ACCESS_TOKENS_OVERVIEW),
+                );
+            }
+        }
+    }
+
+    // `.default` is a request-time shorthand and never a granted permission.
+    if ev
+        .scopes
+        .iter()
+        .chain(ev.roles.iter())
+        .any(|v| v.ends_with(".default") || v.ends_with("/.default"))
+    {
+        findings.push(
+            Finding::new(
+                Severity::Error,
+                ".default inside the token",
+                "scp or roles holds .default. That value is what a client sends in the scope parameter of a token request (\"all permissions already granted to this app for that resource\"); Entra replaces it with the granted permissions, so it never appears in a token it issued. This token was made or edited by something else, and no Microsoft API grants anything for it.",
+            )
+            .source("https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc"),
+        );
+    }
+
+    // Groups that did not fit in the token.
+    if p.contains_key("_claim_names") || p.contains_key("hasgroups") {
+        let (how, limit) = if p.contains_key("hasgroups") {
+            (
+                "hasgroups is true",
+                "the implicit flow, whose tokens travel in a URL",
+            )
+        } else {
+            (
+                "_claim_names and _claim_sources replace groups",
+                "a JWT (over 200 groups)",
+            )
+        };
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Group overage: groups are not in the token",
+                format!(
+                    "{how}: the user is in more groups than fit in {limit}, so the token lists none. An app that authorises by group must read them from Microsoft Graph (POST /users/{{oid}}/getMemberObjects or GET /me/transitiveMemberOf, which needs GroupMember.Read.All or similar); the graph.windows.net endpoint in _claim_sources belongs to the retired Azure AD Graph. Alternatively emit only groups assigned to the application (groupMembershipClaims ApplicationGroup) or use app roles."
+                ),
+            )
+            .source(ACCESS_TOKENS_DOC),
+        );
+    }
+
     // Permissions.
+    let rbac = ev.aud.as_deref().is_some_and(apps::uses_azure_rbac);
     if ttype == TokenType::EntraAccess {
         match who {
+            Principal::AppOnly if ev.roles.is_empty() && (rbac || p.contains_key("xms_mirid")) => {
+                findings.push(
+                    Finding::new(
+                        Severity::Info,
+                        "No roles: access comes from Azure role assignments",
+                        "This app-only token carries no roles claim, which is normal here: the resource (an Azure service such as Resource Manager, Key Vault or Storage) or the managed identity is authorised by Azure role assignments (RBAC) or access policies, not by app roles in the token. If the call is refused (403), check the role assignments of this identity on the target resource.",
+                    )
+                    .source("https://learn.microsoft.com/en-us/azure/role-based-access-control/overview"),
+                );
+            }
             Principal::AppOnly if ev.roles.is_empty() => findings.push(
                 Finding::new(
                     Severity::Warning,
@@ -1156,6 +1575,50 @@ fn claim_findings(
                 .source(MANAGED_IDENTITY_DOC),
             );
         }
+    }
+    if ttype == TokenType::Generic {
+        let known = ev.issuer.as_deref().and_then(apps::foreign_issuer);
+        let mut finding = Finding::new(
+            Severity::Info,
+            "Not a Microsoft Entra token",
+            match known {
+                Some(i) => format!("Issued by {}, not by Microsoft Entra ID: {} Its standard claims are explained below; Microsoft APIs do not accept it directly.", i.name, i.note),
+                None => "The issuer is not a Microsoft Entra, AD FS or B2C issuer, so this token comes from another identity provider. Its standard claims are explained below; Microsoft APIs do not accept it directly.".to_string(),
+            },
+        );
+        if let Some(i) = known {
+            finding = finding.source(i.source);
+        }
+        findings.push(finding);
+    }
+    if ttype == TokenType::Adfs {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "AD FS, not Microsoft Entra ID",
+                "An on-premises AD FS server issued this token for an app registered in AD FS (an application group). Microsoft Graph, Exchange Online and SharePoint Online do not accept AD FS tokens; on-premises Exchange or SharePoint and your own APIs can, when they trust this AD FS.",
+            )
+            .source("https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts"),
+        );
+    }
+    if ev
+        .aud
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case(apps::WORKLOAD_FEDERATION_AUDIENCE.host))
+    {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Workload identity federation",
+                format!(
+                    "{} The federated credential must name exactly this issuer ({}) and this subject ({}).",
+                    apps::WORKLOAD_FEDERATION_AUDIENCE.note,
+                    ev.issuer.as_deref().unwrap_or("?"),
+                    text_of(p, "sub").unwrap_or_else(|| "?".to_string())
+                ),
+            )
+            .source(apps::WORKLOAD_FEDERATION_AUDIENCE.source),
+        );
     }
     if ttype == TokenType::EntraId && !decoded_only {
         findings.push(
@@ -1227,6 +1690,85 @@ mod tests {
         assert!(describe_issuer("https://fs.contoso.com/adfs").contains("AD FS"));
         assert!(describe_issuer("https://contoso.b2clogin.com/x/v2.0/").contains("B2C"));
         assert!(describe_issuer("00000001-0000-0000-c000-000000000000@abc").contains("S2S"));
+    }
+
+    fn payload(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn findings_for(json: &str) -> Vec<Finding> {
+        let header = payload(r#"{"alg":"RS256","typ":"JWT"}"#);
+        let p = payload(json);
+        let input = TokenInput {
+            header: &header,
+            payload: Some(&p),
+            payload_text: None,
+            signature: Some(&"QUJD".repeat(86)),
+            compact: Some("x.y.z"),
+            extra_parts: 0,
+            depth: 0,
+            shortened: false,
+            payload_partial: false,
+        };
+        explain(&input, Span::new(0, 1), &Context::fixed()).findings
+    }
+
+    #[test]
+    fn a_long_lived_cae_token_is_called_normal_and_a_long_plain_one_is_not() {
+        let now = Context::fixed().now;
+        let cae = findings_for(&format!(
+            r#"{{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"User.Read","upn":"a@b","xms_cc":["cp1"],"iat":{},"exp":{}}}"#,
+            now - 3600,
+            now + 25 * 3600
+        ));
+        assert!(
+            cae.iter().all(|f| !f.title.contains("long")),
+            "26 h with cp1 is normal"
+        );
+        assert!(cae
+            .iter()
+            .any(|f| f.explanation.contains("normal for a CAE token")));
+        let plain = findings_for(&format!(
+            r#"{{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"User.Read","upn":"a@b","iat":{},"exp":{}}}"#,
+            now - 3600,
+            now + 25 * 3600
+        ));
+        assert!(plain
+            .iter()
+            .any(|f| f.title == "Longer than the default lifetime"));
+    }
+
+    #[test]
+    fn millisecond_times_are_flagged_instead_of_shown_as_valid_for_millennia() {
+        let now = Context::fixed().now;
+        let f = findings_for(&format!(
+            r#"{{"aud":"api://x","iss":"https://sts.windows.net/t/","tid":"t","scp":"a","exp":{}}}"#,
+            (now + 3600) * 1000
+        ));
+        assert!(f.iter().any(|f| f.title == "Times written in milliseconds"));
+        assert!(f.iter().all(|f| f.severity != Severity::Ok));
+    }
+
+    #[test]
+    fn user_assigned_identity_names_come_from_xms_mirid() {
+        let parts = managed_identity_parts("/subscriptions/s/resourcegroups/rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders").unwrap();
+        assert_eq!(
+            parts,
+            (
+                true,
+                "id-orders".to_string(),
+                "rg-app".to_string(),
+                "Microsoft.ManagedIdentity/userAssignedIdentities".to_string()
+            )
+        );
+        assert!(
+            !managed_identity_parts(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/fn"
+            )
+            .unwrap()
+            .0
+        );
+        assert!(managed_identity_parts("garbage").is_none());
     }
 
     #[test]

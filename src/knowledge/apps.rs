@@ -508,6 +508,116 @@ pub const HOST_SUFFIX_RESOURCES: &[Resource] = &[
     },
 ];
 
+/// A token issuer that is not Microsoft Entra, recognised by the host of its `iss` URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignIssuer {
+    /// Lower-case host, or a host suffix starting with a dot.
+    pub host: &'static str,
+    pub name: &'static str,
+    /// What tokens from this issuer usually are, in a sentence.
+    pub note: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `host`.
+pub const FOREIGN_ISSUERS: &[ForeignIssuer] = &[
+    ForeignIssuer {
+        host: ".auth0.com",
+        name: "Auth0",
+        note: "Auth0 tenants issue their own access and id tokens; gty client-credentials marks an app-only (machine-to-machine) token and permissions lists the API permissions granted.",
+        source: "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles",
+    },
+    ForeignIssuer {
+        host: ".okta.com",
+        name: "Okta",
+        note: "Okta authorization servers issue access tokens with cid (client id), uid (user id) and scp (an array of scopes).",
+        source: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/",
+    },
+    ForeignIssuer {
+        host: ".oktapreview.com",
+        name: "Okta (preview org)",
+        note: "Okta authorization servers issue access tokens with cid (client id), uid (user id) and scp (an array of scopes).",
+        source: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/",
+    },
+    ForeignIssuer {
+        host: "accounts.google.com",
+        name: "Google",
+        note: "Google issues OpenID Connect id tokens; hd is the Google Workspace hosted domain of the user.",
+        source: "https://developers.google.com/identity/openid-connect/openid-connect",
+    },
+    ForeignIssuer {
+        host: "token.actions.githubusercontent.com",
+        name: "GitHub Actions OIDC",
+        note: "GitHub Actions issues a short-lived OIDC token per workflow job; Microsoft Entra accepts it in place of a secret when the app or managed identity has a matching federated credential (workload identity federation).",
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+    },
+];
+
+/// The audience that Microsoft Entra expects in external tokens exchanged through workload identity federation.
+pub const WORKLOAD_FEDERATION_AUDIENCE: ForeignIssuer = ForeignIssuer {
+    host: "api://azureadtokenexchange",
+    name: "Microsoft Entra workload identity federation (token exchange)",
+    note: "An external identity provider's token sent to Entra as a client assertion; Entra accepts it when a federated identity credential on the app or managed identity matches its iss, sub and aud exactly.",
+    source: "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation",
+};
+
+/// An Azure resource that authorises callers with Azure role assignments (RBAC) rather than app roles,
+/// so its tokens carry no roles claim even when access is granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RbacResource {
+    pub app_id: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `app_id`.
+pub const RBAC_RESOURCES: &[RbacResource] = &[
+    RbacResource {
+        app_id: "022907d3-0f1b-48f7-badc-1ba6abab6d66",
+        source: "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-overview",
+    },
+    RbacResource {
+        app_id: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
+        source: "https://learn.microsoft.com/en-us/azure/role-based-access-control/overview",
+    },
+    RbacResource {
+        app_id: "ca7f3f0b-7d91-482c-8e09-c5d840d0eac5",
+        source: "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/manage-access",
+    },
+    RbacResource {
+        app_id: "cfa8b339-82a2-471a-a3c9-0fc0be7a4093",
+        source: "https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-guide",
+    },
+    RbacResource {
+        app_id: "e406a681-f3d4-42a8-90b6-c2b029497af1",
+        source: "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory",
+    },
+];
+
+/// Finds the non-Entra issuer an `iss` URL belongs to.
+pub fn foreign_issuer(iss: &str) -> Option<&'static ForeignIssuer> {
+    let lower = iss.trim().to_ascii_lowercase();
+    let host = lower
+        .split("://")
+        .nth(1)?
+        .split(['/', ':', '?', '#'])
+        .next()?;
+    FOREIGN_ISSUERS.iter().find(|i| {
+        if i.host.starts_with('.') {
+            host.ends_with(i.host) && host.len() > i.host.len()
+        } else {
+            host == i.host
+        }
+    })
+}
+
+/// Whether the API with this app id (or resource URI) authorises with Azure RBAC instead of app roles.
+pub fn uses_azure_rbac(aud: &str) -> bool {
+    let id = app_by_id(aud)
+        .map(|a| a.id)
+        .or_else(|| resource_by_uri(aud).map(|r| r.app_id));
+    id.is_some_and(|id| RBAC_RESOURCES.iter().any(|r| r.app_id == id))
+}
+
 /// Looks up a GUID (any case) in the app table.
 pub fn app_by_id(id: &str) -> Option<&'static App> {
     let id = id.trim().to_ascii_lowercase();
@@ -580,6 +690,31 @@ mod tests {
                 r.uri
             );
         }
+    }
+
+    #[test]
+    fn foreign_issuers_and_rbac_resources_are_sorted_sourced_and_found() {
+        for pair in FOREIGN_ISSUERS.windows(2) {
+            assert!(pair[0].host < pair[1].host);
+        }
+        for i in FOREIGN_ISSUERS {
+            crate::knowledge::assert_source(i.source, i.host);
+        }
+        crate::knowledge::assert_source(WORKLOAD_FEDERATION_AUDIENCE.source, "federation");
+        for pair in RBAC_RESOURCES.windows(2) {
+            assert!(pair[0].app_id < pair[1].app_id);
+        }
+        for r in RBAC_RESOURCES {
+            crate::knowledge::assert_source(r.source, r.app_id);
+            assert!(app_by_id(r.app_id).is_some(), "{} is not in APPS", r.app_id);
+        }
+        assert_eq!(
+            foreign_issuer("https://dev-1.okta.com/oauth2/default").map(|i| i.name),
+            Some("Okta")
+        );
+        assert!(foreign_issuer("https://evil-okta.com.example/").is_none());
+        assert!(uses_azure_rbac("https://vault.azure.net"));
+        assert!(!uses_azure_rbac("https://graph.microsoft.com"));
     }
 
     #[test]

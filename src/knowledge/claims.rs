@@ -135,6 +135,12 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     },
     Claim {
+        name: "apptype",
+        meaning: "Undocumented: AD FS writes whether the client is a Public or Confidential client.",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts",
+    },
+    Claim {
         name: "at_hash",
         meaning: "Access token hash: lets the client check the access token issued with this ID token.",
         status: ClaimStatus::Standard,
@@ -153,6 +159,12 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
     },
     Claim {
+        name: "authmethod",
+        meaning: "Undocumented: AD FS writes the method that authenticated the user (a SAML authentication context class or Windows authentication URI).",
+        status: ClaimStatus::Undocumented,
+        source: "https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts",
+    },
+    Claim {
         name: "azp",
         meaning: "v2: client ID of the app that requested the token (authorized party).",
         status: ClaimStatus::Documented,
@@ -169,6 +181,18 @@ pub const CLAIMS: &[Claim] = &[
         meaning: "Code hash: lets the client check the authorization code issued with this ID token.",
         status: ClaimStatus::Standard,
         source: "https://openid.net/specs/openid-connect-core-1_0.html#HybridIDToken",
+    },
+    Claim {
+        name: "cid",
+        meaning: "Okta: client ID of the app that requested the token.",
+        status: ClaimStatus::Standard,
+        source: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/",
+    },
+    Claim {
+        name: "client_id",
+        meaning: "Client ID of the app that requested the token (RFC 9068 access token profile).",
+        status: ClaimStatus::Standard,
+        source: "https://datatracker.ietf.org/doc/html/rfc9068#section-2.2",
     },
     Claim {
         name: "cnf",
@@ -213,6 +237,12 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims",
     },
     Claim {
+        name: "emails",
+        meaning: "Azure AD B2C: the user's email addresses (an array).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview",
+    },
+    Claim {
         name: "exp",
         meaning: "Expiry: the token must not be accepted after this time (Unix seconds; some S2S tokens send it as a string).",
         status: ClaimStatus::Standard,
@@ -243,10 +273,22 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     },
     Claim {
+        name: "gty",
+        meaning: "Auth0: grant type that produced the token; client-credentials means an app-only (machine-to-machine) token.",
+        status: ClaimStatus::Standard,
+        source: "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles",
+    },
+    Claim {
         name: "hasgroups",
         meaning: "Present (true) instead of groups when the groups do not fit in an implicit-flow token; read them from Microsoft Graph.",
         status: ClaimStatus::Documented,
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "hd",
+        meaning: "Google: the Google Workspace (hosted) domain of the user.",
+        status: ClaimStatus::Standard,
+        source: "https://developers.google.com/identity/openid-connect/openid-connect",
     },
     Claim {
         name: "iat",
@@ -387,6 +429,12 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     },
     Claim {
+        name: "permissions",
+        meaning: "Auth0: API permissions granted to the user or app (RBAC for APIs).",
+        status: ClaimStatus::Standard,
+        source: "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles",
+    },
+    Claim {
         name: "platf",
         meaning: "Undocumented: appears to hold the device platform of the sign-in (a number).",
         status: ClaimStatus::Undocumented,
@@ -423,10 +471,28 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
     },
     Claim {
+        name: "ref",
+        meaning: "GitHub Actions: the git ref the workflow ran for.",
+        status: ClaimStatus::Standard,
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+    },
+    Claim {
         name: "refreshtoken",
         meaning: "SharePoint context token: the refresh token the add-in redeems for access tokens.",
         status: ClaimStatus::ServerToServer,
         source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/handle-security-tokens-in-provider-hosted-low-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "repository",
+        meaning: "GitHub Actions: the repository whose workflow requested the token.",
+        status: ClaimStatus::Standard,
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
+    },
+    Claim {
+        name: "repository_owner",
+        meaning: "GitHub Actions: the owner (user or organisation) of the repository.",
+        status: ClaimStatus::Standard,
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
     },
     Claim {
         name: "rh",
@@ -439,6 +505,12 @@ pub const CLAIMS: &[Claim] = &[
         meaning: "Application permissions in app-only tokens, or app roles assigned to the user in user tokens.",
         status: ClaimStatus::Documented,
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "run_id",
+        meaning: "GitHub Actions: the id of the workflow run.",
+        status: ClaimStatus::Standard,
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
     },
     Claim {
         name: "scope",
@@ -495,6 +567,12 @@ pub const CLAIMS: &[Claim] = &[
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference",
     },
     Claim {
+        name: "tfp",
+        meaning: "Azure AD B2C: trust framework policy, the name of the user flow or custom policy that issued the token (acr holds it instead when configured).",
+        status: ClaimStatus::Documented,
+        source: "https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview",
+    },
+    Claim {
         name: "tid",
         meaning: "Tenant ID the user signed in to (9188040d-6c67-4c5b-b112-36a304b66dad for personal accounts).",
         status: ClaimStatus::Documented,
@@ -505,6 +583,12 @@ pub const CLAIMS: &[Claim] = &[
         meaning: "S2S: true when the actor (app) may act on behalf of a user context.",
         status: ClaimStatus::ServerToServer,
         source: "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins",
+    },
+    Claim {
+        name: "uid",
+        meaning: "Okta: the user's id in Okta.",
+        status: ClaimStatus::Standard,
+        source: "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/",
     },
     Claim {
         name: "unique_name",
@@ -559,6 +643,12 @@ pub const CLAIMS: &[Claim] = &[
         meaning: "Directory role template IDs the user holds in the tenant (for example 62e90394-... Global Administrator).",
         status: ClaimStatus::Documented,
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    Claim {
+        name: "workflow",
+        meaning: "GitHub Actions: the workflow name.",
+        status: ClaimStatus::Standard,
+        source: "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect",
     },
     Claim {
         name: "xms_acd",
@@ -770,7 +860,7 @@ pub const HEADER_PARAMS: &[Claim] = &[
     },
     Claim {
         name: "typ",
-        meaning: "Media type of the token, usually JWT.",
+        meaning: "Media type of the token: JWT for Entra tokens; at+jwt marks an OAuth access token in the RFC 9068 profile (other identity providers).",
         status: ClaimStatus::Standard,
         source: "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1",
     },
@@ -923,6 +1013,161 @@ pub const AMR_VALUES: &[AmrValue] = &[
     },
 ];
 
+/// A well-known delegated scope (`scp`) or application permission (`roles`) value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Permission {
+    pub name: &'static str,
+    pub meaning: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `name` (byte order, so upper case first).
+pub const PERMISSIONS: &[Permission] = &[
+    Permission {
+        name: "Application.ReadWrite.All",
+        meaning: "Create and change every app registration and service principal in the tenant (highly privileged).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Directory.Read.All",
+        meaning: "Read all directory data: users, groups, apps and devices.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Directory.ReadWrite.All",
+        meaning: "Read and write all directory data (highly privileged).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "EWS.AccessAsUser.All",
+        meaning: "Full access to the signed-in user's mailbox (and mailboxes shared with the user) through EWS.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Permission {
+        name: "Exchange.ManageAsApp",
+        meaning: "Run Exchange Online PowerShell as the app (app-only); the app also needs an Exchange or Entra admin role.",
+        source: "https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2",
+    },
+    Permission {
+        name: "Files.Read.All",
+        meaning: "Read all files the user can access (delegated) or every file in the tenant (application).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "GroupMember.Read.All",
+        meaning: "Read group memberships, which an app needs to read a user's groups after a group overage.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "IMAP.AccessAsApp",
+        meaning: "Read every mailbox through IMAP as the app; each mailbox must also be granted to the app's service principal in Exchange.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "IMAP.AccessAsUser.All",
+        meaning: "Read the signed-in user's mailbox through IMAP.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "Mail.Read",
+        meaning: "Read mail: the user's mailbox (delegated) or every mailbox in the tenant unless an application access policy limits it (application).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Mail.ReadWrite",
+        meaning: "Read and change mail: the user's mailbox (delegated) or every mailbox (application).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Mail.Send",
+        meaning: "Send mail as the user (delegated) or as any user in the tenant (application).",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "POP.AccessAsApp",
+        meaning: "Read every mailbox through POP as the app; each mailbox must also be granted to the app's service principal in Exchange.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "POP.AccessAsUser.All",
+        meaning: "Read the signed-in user's mailbox through POP.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "SMTP.Send",
+        meaning: "Send mail as the signed-in user through SMTP AUTH (client submission).",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "SMTP.SendAsApp",
+        meaning: "Send mail through SMTP AUTH as the app, for mailboxes granted to its service principal in Exchange.",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth",
+    },
+    Permission {
+        name: "Sites.FullControl.All",
+        meaning: "Full control of every SharePoint site collection.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Sites.Read.All",
+        meaning: "Read items in every SharePoint site.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "Sites.Selected",
+        meaning: "Access only the SharePoint sites that an administrator granted to this app one by one.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "User.Read",
+        meaning: "Sign the user in and read their own profile.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "User.Read.All",
+        meaning: "Read every user's full profile.",
+        source: "https://learn.microsoft.com/en-us/graph/permissions-reference",
+    },
+    Permission {
+        name: "email",
+        meaning: "OpenID Connect scope: the user's email address in the id token.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc",
+    },
+    Permission {
+        name: "full_access_as_app",
+        meaning: "Exchange Online application permission: full access to every mailbox in the tenant through EWS, with no signed-in user (limit it with RBAC for Applications or an application access policy).",
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    Permission {
+        name: "offline_access",
+        meaning: "OpenID Connect scope: the app may receive a refresh token.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc",
+    },
+    Permission {
+        name: "openid",
+        meaning: "OpenID Connect scope: the app may sign the user in and get an id token.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc",
+    },
+    Permission {
+        name: "profile",
+        meaning: "OpenID Connect scope: basic profile claims in the id token.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc",
+    },
+    Permission {
+        name: "user_impersonation",
+        meaning: "Access the API as the signed-in user (the usual delegated scope of Azure Resource Manager, Azure DevOps, Key Vault and many custom APIs).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-configure-app-expose-web-apis",
+    },
+];
+
+/// Looks up a permission name exactly (permission names are case-sensitive in tokens).
+pub fn permission(name: &str) -> Option<&'static Permission> {
+    PERMISSIONS
+        .binary_search_by(|p| p.name.cmp(name))
+        .ok()
+        .map(|i| &PERMISSIONS[i])
+}
+
 /// Looks up a payload claim by exact name.
 pub fn claim(name: &str) -> Option<&'static Claim> {
     CLAIMS
@@ -976,6 +1221,27 @@ mod tests {
         for a in AMR_VALUES {
             crate::knowledge::assert_source(a.source, a.value);
         }
+    }
+
+    #[test]
+    fn permissions_are_sorted_sourced_and_exchange_ones_are_known() {
+        for pair in PERMISSIONS.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+        for p in PERMISSIONS {
+            crate::knowledge::assert_source(p.source, p.name);
+        }
+        assert!(permission("full_access_as_app")
+            .unwrap()
+            .meaning
+            .contains("every mailbox"));
+        assert!(permission("EWS.AccessAsUser.All").is_some());
+        assert!(permission("mail.read").is_none());
     }
 
     #[test]
