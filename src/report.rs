@@ -62,6 +62,7 @@ pub enum ArtifactKind {
     Headers,
     Exception,
     Har,
+    Saml,
 }
 
 impl ArtifactKind {
@@ -89,6 +90,7 @@ impl ArtifactKind {
             ArtifactKind::Headers => "headers",
             ArtifactKind::Exception => "exception",
             ArtifactKind::Har => "har",
+            ArtifactKind::Saml => "saml",
         }
     }
 }

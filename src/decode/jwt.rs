@@ -517,7 +517,7 @@ mod saml {
     }
 
     fn artifact(xml: &str, span: Span, was_base64: bool) -> Artifact {
-        let mut artifact = Artifact::new(ArtifactKind::Jwt, span, "SAML token (not a JWT)");
+        let mut artifact = Artifact::new(ArtifactKind::Saml, span, "SAML token (not a JWT)");
         let version = if xml.contains("MajorVersion=\"1\"") {
             "SAML 1.1"
         } else {
