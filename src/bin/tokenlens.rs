@@ -67,14 +67,23 @@ fn main() {
     let report = tokenlens::inspect_with_keys(&text, &keys, &ctx);
     if json {
         match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => write_out(&format!("{s}\n")),
             Err(e) => {
                 eprintln!("tokenlens: {e}");
                 std::process::exit(1);
             }
         }
     } else {
-        print!("{}", tokenlens::render::report_text(&report));
+        write_out(&tokenlens::render::report_text(&report));
+    }
+}
+
+/// Writes to standard output; a closed pipe (`tokenlens … | head`) ends the program quietly.
+fn write_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+        std::process::exit(0);
     }
 }
 
