@@ -866,14 +866,7 @@ pub fn pkcs7_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         span,
         format!("PKCS#7 bundle with {} certificate(s)", certs.len()),
     );
-    let mut ders = Vec::new();
-    for cert in certs {
-        if let Some(child) = certificate_artifact(&cert, span, ctx) {
-            ders.push((a.children.len(), cert));
-            a.children.push(child);
-        }
-    }
-    link_chain(&mut a.children, &ders);
+    add_certificates(&mut a, certs, span, ctx);
     a.verdict = format!(
         "A PKCS#7 (.p7b) container holding {} certificate(s) and no private key.",
         a.children.len()
@@ -886,13 +879,30 @@ pub fn pkcs7_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         ));
     }
     a.sections.push(s);
-    for child in &a.children {
-        a.evidence.keys.extend(child.evidence.keys.iter().cloned());
-        a.evidence
+    Some(a)
+}
+
+/// Adds each readable certificate in `certs` to `container` as a child, links the children into
+/// chains and lifts their keys and thumbprints into the container's evidence.
+pub fn add_certificates(container: &mut Artifact, certs: Vec<Vec<u8>>, span: Span, ctx: &Context) {
+    let mut ders = Vec::new();
+    for cert in certs {
+        if let Some(child) = certificate_artifact(&cert, span, ctx) {
+            ders.push((container.children.len(), cert));
+            container.children.push(child);
+        }
+    }
+    link_chain(&mut container.children, &ders);
+    for child in &container.children {
+        container
+            .evidence
+            .keys
+            .extend(child.evidence.keys.iter().cloned());
+        container
+            .evidence
             .thumbprints
             .extend(child.evidence.thumbprints.iter().cloned());
     }
-    Some(a)
 }
 
 /// Links the certificates among `artifacts` into chains: who issued whom, and whether it verifies.
