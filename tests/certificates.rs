@@ -183,7 +183,7 @@ fn a_wrong_key_never_verifies() {
     }
     // A key set whose kids all differ from the token's says so.
     let report = verify(&generated("rs512.jwt"), &generated("jwks.json"));
-    assert_not_valid(&report, "Key found but does not match kid");
+    assert_not_valid(&report, "The token's kid is not among the keys given");
     assert!(token_titles(&report)[0].contains("rsa4096-kid"));
     let report = verify(&generated("hs256.jwt"), "secret: not-the-secret");
     assert_not_valid(&report, "Signature invalid");
