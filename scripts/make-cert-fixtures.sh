@@ -6,11 +6,13 @@
 # certificates as valid (2025-01-01 .. 2035-01-01) and the expired leaf as expired (2020 .. 2021).
 # Tokens are signed by openssl, so the Rust verifier is checked against an independent signer.
 #
-# Usage: scripts/make-cert-fixtures.sh   (from the repository root; overwrites the folder)
+# Usage: scripts/make-cert-fixtures.sh          (from the repository root; overwrites the folder)
+#        scripts/make-cert-fixtures.sh round2   (only adds the second-round files, from the keys made before)
 set -euo pipefail
 
 OUT=tests/fixtures/certificate/generated
-rm -rf "$OUT"
+ROUND2_ONLY=${1:-}
+[ "$ROUND2_ONLY" = round2 ] || rm -rf "$OUT"
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -77,6 +79,7 @@ sign() {
   fi
 }
 
+if [ "$ROUND2_ONLY" != round2 ]; then
 # Keys.
 for bits in 1024 2048 4096; do
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:$bits -out "$OUT/rsa$bits.key" 2>/dev/null
@@ -225,3 +228,108 @@ make many-sans "/CN=mail.contoso.test" sans
 rm -rf "$D"
 EXTRA
 )
+fi
+
+# Second round: shapes that were missing. Everything below reuses the keys made above.
+G=$OUT
+sha1_b64url() { openssl x509 -in "$1" -outform DER | openssl dgst -sha1 -binary | b64url; }
+der_b64() { openssl x509 -in "$1" -outform DER | base64 -w0; }
+# rsa_part KEY NAME: one field of `openssl rsa -text` (modulus, privateExponent, prime1, ...) as base64url.
+rsa_part() {
+  openssl rsa -in "$1" -noout -text 2>/dev/null |
+    awk -v want="$2:" '$1 == want { on = 1; next } on && /^ / { print; next } on { exit }' |
+    tr -d ' :\n' | sed 's/^00//' | xxd -r -p | b64url
+}
+
+# A certificate with a negative serial number (DER INTEGER with the top bit set), same dates.
+openssl x509 -in "$G/rsa2048.pem" -signkey "$G/rsa2048.key" -set_serial -0x5A3C -preserve_dates \
+  -subj "/CN=negative-serial.contoso.test" -out "$G/negative-serial.pem" 2>/dev/null
+
+# A traditional (OpenSSL 1.x style) encrypted RSA key: Proc-Type and DEK-Info headers in the PEM.
+openssl rsa -in "$G/rsa1024.key" -traditional -aes256 -passout pass:Fixture-Only-1 \
+  -out "$G/rsa1024-traditional-encrypted.key" 2>/dev/null
+
+# A JWK with private members (d, p, q, dp, dq, qi), as some libraries export it.
+K=$G/other-rsa2048.key
+printf '{"kty":"RSA","kid":"private-fixture-kid","use":"sig","n":"%s","e":"AQAB","d":"%s","p":"%s","q":"%s","dp":"%s","dq":"%s","qi":"%s"}\n' \
+  "$(rsa_part "$K" modulus)" "$(rsa_part "$K" privateExponent)" "$(rsa_part "$K" prime1)" \
+  "$(rsa_part "$K" prime2)" "$(rsa_part "$K" exponent1)" "$(rsa_part "$K" exponent2)" \
+  "$(rsa_part "$K" coefficient)" >"$G/private.jwk.json"
+
+# Entra's v2 discovery key set (login.microsoftonline.com/common/discovery/v2.0/keys): RSA keys
+# with kty, use, kid, x5t, n, e, x5c and issuer, each with a self-signed certificate.
+for k in rsa2048 other-rsa2048; do
+  openssl x509 -in "$G/rsa2048.pem" -signkey "$G/$k.key" -preserve_dates \
+    -subj "/CN=accounts.accesscontrol.windows.net" -out "$G/entra-$k.pem" 2>/dev/null
+done
+entra_key() {
+  local k=$1 kid
+  kid=$(sha1_b64url "$G/entra-$k.pem")
+  printf '{"kty":"RSA","use":"sig","kid":"%s","x5t":"%s","n":"%s","e":"AQAB","x5c":["%s"],"cloud_instance_name":"microsoftonline.com","issuer":"https://login.microsoftonline.com/{tenantid}/v2.0"}' \
+    "$kid" "$kid" "$(rsa_part "$G/$k.key" modulus)" "$(der_b64 "$G/entra-$k.pem")"
+}
+printf '{"keys":[%s,%s]}\n' "$(entra_key rsa2048)" "$(entra_key other-rsa2048)" >"$G/entra-jwks.json"
+# entra_token KID KEY NAME: an RS256 access token shaped like Entra's v2 tokens.
+entra_token() {
+  local header payload
+  header=$(printf '{"typ":"JWT","alg":"RS256","kid":"%s"}' "$1" | b64url)
+  payload=$(printf '%s' '{"aud":"api://tokenlens-test","iss":"https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0","iat":1767222000,"nbf":1767222000,"exp":1767225900,"azp":"11111111-2222-3333-4444-555555555555","azpacr":"1","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","sub":"fixture","ver":"2.0","roles":["Tokens.Read"]}' | b64url)
+  printf '%s.%s.%s\n' "$header" "$payload" \
+    "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$2" | b64url)" >"$G/$3.jwt"
+}
+entra_token "$(sha1_b64url "$G/entra-rsa2048.pem")" "$G/rsa2048.key" entra-rs256
+entra_token "nOo3ZDrODXEK1jKWhXslHR_KXEg" "$G/rsa4096.key" entra-rs256-unknown-kid
+
+# certutil -dump of the P-256 certificate, in the layout Windows prints (values computed here).
+certutil_hex() { # bytes on stdin -> certutil's hex dump, 16 bytes a line
+  od -An -v -tx1 | tr -s ' \n' ' ' | xargs -n16 echo |
+    awk '{ printf "    %04x ", (NR - 1) * 16; for (i = 1; i <= NF; i++) { printf " %s", $i; if (i == 8) printf " " } print "" }'
+}
+cert_hash() { openssl x509 -in "$G/p256.pem" -outform DER | openssl dgst "-$1" -r | cut -d' ' -f1; }
+{
+  echo "X509 Certificate:"
+  echo "Version: 3"
+  echo "Serial Number: $(openssl x509 -in "$G/p256.pem" -noout -serial | sed 's/serial=//' | tr 'A-F' 'a-f')"
+  echo "Signature Algorithm:"
+  echo "    Algorithm ObjectId: 1.2.840.10045.4.3.2 sha256ECDSA"
+  echo "    Algorithm Parameters: NULL"
+  echo "Issuer:"
+  echo "    CN=tokenlens P-256 app"
+  echo ""
+  echo " NotBefore: 1/1/2025 12:00 AM"
+  echo " NotAfter: 1/1/2035 12:00 AM"
+  echo ""
+  echo "Subject:"
+  echo "    CN=tokenlens P-256 app"
+  echo ""
+  echo "Public Key Algorithm:"
+  echo "    Algorithm ObjectId: 1.2.840.10045.2.1 ECC"
+  echo "    Algorithm Parameters:"
+  echo "    06 08 2a 86 48 ce 3d 03  01 07"
+  echo "        1.2.840.10045.3.1.7 ECDSA_P256 (x962P256v1)"
+  echo "Public Key Length: 256 bits"
+  echo "Public Key: UnusedBits = 0"
+  openssl pkey -pubin -in "$G/p256.pub.pem" -outform DER | tail -c 65 | certutil_hex
+  echo "Certificate Extensions: 3"
+  echo "    2.5.29.19: Flags = 0, Length = 2"
+  echo "    Basic Constraints"
+  echo "        Subject Type=End Entity"
+  echo "        Path Length Constraint=None"
+  echo ""
+  echo "    2.5.29.15: Flags = 1(Critical), Length = 4"
+  echo "    Key Usage"
+  echo "        Digital Signature (80)"
+  echo ""
+  echo "    2.5.29.37: Flags = 0, Length = c"
+  echo "    Enhanced Key Usage"
+  echo "        Client Authentication (1.3.6.1.5.5.7.3.2)"
+  echo ""
+  echo "Signature Algorithm:"
+  echo "    Algorithm ObjectId: 1.2.840.10045.4.3.2 sha256ECDSA"
+  echo "    Algorithm Parameters: NULL"
+  echo "Root Certificate: Subject matches Issuer"
+  echo "Cert Hash(md5): $(cert_hash md5)"
+  echo "Cert Hash(sha1): $(cert_hash sha1)"
+  echo "Cert Hash(sha256): $(cert_hash sha256)"
+  echo "CertUtil: -dump command completed successfully."
+} >"$G/p256.certutil-dump.txt"

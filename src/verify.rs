@@ -331,32 +331,22 @@ mod ecdsa_prehash {
 /// Checks an HMAC signature with a shared secret.
 pub fn verify_hmac(hash: Hash, secret: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), VerifyError> {
     let ok = match hash {
-        Hash::Sha256 => Hmac::<Sha256>::new_from_slice(secret)
-            .map(|mut m| {
-                m.update(msg);
-                m.verify_slice(sig).is_ok()
-            })
-            .unwrap_or(false),
-        Hash::Sha384 => Hmac::<Sha384>::new_from_slice(secret)
-            .map(|mut m| {
-                m.update(msg);
-                m.verify_slice(sig).is_ok()
-            })
-            .unwrap_or(false),
-        Hash::Sha512 => Hmac::<Sha512>::new_from_slice(secret)
-            .map(|mut m| {
-                m.update(msg);
-                m.verify_slice(sig).is_ok()
-            })
-            .unwrap_or(false),
-        Hash::Sha1 => Hmac::<Sha1>::new_from_slice(secret)
-            .map(|mut m| {
-                m.update(msg);
-                m.verify_slice(sig).is_ok()
-            })
-            .unwrap_or(false),
+        Hash::Sha256 => hmac_matches::<Hmac<Sha256>>(secret, msg, sig),
+        Hash::Sha384 => hmac_matches::<Hmac<Sha384>>(secret, msg, sig),
+        Hash::Sha512 => hmac_matches::<Hmac<Sha512>>(secret, msg, sig),
+        Hash::Sha1 => hmac_matches::<Hmac<Sha1>>(secret, msg, sig),
     };
     ok.then_some(()).ok_or(VerifyError::Invalid)
+}
+
+/// Whether `sig` is the HMAC of `msg` under `secret`; a secret the MAC cannot take is no match.
+fn hmac_matches<M: Mac + hmac::digest::KeyInit>(secret: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+    <M as hmac::digest::KeyInit>::new_from_slice(secret)
+        .map(|mut m| {
+            m.update(msg);
+            m.verify_slice(sig).is_ok()
+        })
+        .unwrap_or(false)
 }
 
 /// Builds a DER SubjectPublicKeyInfo from JWK parts, using the RustCrypto encoders.

@@ -183,7 +183,7 @@ fn a_wrong_key_never_verifies() {
     }
     // A key set whose kids all differ from the token's says so.
     let report = verify(&generated("rs512.jwt"), &generated("jwks.json"));
-    assert_not_valid(&report, "Key found but does not match kid");
+    assert_not_valid(&report, "The token's kid is not among the keys given");
     assert!(token_titles(&report)[0].contains("rsa4096-kid"));
     let report = verify(&generated("hs256.jwt"), "secret: not-the-secret");
     assert_not_valid(&report, "Signature invalid");
@@ -605,6 +605,54 @@ fn a_pasted_private_key_is_warned_about_and_never_echoed() {
             "the key body leaked into the report: {line}"
         );
     }
+}
+
+#[test]
+fn a_private_jwk_is_flagged_and_its_private_members_never_echoed() {
+    let jwk: serde_json::Value = serde_json::from_str(&generated("private.jwk.json")).unwrap();
+    let text = text_of(&generated("private.jwk.json"));
+    assert!(
+        text.contains("PRIVATE JWK kid=private-fixture-kid"),
+        "{text}"
+    );
+    assert!(text.contains("[ERROR] PRIVATE key"), "{text}");
+    for member in ["d", "p", "q", "dp", "dq", "qi"] {
+        let value = jwk[member].as_str().unwrap();
+        // Even a 16-character piece of a private member must not appear.
+        assert!(
+            !text.contains(&value[..16]),
+            "private member {member} leaked into the report"
+        );
+    }
+    // The page says it holds a private key; it must not call it a public key.
+    assert!(!text.contains("public key with kid"), "{text}");
+}
+
+#[test]
+fn a_traditional_encrypted_key_says_it_is_encrypted_and_is_not_echoed() {
+    let pem = generated("rsa1024-traditional-encrypted.key");
+    let text = text_of(&pem);
+    assert!(
+        text.contains("encrypted (AES-256-CBC) with a password"),
+        "{text}"
+    );
+    assert!(!text.contains("not encrypted"), "{text}");
+    for line in pem
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("-----") && !l.contains(':'))
+    {
+        assert!(!text.contains(line), "the key body leaked: {line}");
+    }
+}
+
+#[test]
+fn a_negative_serial_is_shown_both_ways() {
+    let text = text_of(&generated("negative-serial.pem"));
+    assert!(text.contains("Negative serial number"), "{text}");
+    assert!(
+        text.contains("openssl prints -5A3C, Windows shows the bytes a5c4"),
+        "{text}"
+    );
 }
 
 /// Measures native verification speed; run with `cargo test --release -- --ignored --nocapture`.

@@ -497,7 +497,7 @@ fn check_token(facts: &TokenFacts, keys: &[FoundKey], place: &Place, ctx: &Conte
         }
         out.token_findings.push(Finding::new(
             Severity::Warning,
-            "Key found but does not match kid: the token's key is not in the keys given",
+            "The token's kid is not among the keys given",
             text,
         ));
     } else {

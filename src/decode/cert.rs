@@ -160,8 +160,29 @@ fn private_key(block: &der_util::PemBlock) -> Artifact {
         block.span,
         format!("PRIVATE key ({})", block.label),
     );
-    let encrypted = block.label.contains("ENCRYPTED");
-    a.verdict = if encrypted {
+    // A traditional OpenSSL key (`RSA PRIVATE KEY`, `EC PRIVATE KEY`) says it is encrypted in its
+    // RFC 1421 headers rather than in its label.
+    let proc_type = block.header("Proc-Type");
+    let legacy_encrypted = proc_type.is_some_and(|v| v.to_ascii_uppercase().contains("ENCRYPTED"));
+    let encrypted = block.label.contains("ENCRYPTED") || legacy_encrypted;
+    a.verdict = if legacy_encrypted {
+        let cipher = block
+            .header("DEK-Info")
+            .and_then(|v| v.split(',').next())
+            .map(|c| format!(" ({})", c.trim()))
+            .unwrap_or_default();
+        let mut sec = Section::new("Encryption");
+        for (name, value) in &block.headers {
+            let meaning = match name.to_ascii_lowercase().as_str() {
+                "proc-type" => "the base64 below is encrypted",
+                "dek-info" => "the cipher and its IV; the IV is not secret",
+                _ => "a PEM header line",
+            };
+            sec.push(Field::new(name.clone(), value.clone()).meaning(meaning));
+        }
+        a.sections.push(sec);
+        format!("A PRIVATE key in the traditional OpenSSL format, encrypted{cipher} with a password: it is not shown here. This format turns the password into the key with a single MD5 pass, so a weak password is guessed offline quickly; do not share it.")
+    } else if encrypted {
         "A PRIVATE key, encrypted with a password: it is not shown here, and it should still not be shared, because a weak password can be guessed offline.".to_string()
     } else {
         "A PRIVATE key, not encrypted: whoever has this text can sign as the certificate's owner. Its content is not shown here.".to_string()
@@ -487,25 +508,55 @@ fn names_section(cert: &X509Certificate) -> Section {
     let issuer = dn_string(cert.issuer());
     let same = cert.subject().as_raw() == cert.issuer().as_raw();
     s.push(Field::new("Subject", subject.clone()).meaning("who the certificate is for"));
-    for (name, value) in dn_attributes(cert.subject()) {
-        s.push(Field::new(format!("  subject {name}"), value));
+    // A name of one attribute is already said in full on the line above.
+    let subject_parts = dn_attributes(cert.subject());
+    if subject_parts.len() > 1 {
+        for (name, value) in subject_parts {
+            s.push(Field::new(format!("  subject {name}"), value));
+        }
     }
     s.push(Field::new("Issuer", issuer).meaning(if same {
-        "who signed it: the same as the subject (self-issued)"
+        "who signed it; the same name as the subject, so the certificate is self-issued"
     } else {
         "who signed it"
     }));
-    for (name, value) in dn_attributes(cert.issuer()) {
-        s.push(Field::new(format!("  issuer {name}"), value));
+    let issuer_parts = dn_attributes(cert.issuer());
+    for (name, value) in issuer_parts.iter().filter(|_| issuer_parts.len() > 1) {
+        s.push(Field::new(format!("  issuer {name}"), value.clone()));
     }
     s.push(Field::new("Version", format!("v{}", cert.version().0 + 1)));
-    let serial = hex_upper(cert.raw_serial());
+    let raw = cert.raw_serial();
+    let meaning = match negative_magnitude(raw) {
+        Some(magnitude) => format!(
+            "unique per issuing CA; as a DER integer it is negative: openssl prints -{}, Windows shows the bytes {}",
+            hex_upper(&magnitude),
+            hex_upper(raw).to_ascii_lowercase()
+        ),
+        None => "unique per issuing CA".to_string(),
+    };
     s.push(
-        Field::new("Serial number", serial)
-            .shown(hex_colon(cert.raw_serial()))
-            .meaning("unique per issuing CA"),
+        Field::new("Serial number", hex_upper(raw))
+            .shown(hex_colon(raw))
+            .meaning(meaning),
     );
     s
+}
+
+/// The absolute value of a two's-complement big-endian integer whose top bit is set, else `None`.
+fn negative_magnitude(raw: &[u8]) -> Option<Vec<u8>> {
+    if raw.first()? & 0x80 == 0 {
+        return None;
+    }
+    let mut out: Vec<u8> = raw.iter().map(|b| !b).collect();
+    for byte in out.iter_mut().rev() {
+        let (sum, carry) = byte.overflowing_add(1);
+        *byte = sum;
+        if !carry {
+            break;
+        }
+    }
+    let first = out.iter().position(|b| *b != 0).unwrap_or(out.len());
+    Some(out.split_off(first))
 }
 
 fn validity_section(cert: &X509Certificate, nb: i64, na: i64, ctx: &Context) -> Section {
@@ -866,14 +917,7 @@ pub fn pkcs7_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         span,
         format!("PKCS#7 bundle with {} certificate(s)", certs.len()),
     );
-    let mut ders = Vec::new();
-    for cert in certs {
-        if let Some(child) = certificate_artifact(&cert, span, ctx) {
-            ders.push((a.children.len(), cert));
-            a.children.push(child);
-        }
-    }
-    link_chain(&mut a.children, &ders);
+    add_certificates(&mut a, certs, span, ctx);
     a.verdict = format!(
         "A PKCS#7 (.p7b) container holding {} certificate(s) and no private key.",
         a.children.len()
@@ -886,13 +930,30 @@ pub fn pkcs7_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         ));
     }
     a.sections.push(s);
-    for child in &a.children {
-        a.evidence.keys.extend(child.evidence.keys.iter().cloned());
-        a.evidence
+    Some(a)
+}
+
+/// Adds each readable certificate in `certs` to `container` as a child, links the children into
+/// chains and lifts their keys and thumbprints into the container's evidence.
+pub fn add_certificates(container: &mut Artifact, certs: Vec<Vec<u8>>, span: Span, ctx: &Context) {
+    let mut ders = Vec::new();
+    for cert in certs {
+        if let Some(child) = certificate_artifact(&cert, span, ctx) {
+            ders.push((container.children.len(), cert));
+            container.children.push(child);
+        }
+    }
+    link_chain(&mut container.children, &ders);
+    for child in &container.children {
+        container
+            .evidence
+            .keys
+            .extend(child.evidence.keys.iter().cloned());
+        container
+            .evidence
             .thumbprints
             .extend(child.evidence.thumbprints.iter().cloned());
     }
-    Some(a)
 }
 
 /// Links the certificates among `artifacts` into chains: who issued whom, and whether it verifies.
@@ -1301,6 +1362,11 @@ fn context_lines(lines: &[(usize, &str)], at: usize, label: &str) -> Vec<(String
     }
     let mut out = Vec::new();
     for i in first..=last {
+        // certutil indents the details of each item (algorithm OIDs, extension flags, the value of
+        // a name printed on the line above) by four spaces; only the items themselves are kept.
+        if certutil && (lines[i].1.starts_with("    ") || lines[i].1.starts_with('\t')) {
+            continue;
+        }
         let Some((name, mut value)) = name_value(lines[i].1.trim()) else {
             continue;
         };
@@ -1400,8 +1466,9 @@ fn thumbprint_artifact(t: &ThumbprintLine, ctx: &Context) -> Artifact {
             .meaning("the form an app manifest keyCredentials entry uses"),
     );
     s.push(
-        Field::new("x5t (SHA-1 base64url)", b64url(&t.sha1))
-            .meaning("the form a token header carries in x5t (and kid for Entra-issued tokens)"),
+        Field::new("x5t (SHA-1 base64url)", b64url(&t.sha1)).meaning(
+            "the form a token header carries in x5t; Entra-issued tokens carry it in kid too",
+        ),
     );
     if let Some(slot) = t.auth_config_slot() {
         s.push(Field::new("Get-AuthConfig property", slot).meaning(

@@ -21,6 +21,18 @@ pub struct PemBlock {
     pub der: Option<Vec<u8>>,
     /// True when the matching `-----END` line is missing (the block was cut off).
     pub truncated: bool,
+    /// The RFC 1421 header lines before the base64 (`Proc-Type`, `DEK-Info`), name and value.
+    pub headers: Vec<(String, String)>,
+}
+
+impl PemBlock {
+    /// The value of header `name` (case-insensitive), if the block has it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Finds every PEM block, including blocks whose line breaks were escaped as `\n` inside JSON.
@@ -64,6 +76,7 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
             span: Span::new(start, end),
             der,
             truncated,
+            headers: pem_headers(&text[body_start..body_end]),
         });
         from = end.max(body_start);
     }
@@ -90,6 +103,22 @@ fn truncated_body_end(text: &str, body_start: usize) -> usize {
         }
     }
     end.min(text.len())
+}
+
+/// The `Name: value` header lines at the top of a PEM body (RFC 1421), up to the first other line.
+fn pem_headers(body: &str) -> Vec<(String, String)> {
+    let unescaped = body.replace("\\r", "\n").replace("\\n", "\n");
+    unescaped
+        .lines()
+        .map(|l| l.trim().trim_matches('"'))
+        .filter(|l| !l.is_empty())
+        .map_while(|l| {
+            let (name, value) = l.split_once(':')?;
+            let name = name.trim();
+            (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                .then(|| (name.to_string(), value.trim().to_string()))
+        })
+        .collect()
 }
 
 /// Decodes a PEM body: drops RFC 1421 header lines and escaped line breaks, then base64.
@@ -317,10 +346,9 @@ impl Thumbprints {
             )
             .meaning("the form an app manifest keyCredentials entry uses"),
         );
-        s.push(
-            Field::new("x5t (SHA-1 base64url)", self.x5t())
-                .meaning("the value a token header carries in x5t (and kid for Entra keys)"),
-        );
+        s.push(Field::new("x5t (SHA-1 base64url)", self.x5t()).meaning(
+            "the value a token header carries in x5t; Entra-issued tokens carry it in kid too",
+        ));
         s.push(
             Field::new("x5t#S256 (SHA-256 base64url)", self.x5t_s256())
                 .meaning("the value a token header carries in x5t#S256"),

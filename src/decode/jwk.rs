@@ -275,10 +275,13 @@ fn member_bytes(key: &Value, name: &str, problems: &mut Vec<String>) -> Option<V
 fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>) -> Artifact {
     let kid = get_str(key, "kid").map(str::to_string);
     let kty = get_str(key, "kty").unwrap_or("");
+    // Private members of an RSA, EC or OKP key; a shared secret (oct) is flagged further down.
+    let private = kty != "oct" && ["d", "p", "q"].iter().any(|m| get_str(key, m).is_some());
+    let prefix = if private { "PRIVATE " } else { "" };
     let title = match (&kid, position) {
-        (Some(kid), _) => format!("JWK kid={kid}"),
-        (None, Some(n)) => format!("JWK #{n}"),
-        (None, None) => "JWK".to_string(),
+        (Some(kid), _) => format!("{prefix}JWK kid={kid}"),
+        (None, Some(n)) => format!("{prefix}JWK #{n}"),
+        (None, None) => format!("{prefix}JWK"),
     };
     let mut a = Artifact::new(ArtifactKind::Jwk, span, title);
     let mut s = Section::new("Key");
@@ -353,10 +356,7 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
     } else {
         None
     };
-    if get_str(key, "d").is_some()
-        || get_str(key, "p").is_some()
-        || (kty == "oct" && secret.is_some())
-    {
+    if private || (kty == "oct" && secret.is_some()) {
         a.findings.push(
             Finding::new(
                 Severity::Error,
@@ -436,6 +436,17 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
         .and_then(|d| verify::key_kind(d).ok())
         .map(|k| k.describe());
     a.verdict = match (&kind, &secret) {
+        (Some(k), _) if private => format!(
+            "The PRIVATE half of {} {k} key pair{}: only its public members are shown here.",
+            if k.starts_with(['A', 'E', 'R']) {
+                "an"
+            } else {
+                "a"
+            },
+            kid.as_ref()
+                .map(|k| format!(" (kid {k})"))
+                .unwrap_or_default()
+        ),
         (Some(k), _) => format!(
             "{} {k} public key{}.",
             if k.starts_with(['A', 'E', 'R']) {

@@ -170,6 +170,16 @@ fn describe_alg(alg: &Any) -> String {
     }
 }
 
+/// Decodes an ASN.1 BMPString (big-endian UTF-16); a trailing odd byte is ignored.
+fn bmp_string(data: &[u8]) -> String {
+    let units: Vec<u16> = data
+        .chunks(2)
+        .filter(|c| c.len() == 2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
 /// Friendly name and local key id from a bag's attributes.
 fn bag_attributes(set: &Any) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -183,29 +193,14 @@ fn bag_attributes(set: &Any) -> Vec<(String, String)> {
         };
         match oid.as_str() {
             "1.2.840.113549.1.9.20" => {
-                let units: Vec<u16> = value
-                    .data
-                    .chunks(2)
-                    .filter(|c| c.len() == 2)
-                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                    .collect();
-                out.push(("friendly name".into(), String::from_utf16_lossy(&units)));
+                out.push(("friendly name".into(), bmp_string(value.data)));
             }
             "1.2.840.113549.1.9.21" => out.push((
                 "local key id (often the certificate's SHA-1 thumbprint)".into(),
                 hex_upper(value.data),
             )),
             "1.3.6.1.4.1.311.17.1" => {
-                let units: Vec<u16> = value
-                    .data
-                    .chunks(2)
-                    .filter(|c| c.len() == 2)
-                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                    .collect();
-                out.push((
-                    "Windows key provider".into(),
-                    String::from_utf16_lossy(&units),
-                ));
+                out.push(("Windows key provider".into(), bmp_string(value.data)));
             }
             _ => {}
         }
@@ -379,20 +374,7 @@ fn pfx_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact> {
     ));
     s.fields.extend(contents.fields);
     a.sections.push(s);
-    let mut ders = Vec::new();
-    for c in contents.certificates {
-        if let Some(child) = cert::certificate_artifact(&c, span, ctx) {
-            ders.push((a.children.len(), c));
-            a.children.push(child);
-        }
-    }
-    cert::link_chain(&mut a.children, &ders);
-    for child in &a.children {
-        a.evidence.keys.extend(child.evidence.keys.iter().cloned());
-        a.evidence
-            .thumbprints
-            .extend(child.evidence.thumbprints.iter().cloned());
-    }
+    cert::add_certificates(&mut a, contents.certificates, span, ctx);
     Some(a)
 }
 
