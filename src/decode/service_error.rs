@@ -229,12 +229,13 @@ fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
             continue;
         };
         let prefix = &text[lt + 1..at];
-        if prefix.starts_with('/')
-            || prefix.len() > 20
-            || !prefix
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == ':')
-        {
+        // Only a namespace prefix (`m:`) may stand before the name: `FindItemResponseMessage`
+        // is not a `Message` tag.
+        let namespace_only = prefix.is_empty()
+            || prefix.strip_suffix(':').is_some_and(|ns| {
+                !ns.is_empty() && ns.len() <= 20 && ns.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !namespace_only {
             continue;
         }
         let after = at + name.len();
@@ -249,7 +250,9 @@ fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
         }
         let start = gt + 1;
         let end = text[start..].find('<').map_or(text.len(), |e| start + e);
-        out.push((lt, start, end));
+        if !text[start..end].trim().is_empty() {
+            out.push((lt, start, end));
+        }
     }
     out
 }
