@@ -492,7 +492,7 @@ fn overview(report: &Report, diagnoses: &[Finding]) -> Option<Finding> {
         return None;
     }
     // Most frequent first; equal counts keep the order of the paste.
-    list.sort_by(|a, b| b.count.cmp(&a.count));
+    list.sort_by_key(|f| std::cmp::Reverse(f.count));
     let summary = list
         .iter()
         .map(|f| format!("{} \u{d7}{}", f.key, f.count))

@@ -401,9 +401,20 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
         }
         groups.push((s, end, challenges));
     }
+    // A long log repeats the same challenge; each distinct text is explained once.
+    let mut explained: std::collections::BTreeMap<&str, Artifact> =
+        std::collections::BTreeMap::new();
     groups
         .into_iter()
-        .map(|(s, e, ch)| artifact(&ch, n.span(s, e)))
+        .map(|(s, e, ch)| {
+            let span = n.span(s, e);
+            let mut card = explained
+                .entry(&t[s..e])
+                .or_insert_with(|| artifact(&ch, span))
+                .clone();
+            card.span = span;
+            card
+        })
         .collect()
 }
 

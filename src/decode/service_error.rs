@@ -266,6 +266,8 @@ fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
         tag_values(text, "faultstring"),
     ]
     .concat();
+    let mut messages = messages;
+    messages.sort_unstable();
     let mut codes = tag_values(text, "ResponseCode");
     for (lt, s, e) in tag_values(text, "faultcode") {
         let value = text[s..e].trim();
@@ -290,8 +292,7 @@ fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
         // the previous code, else the first one after it.
         let msg = messages
             .iter()
-            .filter(|(ml, _, _)| *ml >= previous_end && *ml < lt)
-            .last()
+            .rfind(|(ml, _, _)| *ml >= previous_end && *ml < lt)
             .or_else(|| {
                 messages
                     .iter()

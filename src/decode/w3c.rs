@@ -276,20 +276,35 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     } else {
         out.push(summary(&rows));
     }
-    // Header values logged in custom fields get their own cards.
+    // Header values logged in custom fields get their own cards. A long log repeats the same
+    // values, so each distinct value is explained once and its card copied with the new span.
+    let mut explained: BTreeMap<(bool, &str), Option<Artifact>> = BTreeMap::new();
     for r in &rows {
         for (name, value, s, e) in &r.values {
+            if value == "-" {
+                continue;
+            }
             let lower = name.to_ascii_lowercase();
-            let decoded = textmap::iis_decode(value);
-            if lower.contains("www-authenticate") && value != "-" {
-                let (ch, _) = super::challenge::parse_challenges(&decoded);
-                if !ch.is_empty() {
-                    out.push(super::challenge::artifact(&ch, Span::new(*s, *e)));
-                }
-            } else if lower.contains("x-ms-diagnostics") && value != "-" {
-                if let Some(d) = super::xms_diagnostics::parse_value(&decoded) {
-                    out.push(super::xms_diagnostics::artifact(&d, Span::new(*s, *e)));
-                }
+            let challenge = lower.contains("www-authenticate");
+            if !challenge && !lower.contains("x-ms-diagnostics") {
+                continue;
+            }
+            let card = explained
+                .entry((challenge, value.as_str()))
+                .or_insert_with(|| {
+                    let decoded = textmap::iis_decode(value);
+                    if challenge {
+                        let (ch, _) = super::challenge::parse_challenges(&decoded);
+                        (!ch.is_empty()).then(|| super::challenge::artifact(&ch, Span::new(0, 0)))
+                    } else {
+                        super::xms_diagnostics::parse_value(&decoded)
+                            .map(|d| super::xms_diagnostics::artifact(&d, Span::new(0, 0)))
+                    }
+                });
+            if let Some(card) = card {
+                let mut copy = card.clone();
+                copy.span = Span::new(*s, *e);
+                out.push(copy);
             }
         }
     }
@@ -775,6 +790,9 @@ fn embedded_diagnostics(value: &str) -> Option<(usize, super::xms_diagnostics::D
     super::xms_diagnostics::parse_value(&value[start..]).map(|d| (start, d))
 }
 
+/// HttpStatus, BackEndStatus, UrlStem, AuthenticationType and ErrorCode of a failed row.
+type FailureKey = (String, String, String, String, String);
+
 fn exchange_artifacts(rows: &[ExRow]) -> Vec<Artifact> {
     let mut out = Vec::new();
     let first = rows.first().map_or(0, |r| r.start);
@@ -808,8 +826,7 @@ fn exchange_artifacts(rows: &[ExRow]) -> Vec<Artifact> {
         failed.len()
     );
     // Distinct failures: status, back-end status, path, authentication type and error code.
-    let mut distinct: BTreeMap<(String, String, String, String, String), (usize, &ExRow)> =
-        BTreeMap::new();
+    let mut distinct: BTreeMap<FailureKey, (usize, &ExRow)> = BTreeMap::new();
     for r in &failed {
         let key = (
             r.get("HttpStatus").to_string(),
