@@ -405,7 +405,135 @@ pub fn diagnose(report: &mut Report, _ctx: &Context) {
             }
         }
     }
-    report.diagnoses.extend(found);
+    // The same situation found through several refusals is one diagnosis naming all of them.
+    let mut merged: Vec<Finding> = Vec::new();
+    for f in found {
+        match merged.iter_mut().find(|m| m.title == f.title) {
+            Some(m) => {
+                for i in f.refers_to {
+                    if !m.refers_to.contains(&i) {
+                        m.refers_to.push(i);
+                    }
+                }
+            }
+            None => merged.push(f),
+        }
+    }
+    if let Some(o) = overview(report, &merged) {
+        report.diagnoses.push(o);
+    }
+    report.diagnoses.extend(merged);
+}
+
+/// One failure kind in a paste, with the artifacts that show it.
+struct Failure {
+    key: String,
+    indexes: Vec<usize>,
+    count: usize,
+}
+
+/// Distinct failures (x-ms-diagnostics codes, AADSTS codes, service error codes, and Bearer
+/// errors when no x-ms-diagnostics explains them) with how often each appears.
+fn failures(report: &Report) -> Vec<Failure> {
+    let mut all: Vec<Seen> = Vec::new();
+    for (index, artifact) in report.artifacts.iter().enumerate() {
+        all.push(Seen { index, artifact });
+        refusals_inside(index, artifact, &mut all);
+    }
+    let any_diagnostics = all
+        .iter()
+        .any(|s| s.artifact.evidence.diagnostics.is_some());
+    let mut out: Vec<Failure> = Vec::new();
+    let mut add = |key: String, index: usize| match out.iter_mut().find(|f| f.key == key) {
+        Some(f) => {
+            f.count += 1;
+            if !f.indexes.contains(&index) {
+                f.indexes.push(index);
+            }
+        }
+        None => out.push(Failure {
+            key,
+            indexes: vec![index],
+            count: 1,
+        }),
+    };
+    for s in &all {
+        let ev = &s.artifact.evidence;
+        if let Some(d) = &ev.diagnostics {
+            let key = match (d.code, d.category.as_deref()) {
+                (Some(c), Some(cat)) => format!("{c} {cat}"),
+                (Some(c), None) => c.to_string(),
+                (None, Some(cat)) => cat.to_string(),
+                (None, None) => "x-ms-diagnostics".to_string(),
+            };
+            add(key, s.index);
+        }
+        for c in &ev.aadsts {
+            add(format!("AADSTS{c}"), s.index);
+        }
+        if let Some(code) = fact(s.artifact, "service_error") {
+            add(code.to_string(), s.index);
+        }
+        if !any_diagnostics {
+            if let Some(e) = ev.challenge.as_ref().and_then(|c| c.error.as_deref()) {
+                add(format!("Bearer error={e}"), s.index);
+            }
+        }
+    }
+    out
+}
+
+/// The overview of a paste with many refusals: each distinct failure once with its count, and
+/// the first fix for the most frequent one.
+fn overview(report: &Report, diagnoses: &[Finding]) -> Option<Finding> {
+    let mut list = failures(report);
+    let total: usize = list.iter().map(|f| f.count).sum();
+    if total < 3 || (list.len() < 2 && total < 4) {
+        return None;
+    }
+    // Most frequent first; equal counts keep the order of the paste.
+    list.sort_by_key(|f| std::cmp::Reverse(f.count));
+    let summary = list
+        .iter()
+        .map(|f| format!("{} \u{d7}{}", f.key, f.count))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let top = list.first()?;
+    let mut f = Finding::new(
+        Severity::Error,
+        format!("{total} refusals in this paste, {} distinct", list.len()),
+        summary,
+    );
+    // The top fix: a diagnosis about the most frequent failure, else that failure's own card.
+    let from_diagnosis = diagnoses
+        .iter()
+        .find(|d| d.refers_to.iter().any(|i| top.indexes.contains(i)) && !d.steps.is_empty());
+    let from_card = || {
+        let a = report.artifacts.get(*top.indexes.first()?)?;
+        std::iter::once(a)
+            .chain(a.children.iter())
+            .flat_map(|x| x.findings.iter())
+            .find(|x| !x.steps.is_empty() && x.severity != Severity::Info)
+    };
+    if let Some(best) = from_diagnosis.or_else(from_card) {
+        let step = best
+            .steps
+            .iter()
+            .find(|s| !s.unsupported)
+            .or_else(|| best.steps.first());
+        if let Some(step) = step {
+            let mut step = step.clone();
+            step.text = format!("Top fix for {} ({}): {}", top.key, best.title, step.text);
+            f = f.step(step);
+            f.source = best.source.clone();
+        }
+    }
+    f.refers_to = list
+        .iter()
+        .flat_map(|x| x.indexes.iter().copied())
+        .collect();
+    f.refers_to.dedup();
+    Some(f)
 }
 
 #[cfg(test)]

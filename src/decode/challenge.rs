@@ -41,6 +41,7 @@ const CLAIMS_SOURCE: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge";
 const UCWA_SOURCE: &str =
     "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
+const RFC9110_CHALLENGES: &str = "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1";
 const RFC6750: &str = "https://www.rfc-editor.org/rfc/rfc6750#section-3.1";
 const NATIONAL_CLOUDS: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
@@ -367,7 +368,7 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     }
     starts.sort_unstable();
     starts.dedup();
-    let mut out = Vec::new();
+    let mut groups: Vec<(usize, usize, Vec<Challenge>)> = Vec::new();
     let mut covered = 0;
     for s in starts {
         if s < covered {
@@ -390,9 +391,50 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
         }
         let end = s + used;
         covered = end.max(s + 1);
-        out.push(artifact(&challenges, n.span(s, end)));
+        // A WWW-Authenticate line right below another one of the same header block joins it.
+        if let Some((_, prev_end, prev)) = groups.last_mut() {
+            if continues_block(&t[*prev_end..s]) {
+                prev.extend(challenges);
+                *prev_end = end;
+                continue;
+            }
+        }
+        groups.push((s, end, challenges));
     }
-    out
+    // A long log repeats the same challenge; each distinct text is explained once.
+    let mut explained: std::collections::BTreeMap<&str, Artifact> =
+        std::collections::BTreeMap::new();
+    groups
+        .into_iter()
+        .map(|(s, e, ch)| {
+            let span = n.span(s, e);
+            let mut card = explained
+                .entry(&t[s..e])
+                .or_insert_with(|| artifact(&ch, span))
+                .clone();
+            card.span = span;
+            card
+        })
+        .collect()
+}
+
+/// True when the text between two challenges is one line break and a `WWW-Authenticate` header
+/// name, so both values belong to the same response.
+fn continues_block(gap: &str) -> bool {
+    if gap.matches('\n').count() != 1 {
+        return false;
+    }
+    let lower = gap.to_ascii_lowercase();
+    let rest = lower
+        .trim()
+        .trim_start_matches(['"', '\'', ','])
+        .trim_start();
+    let Some(after) = rest.strip_prefix("www-authenticate") else {
+        return false;
+    };
+    after
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | '"' | '\'' | '['))
+        .is_empty()
 }
 
 /// Builds the explained artifact for one header value.
@@ -412,8 +454,16 @@ pub fn artifact(challenges: &[Challenge], span: Span) -> Artifact {
     } else {
         format!("The server asks for {} authentication.", schemes.join(""))
     };
+    if challenges.len() > 1 {
+        a.findings.push(schemes_note(challenges));
+    }
     for c in challenges {
         explain(c, &mut a);
+    }
+    if challenges.len() > 1 {
+        // The combined note already says what Basic means.
+        a.findings
+            .retain(|f| f.title != "Basic authentication offered");
     }
     let main = challenges
         .iter()
@@ -430,6 +480,56 @@ pub fn artifact(challenges: &[Challenge], span: Span) -> Artifact {
         });
     }
     a
+}
+
+/// One note for a response that offers several schemes: which ones, and what clients can do.
+fn schemes_note(challenges: &[Challenge]) -> Finding {
+    let has = |name: &str| {
+        challenges
+            .iter()
+            .any(|c| c.scheme.eq_ignore_ascii_case(name))
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for c in challenges {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&c.scheme)) {
+            names.push(c.scheme.as_str());
+        }
+    }
+    let bearer = challenges
+        .iter()
+        .find(|c| c.scheme.eq_ignore_ascii_case("bearer"));
+    let mut f = Finding::new(
+        Severity::Info,
+        format!("Schemes offered: {}", names.join(", ")),
+        "The server offered these schemes in one response; a client picks one it supports, usually the strongest.",
+    )
+    .source(RFC9110_CHALLENGES);
+    f = match bearer {
+        Some(b) if b.get("authorization_uri").is_some() => f.cause(
+            "Bearer with authorization_uri: modern authentication (OAuth) is offered, and clients that support it are pointed at Microsoft Entra ID to sign in.",
+        ),
+        Some(_) => f.cause(
+            "Bearer without authorization_uri: the endpoint accepts OAuth tokens (server-to-server, such as hybrid free/busy), but clients are not pointed at a sign-in page; in Exchange that means hybrid modern authentication is not set up as the default authorization endpoint.",
+        ),
+        None => f.cause(
+            "No Bearer: modern authentication (OAuth) is not offered on this endpoint, so Outlook and mobile clients cannot use hybrid modern authentication here and fall back to the other schemes (or fail where those are blocked).",
+        ),
+    };
+    if has("negotiate") {
+        f = f.cause("Negotiate: Windows integrated authentication, Kerberos when the client can get a ticket for the host, NTLM otherwise.");
+    }
+    if has("ntlm") {
+        f = f.cause("NTLM: Windows integrated authentication without Kerberos.");
+    }
+    if has("basic") {
+        f = f.cause("Basic: the user name and password travel with every request; Exchange Online no longer accepts Basic authentication for its client protocols.");
+    }
+    if bearer.is_none() {
+        f = f.step(
+            Step::new("If clients should use modern authentication on this endpoint, enable hybrid modern authentication (or check that the virtual directory allows OAuth), then look for a Bearer challenge again.")
+        );
+    }
+    f
 }
 
 fn split_list(v: &str) -> Vec<String> {
@@ -467,7 +567,11 @@ fn explain(c: &Challenge, a: &mut Artifact) {
                     s.push(Field::new("token", crate::text::ellipsis(blob, 40)).meaning(what));
                 }
                 None => s.push(Field::new("scheme", c.scheme.clone()).meaning(
-                    "Windows integrated authentication offered (Kerberos through SPNEGO, or NTLM)",
+                    if scheme == "ntlm" {
+                        "Windows integrated authentication offered (NTLM only)"
+                    } else {
+                        "Windows integrated authentication offered (Kerberos through SPNEGO, or NTLM)"
+                    },
                 )),
             }
             for (k, v) in &c.params {

@@ -12,6 +12,7 @@ use serde_json::Value;
 // Facts about Exchange messages that no shared table holds, each with its public source.
 // ---------------------------------------------------------------------------------------------
 
+const PS_WEB_RESPONSE: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-restmethod";
 const FREE_BUSY: &str =
     "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
 const REST_HYBRID: &str =
@@ -219,37 +220,92 @@ fn rest_preview_finding() -> Finding {
     .source(REST_HYBRID)
 }
 
-/// `<m:ResponseCode>ErrorAccessDenied</m:ResponseCode>` in EWS SOAP responses.
-fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
-    for at in textmap::find_all_ci(text, "ResponseCode>") {
-        let start = at + "ResponseCode>".len();
+/// Opening tags named `name` (any namespace prefix, any attributes) and their text: the tag's
+/// start, and the start and end of the text inside it.
+fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for at in textmap::find_all_ci(text, name) {
+        let Some(lt) = text[..at].rfind('<') else {
+            continue;
+        };
+        let prefix = &text[lt + 1..at];
+        // Only a namespace prefix (`m:`) may stand before the name: `FindItemResponseMessage`
+        // is not a `Message` tag.
+        let namespace_only = prefix.is_empty()
+            || prefix.strip_suffix(':').is_some_and(|ns| {
+                !ns.is_empty() && ns.len() <= 20 && ns.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !namespace_only {
+            continue;
+        }
+        let after = at + name.len();
+        if !matches!(text.as_bytes().get(after), Some(b'>' | b' ' | b'\t')) {
+            continue;
+        }
+        let Some(gt) = text[after..].find('>').map(|g| after + g) else {
+            continue;
+        };
+        if text[after..gt].contains('<') {
+            continue;
+        }
+        let start = gt + 1;
         let end = text[start..].find('<').map_or(text.len(), |e| start + e);
-        let code = text[start..end].trim();
+        if !text[start..end].trim().is_empty() {
+            out.push((lt, start, end));
+        }
+    }
+    out
+}
+
+/// `<m:ResponseCode>ErrorAccessDenied</m:ResponseCode>` in EWS SOAP responses, and SOAP faults
+/// whose `faultcode` is an EWS error (`a:ErrorInvalidSecurityToken`).
+fn ews_codes(text: &str, out: &mut Vec<Artifact>) {
+    let messages: Vec<(usize, usize, usize)> = [
+        tag_values(text, "MessageText"),
+        tag_values(text, "Message"),
+        tag_values(text, "faultstring"),
+    ]
+    .concat();
+    let mut messages = messages;
+    messages.sort_unstable();
+    let mut codes = tag_values(text, "ResponseCode");
+    for (lt, s, e) in tag_values(text, "faultcode") {
+        let value = text[s..e].trim();
+        let bare = value.rsplit(':').next().unwrap_or(value);
+        // A fault that also has a ResponseCode with the same error is reported once.
+        let repeated = codes
+            .iter()
+            .any(|(_, cs, ce)| text[*cs..*ce].trim() == bare);
+        if !repeated {
+            codes.push((lt, s, e));
+        }
+    }
+    codes.sort_unstable();
+    let mut previous_end = 0;
+    for (lt, start, end) in codes {
+        let raw = text[start..end].trim();
+        let code = raw.rsplit(':').next().unwrap_or(raw);
         if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
             continue;
         }
-        // The MessageText of the same response message: before the code (SOAP order) when there
-        // is one since the previous code, else after it.
-        let prev_code = text[..at]
-            .rfind("ResponseCode>")
-            .map_or(0, |p| p + "ResponseCode>".len());
-        let before = text[prev_code..at]
-            .find("MessageText>")
-            .map(|p| prev_code + p);
-        let msg = before
-            .or_else(|| textmap::find_ci(text, "MessageText>", end).filter(|p| *p < end + 2000))
-            .map(|p| {
-                let s = p + "MessageText>".len();
-                let e = text[s..].find('<').map_or(text.len(), |e| s + e);
-                text[s..e].trim().to_string()
+        // The message of the same response: before the code (SOAP order) when there is one since
+        // the previous code, else the first one after it.
+        let msg = messages
+            .iter()
+            .rfind(|(ml, _, _)| *ml >= previous_end && *ml < lt)
+            .or_else(|| {
+                messages
+                    .iter()
+                    .find(|(ml, _, _)| *ml > lt && *ml < end + 2000)
             })
+            .map(|(_, ms, me)| text[*ms..*me].trim().to_string())
             .unwrap_or_default();
-        let span_start = text[..at].rfind('<').unwrap_or(at);
+        previous_end = end;
         out.push(service_artifact(
             "EWS error",
             code,
             &msg,
-            Span::new(span_start, end),
+            Span::new(lt, end),
         ));
     }
 }
@@ -319,22 +375,48 @@ fn exchange_messages(text: &str, out: &mut Vec<Artifact>) {
         text,
         "The remote server returned an error: (401) Unauthorized",
     ) {
+        let line = &text[textmap::line_start(text, at)..textmap::line_end(text, at)];
+        let lower_text = text.to_ascii_lowercase();
+        let headers_pasted =
+            lower_text.contains("www-authenticate") || lower_text.contains("x-ms-diagnostics");
+        let web_cmdlet = line.contains("Invoke-RestMethod") || line.contains("Invoke-WebRequest");
         let mut a = Artifact::new(
             ArtifactKind::Exception,
             line_span(at),
             "Remote server returned 401 Unauthorized",
         );
-        a.verdict =
-            "The target server refused the request Exchange (or the client) sent it.".into();
-        a.findings.push(
-            Finding::new(
+        if web_cmdlet {
+            a.verdict = "The server refused the PowerShell web request with HTTP 401; the exception text itself does not say why.".into();
+            let mut f = Finding::new(
                 Severity::Warning,
-                "The target answered 401 Unauthorized",
-                "The reason is in that response's x-ms-diagnostics and WWW-Authenticate headers; Test-OAuthConnectivity -Verbose prints them.",
+                "The server answered 401 Unauthorized",
+                if headers_pasted {
+                    "The response headers pasted with it (WWW-Authenticate, x-ms-diagnostics) carry the reason; they are explained in their own cards."
+                } else {
+                    "The reason is in the response's WWW-Authenticate and x-ms-diagnostics headers, which the exception message leaves out."
+                },
             )
-            .step(Step::with_command("Rerun the test with -Verbose and paste the full output, including the response headers.", "Test-OAuthConnectivity -Service EWS -TargetUri <target EWS URL> -Mailbox <mailbox> -Verbose | Format-List"))
-            .source(FREE_BUSY),
-        );
+            .source(PS_WEB_RESPONSE);
+            if !headers_pasted {
+                f = f.step(Step::with_command(
+                    "Catch the error and print the response headers (PowerShell 7 shows Key/Value pairs; Windows PowerShell 5.1 needs the loop), then paste them here.",
+                    "try { Invoke-RestMethod ... } catch { $_.Exception.Response.Headers | Format-List }\n# Windows PowerShell 5.1:\n# $r = $_.Exception.Response; $r.Headers.AllKeys | ForEach-Object { \"$_ : $($r.Headers[$_])\" }",
+                ));
+            }
+            a.findings.push(f);
+        } else {
+            a.verdict =
+                "The target server refused the request Exchange (or the client) sent it.".into();
+            a.findings.push(
+                Finding::new(
+                    Severity::Warning,
+                    "The target answered 401 Unauthorized",
+                    "The reason is in that response's x-ms-diagnostics and WWW-Authenticate headers; Test-OAuthConnectivity -Verbose prints them.",
+                )
+                .step(Step::with_command("Rerun the test with -Verbose and paste the full output, including the response headers.", "Test-OAuthConnectivity -Service EWS -TargetUri <target EWS URL> -Mailbox <mailbox> -Verbose | Format-List"))
+                .source(FREE_BUSY),
+            );
+        }
         out.push(a);
     }
     for at in textmap::find_all_ci(text, "REST APIs for this mailbox are currently in preview") {

@@ -1,6 +1,10 @@
 //! Decoder: IIS W3C log lines, with their `#Fields` line anywhere above (custom fields such as
 //! WWW-Authenticate or x-ms-diagnostics included) or without it (the default field set is assumed
 //! when the field count matches, and the report says so). A longer log is summarised.
+//!
+//! Exchange's own comma-separated logs (HttpProxy and EWS, with a `#Fields:` or `DateTime,...`
+//! header) are read here too: failed rows are listed with their authentication fields, and
+//! x-ms-diagnostics text inside them is decoded.
 
 use super::textmap;
 use crate::context::Context;
@@ -260,11 +264,11 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
 
 /// Finds and decodes every occurrence in `text`.
 fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
+    let mut out = exchange_logs(text);
     let rows = rows(text);
     if rows.is_empty() {
-        return Vec::new();
+        return out;
     }
-    let mut out = Vec::new();
     if rows.len() <= 5 {
         for r in &rows {
             out.push(line_artifact(r));
@@ -272,20 +276,35 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     } else {
         out.push(summary(&rows));
     }
-    // Header values logged in custom fields get their own cards.
+    // Header values logged in custom fields get their own cards. A long log repeats the same
+    // values, so each distinct value is explained once and its card copied with the new span.
+    let mut explained: BTreeMap<(bool, &str), Option<Artifact>> = BTreeMap::new();
     for r in &rows {
         for (name, value, s, e) in &r.values {
+            if value == "-" {
+                continue;
+            }
             let lower = name.to_ascii_lowercase();
-            let decoded = textmap::iis_decode(value);
-            if lower.contains("www-authenticate") && value != "-" {
-                let (ch, _) = super::challenge::parse_challenges(&decoded);
-                if !ch.is_empty() {
-                    out.push(super::challenge::artifact(&ch, Span::new(*s, *e)));
-                }
-            } else if lower.contains("x-ms-diagnostics") && value != "-" {
-                if let Some(d) = super::xms_diagnostics::parse_value(&decoded) {
-                    out.push(super::xms_diagnostics::artifact(&d, Span::new(*s, *e)));
-                }
+            let challenge = lower.contains("www-authenticate");
+            if !challenge && !lower.contains("x-ms-diagnostics") {
+                continue;
+            }
+            let card = explained
+                .entry((challenge, value.as_str()))
+                .or_insert_with(|| {
+                    let decoded = textmap::iis_decode(value);
+                    if challenge {
+                        let (ch, _) = super::challenge::parse_challenges(&decoded);
+                        (!ch.is_empty()).then(|| super::challenge::artifact(&ch, Span::new(0, 0)))
+                    } else {
+                        super::xms_diagnostics::parse_value(&decoded)
+                            .map(|d| super::xms_diagnostics::artifact(&d, Span::new(0, 0)))
+                    }
+                });
+            if let Some(card) = card {
+                let mut copy = card.clone();
+                copy.span = Span::new(*s, *e);
+                out.push(copy);
             }
         }
     }
@@ -561,6 +580,353 @@ fn summary(rows: &[Row]) -> Artifact {
         ).source(W3C_FIELDS));
     }
     a
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exchange HttpProxy and EWS logs (comma-separated, `#Fields:` or `DateTime,...` header).
+// ---------------------------------------------------------------------------------------------
+
+/// Fields of Exchange's CSV logs whose meaning is clear from the proxy architecture, shown in
+/// this order; any other non-empty field of a failed row is shown raw.
+const EXCHANGE_FIELDS: &[(&str, &str)] = &[
+    ("DateTime", "UTC time of the request"),
+    ("Protocol", "the protocol log folder the row belongs to (Ews, Mapi, Rest, Autodiscover ...)"),
+    ("UrlHost", "the host name the client called"),
+    ("UrlStem", ""),
+    ("Method", "HTTP method"),
+    ("AuthenticationType", "how the caller authenticated (Bearer is OAuth; Negotiate, NTLM, Basic are the others)"),
+    ("IsAuthenticated", ""),
+    ("AuthenticatedUser", "the user the front end authenticated"),
+    ("Organization", ""),
+    ("AnchorMailbox", "the mailbox the request was routed by (X-AnchorMailbox or the mailbox derived from the request)"),
+    ("UserAgent", ""),
+    ("ClientIpAddress", "the client's IP address (or a load balancer's)"),
+    ("ServerHostName", "the server that wrote this row"),
+    ("TargetServer", "the back-end (mailbox) server the request was proxied to"),
+    ("HttpStatus", "the HTTP status returned to the client"),
+    ("BackEndStatus", "the HTTP status the back-end server returned to the proxy (empty when the request never reached a back end)"),
+    ("ErrorCode", ""),
+    ("SoapAction", "the EWS operation"),
+    ("GenericErrors", ""),
+    ("AuthenticationErrors", ""),
+    ("GenericInfo", ""),
+];
+
+/// Splits one CSV line (double quotes, `""` inside quotes) into values with their byte ranges.
+fn csv_values(line: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        let start = i;
+        let mut value = String::new();
+        if b.get(i) == Some(&b'"') {
+            i += 1;
+            let mut seg = i;
+            while i < b.len() {
+                if b[i] == b'"' {
+                    value.push_str(&line[seg..i]);
+                    if b.get(i + 1) == Some(&b'"') {
+                        value.push('"');
+                        i += 2;
+                        seg = i;
+                        continue;
+                    }
+                    i += 1;
+                    seg = i;
+                    break;
+                }
+                i += 1;
+            }
+            if seg < i && i <= b.len() && seg <= line.len() {
+                value.push_str(&line[seg.min(line.len())..i.min(line.len())]);
+            }
+            while i < b.len() && b[i] != b',' {
+                i += 1;
+            }
+        } else {
+            while i < b.len() && b[i] != b',' {
+                i += 1;
+            }
+            value.push_str(&line[start..i]);
+        }
+        out.push((value, start, i));
+        if i >= b.len() {
+            break;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The field names of an Exchange CSV header line, if `line` is one.
+fn exchange_header(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let t = t.strip_prefix("#Fields:").map_or(t, str::trim);
+    if !t.starts_with("DateTime,") || !t.contains("HttpStatus") {
+        return None;
+    }
+    Some(t.split(',').map(|f| f.trim().to_string()).collect())
+}
+
+struct ExRow {
+    start: usize,
+    end: usize,
+    values: Vec<(String, String, usize, usize)>,
+}
+
+impl ExRow {
+    fn get(&self, name: &str) -> &str {
+        self.values
+            .iter()
+            .find(|v| v.0.eq_ignore_ascii_case(name))
+            .map_or("", |v| v.1.as_str())
+    }
+
+    fn failed(&self) -> bool {
+        let bad = |s: &str| s.trim().parse::<u16>().is_ok_and(|n| n >= 400);
+        bad(self.get("HttpStatus"))
+            || bad(self.get("BackEndStatus"))
+            || !self.get("ErrorCode").trim().is_empty()
+            || !self.get("AuthenticationErrors").trim().is_empty()
+            || self.get("GenericErrors").contains("reason=")
+    }
+}
+
+fn exchange_logs(text: &str) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    let mut fields: Option<Vec<String>> = None;
+    let mut rows: Vec<ExRow> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let line = raw.trim_end_matches('\r');
+        let here = offset;
+        offset += raw.len() + 1;
+        if let Some(f) = exchange_header(line) {
+            if !rows.is_empty() {
+                out.extend(exchange_artifacts(&rows));
+                rows.clear();
+            }
+            fields = Some(f);
+            continue;
+        }
+        let Some(names) = &fields else {
+            continue;
+        };
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let vals = csv_values(line);
+        // Exchange adds fields over versions; a row may be a field short or long at the end.
+        if vals.len() + 2 < names.len() || vals.len() > names.len() + 2 {
+            continue;
+        }
+        let values = names
+            .iter()
+            .zip(vals)
+            .map(|(n, (v, s, e))| (n.clone(), v, here + s, here + e))
+            .collect();
+        rows.push(ExRow {
+            start: here,
+            end: here + line.len(),
+            values,
+        });
+    }
+    if !rows.is_empty() {
+        out.extend(exchange_artifacts(&rows));
+    }
+    out
+}
+
+fn exchange_field(name: &str, value: &str) -> Field {
+    let f = Field::new(name, value);
+    let meaning = EXCHANGE_FIELDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map_or("", |(_, m)| *m);
+    match name {
+        "UrlStem" => match lookup(PATHS, value, true) {
+            Some((_, m, src)) => f.meaning(*m).source(*src),
+            None => f.meaning("the path requested"),
+        },
+        "UserAgent" => match AGENTS.iter().find(|(k, _, _)| value.starts_with(k)) {
+            Some((_, m, src)) => f.meaning(*m).source(*src),
+            None => f,
+        },
+        "IsAuthenticated" => f.meaning(if value.eq_ignore_ascii_case("false") {
+            "False: the caller was not authenticated when the row was written"
+        } else {
+            "whether the caller was authenticated"
+        }),
+        "HttpStatus" | "BackEndStatus" => {
+            let code: u16 = value.trim().parse().unwrap_or(0);
+            match iis::status(code, 0) {
+                Some(row) => f
+                    .meaning(format!("{meaning}: {}", row.meaning))
+                    .source(row.source),
+                None => f.meaning(meaning),
+            }
+        }
+        _ if name.contains("Errors") || name == "ErrorCode" || name == "GenericInfo" => {
+            if value.contains("reason=") {
+                f.meaning("holds x-ms-diagnostics text; explained in its own card")
+            } else {
+                f
+            }
+        }
+        _ => f.meaning(meaning),
+    }
+}
+
+/// The x-ms-diagnostics value inside a logged field (`OAuthError=2000008;reason="..."`).
+fn embedded_diagnostics(value: &str) -> Option<(usize, super::xms_diagnostics::Diag)> {
+    let at = value.find(";reason=")?;
+    let start = value[..at]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |p| p + 1);
+    if start == at {
+        return None;
+    }
+    super::xms_diagnostics::parse_value(&value[start..]).map(|d| (start, d))
+}
+
+/// HttpStatus, BackEndStatus, UrlStem, AuthenticationType and ErrorCode of a failed row.
+type FailureKey = (String, String, String, String, String);
+
+fn exchange_artifacts(rows: &[ExRow]) -> Vec<Artifact> {
+    let mut out = Vec::new();
+    let first = rows.first().map_or(0, |r| r.start);
+    let last = rows.last().map_or(0, |r| r.end);
+    let protocol = rows
+        .iter()
+        .map(|r| r.get("Protocol"))
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    let kind = if rows
+        .iter()
+        .any(|r| r.values.iter().any(|v| v.0 == "SoapAction"))
+    {
+        "Exchange EWS log"
+    } else {
+        "Exchange HttpProxy log"
+    };
+    let failed: Vec<&ExRow> = rows.iter().filter(|r| r.failed()).collect();
+    let mut a = Artifact::new(
+        ArtifactKind::LogLine,
+        Span::new(first, last),
+        if protocol.is_empty() {
+            format!("{kind} ({} rows)", rows.len())
+        } else {
+            format!("{kind}, {protocol} ({} rows)", rows.len())
+        },
+    );
+    a.verdict = format!(
+        "{} rows; {} with an error status or error text.",
+        rows.len(),
+        failed.len()
+    );
+    // Distinct failures: status, back-end status, path, authentication type and error code.
+    let mut distinct: BTreeMap<FailureKey, (usize, &ExRow)> = BTreeMap::new();
+    for r in &failed {
+        let key = (
+            r.get("HttpStatus").to_string(),
+            r.get("BackEndStatus").to_string(),
+            r.get("UrlStem").to_ascii_lowercase(),
+            r.get("AuthenticationType").to_string(),
+            r.get("ErrorCode").to_string(),
+        );
+        distinct.entry(key).or_insert((0, r)).0 += 1;
+    }
+    for ((status, backend, stem, auth, code), (count, r)) in &distinct {
+        let mut f = Finding::new(
+            if status.starts_with('5') {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            format!(
+                "HTTP {} on {} ({} row{})",
+                if status.is_empty() { "?" } else { status },
+                if stem.is_empty() { "?" } else { stem },
+                count,
+                if *count == 1 { "" } else { "s" }
+            ),
+            format!(
+                "AuthenticationType {}, IsAuthenticated {}, BackEndStatus {}, ErrorCode {}.",
+                or_empty(auth),
+                or_empty(r.get("IsAuthenticated")),
+                or_empty(backend),
+                or_empty(code)
+            ),
+        );
+        if backend.is_empty() && status.starts_with('4') {
+            f = f.cause("No BackEndStatus: the front end answered itself, so the request was refused before it was proxied to a mailbox server.");
+        }
+        if let Some(row) = iis::status(status.parse().unwrap_or(0), 0) {
+            f = f.source(row.source);
+        }
+        let errors = r.get("GenericErrors");
+        if let Some((_, d)) = embedded_diagnostics(errors) {
+            f = f.cause(format!(
+                "GenericErrors holds x-ms-diagnostics {} {}: {}",
+                d.code.map(|c| c.to_string()).unwrap_or_default(),
+                d.category().unwrap_or_default(),
+                d.reason().unwrap_or_default()
+            ));
+        } else if !errors.is_empty() {
+            f = f.cause(format!(
+                "GenericErrors: {}",
+                crate::text::ellipsis(errors, 300)
+            ));
+        }
+        a.findings.push(f);
+    }
+    for (i, r) in failed.iter().take(20).enumerate() {
+        let mut s = Section::new(format!(
+            "Failed row {}: {} {} -> {}",
+            i + 1,
+            r.get("Method"),
+            r.get("UrlStem"),
+            r.get("HttpStatus")
+        ));
+        for (name, _) in EXCHANGE_FIELDS {
+            let v = r.get(name);
+            if !v.trim().is_empty() {
+                s.push(exchange_field(name, v));
+            }
+        }
+        a.sections.push(s);
+    }
+    if failed.len() > 20 {
+        a.findings.push(Finding::new(
+            Severity::Info,
+            "Only the first 20 failed rows are listed",
+            format!(
+                "{} rows failed; the findings above count all of them.",
+                failed.len()
+            ),
+        ));
+    }
+    out.push(a);
+    for r in rows {
+        for (name, value, s, e) in &r.values {
+            if !(name.contains("Error") || name.contains("Info")) {
+                continue;
+            }
+            if let Some((_, d)) = embedded_diagnostics(value) {
+                out.push(super::xms_diagnostics::artifact(&d, Span::new(*s, *e)));
+            }
+        }
+    }
+    out
+}
+
+fn or_empty(s: &str) -> &str {
+    if s.trim().is_empty() {
+        "(empty)"
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

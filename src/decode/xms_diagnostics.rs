@@ -307,6 +307,9 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
     starts.sort_unstable();
     let mut out: Vec<Artifact> = Vec::new();
     let mut covered_to = 0;
+    // A long log repeats the same value; each distinct text is explained once.
+    let mut explained: std::collections::BTreeMap<(&str, bool), Artifact> =
+        std::collections::BTreeMap::new();
     for (start, backend) in starts {
         if start < covered_to {
             continue;
@@ -321,7 +324,13 @@ fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
         if let Some((mut diag, end)) = parsed {
             diag.from_backend = backend;
             covered_to = end.max(start + 1);
-            out.push(artifact(&diag, n.span(start, end)));
+            let span = n.span(start, end);
+            let mut card = explained
+                .entry((&t[start..end], backend))
+                .or_insert_with(|| artifact(&diag, span))
+                .clone();
+            card.span = span;
+            out.push(card);
         }
     }
     out

@@ -81,6 +81,23 @@ pub const ERRORS: &[ServiceError] = &[
         source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange",
     },
     ServiceError {
+        code: "ErrorInvalidRequest",
+        meaning: "EWS found the request itself invalid: malformed, or asking for something the operation does not allow as sent. The message text says which part.",
+        causes: &["The SOAP body or headers do not match the EWS schema of the RequestServerVersion sent, or a required element is missing."],
+        fixes: &[Fix::text("Read the message text, then compare the request with the operation's reference page for the server version requested.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode",
+    },
+    ServiceError {
+        code: "ErrorInvalidSecurityToken",
+        meaning: "EWS could not authenticate or authorize the security token sent with the request (seen as a SOAP faultcode).",
+        causes: &[
+            "The OAuth token expired, or was issued for another resource than EWS (for Exchange Online the audience must be https://outlook.office365.com).",
+            "The token carries no EWS permission: EWS.AccessAsUser.All (delegated) or full_access_as_app (application).",
+        ],
+        fixes: &[Fix::text("Decode the token and check aud, exp and scp or roles; request a new one for https://outlook.office365.com/.default with the EWS permission consented.")],
+        source: "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth",
+    },
+    ServiceError {
         code: "ErrorInvalidUser",
         meaning: "The user named in the request is not valid.",
         causes: &["A wrong user ID or UPN in the URL (for example /users/{id}).", "App-only calls must name the user; /me does not work without a signed-in user."],
