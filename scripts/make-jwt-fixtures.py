@@ -352,6 +352,77 @@ case("own-ver1-with-v2-issuer", token(RS, mix), [["accesstokenacceptedversion"],
 gg = v2_delegated(aud=G, scp="https://graph.microsoft.com/.default Mail.Read")
 case("own-scp-dot-default", token(RS, gg), [[".default"], ["not a permission", "never appear"]], "a token whose scp literally holds .default")
 
+# ---- Client assertions, ACS and Exchange add-in tokens, Exchange Online PowerShell, Teams ----
+# The SHA-1 thumbprint of a made-up certificate; x5t carries it base64url-encoded.
+THUMB = bytes.fromhex("1FD9E3E40392B30329860D52171EE3695FA507DC")
+ca = {"aud": f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token", "iss": APP, "sub": APP,
+      "jti": "6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", "nbf": NOW - 30, "iat": NOW - 30, "exp": NOW + 570}
+ca_t = token({"alg": "RS256", "typ": "JWT", "x5t": b64(THUMB)}, ca)
+case("own-client-assertion-x5t", ca_t,
+     [["client assertion"], ["certificate"], ["1FD9E3E40392B30329860D52171EE3695FA507DC"], ["H9nj5AOSswMphg1SFx7jaV+lB9w="], ["customkeyidentifier"],
+      ["700027"], ["700024"], ["never send it to an api", "never be sent to an api", "must never be sent"], ["appidacr", "azpacr"]],
+     "a client assertion an app signs with its certificate (x5t) for the v2.0 token endpoint")
+ca1 = dict(ca, aud=f"https://login.microsoftonline.com/{TENANT}/oauth2/token", exp=NOW - 600, nbf=NOW - 1200, iat=NOW - 1200)
+S256 = bytes(range(32))
+ca1_t = token({"alg": "PS256", "typ": "JWT", "x5t#S256": b64(S256)}, ca1)
+case("own-client-assertion-form-post-expired",
+     f"POST /{TENANT}/oauth2/token HTTP/1.1\r\nHost: login.microsoftonline.com\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
+     f"grant_type=client_credentials&client_id={APP}&resource=https%3A%2F%2Fgraph.microsoft.com&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion={ca1_t}",
+     [["client assertion"], ["sha-256"], ["000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F"], ["700024"], ["clock"], ["v1.0 token endpoint", "/oauth2/token"]],
+     "an expired client assertion (x5t#S256) inside a client-credentials form post to the v1.0 token endpoint")
+bad_ca = dict(ca, sub="someone-else", jti=None)
+bad_ca.pop("jti")
+case("own-client-assertion-iss-sub-differ", token({"alg": "RS256", "typ": "JWT"}, bad_ca),
+     [["client assertion"], ["iss and sub"], ["jti"], ["no certificate thumbprint", "no x5t"]],
+     "a hand-made client assertion whose sub is not the client id, with no jti and no thumbprint")
+
+REALM = TENANT
+acs = {"aud": f"00000003-0000-0ff1-ce00-000000000000/contoso.sharepoint.com@{REALM}",
+       "iss": f"00000001-0000-0000-c000-000000000000@{REALM}", "nbf": NOW - 600, "exp": NOW + 85800,
+       "identityprovider": f"00000001-0000-0000-c000-000000000000@{REALM}", "nameid": f"{APP}@{REALM}",
+       "oid": "5e1d3c2b-7a6f-4e8d-9c0b-1a2b3c4d5e6f", "sub": "5e1d3c2b-7a6f-4e8d-9c0b-1a2b3c4d5e6f", "trustedfordelegation": "false"}
+case("own-acs-sharepoint-app-only", token(RS1, acs),
+     [["azure acs", "access control service"], ["sharepoint online"], ["contoso.sharepoint.com"], ["april 2, 2026", "2 april 2026", "2026-04-02"],
+      ["https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs"], ["entra"], ["app-only"]],
+     "an app-only Azure ACS token for SharePoint Online, as a SharePoint add-in (AppRegNew client id and secret) gets it")
+
+cb_ctx = json.dumps({"oid": "0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b", "smtp": "megan@contoso.example", "scope": "ParentItemId:AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iZTFiAAA=",
+                     "msexchprot": "ews", "version": "MsExtension.V1"}, separators=(",", ":"))
+cb = {"aud": f"00000002-0000-0ff1-ce00-000000000000/mail.contoso.example@{REALM}", "iss": f"00000002-0000-0ff1-ce00-000000000000@{REALM}",
+      "nbf": str(NOW - 60), "exp": str(NOW + 240), "nameid": f"{APP}@{REALM}", "appctxsender": f"00000002-0000-0ff1-ce00-000000000000@{REALM}",
+      "isbrowserhostedapp": "true", "appctx": cb_ctx}
+case("own-exchange-callback-token", token({"typ": "JWT", "alg": "RS256", "x5t": "Jx9lV3Mw2nUjMBGPoGQ9DnzW8yI"}, cb),
+     [["callback token"], ["megan@contoso.example"], ["scope", "scoped"], ["one item", "single item", "parentitemid"], ["ews"], ["exchange online"], ["on-premises"]],
+     "an Exchange callback token (MsExtension.V1) as Office.context.mailbox.getCallbackTokenAsync returns it; shape from Exchange code, no real sample")
+
+exo = v1_app_only(aud="https://outlook.office365.com", roles=["Exchange.ManageAsApp"], app_displayname="contoso-exo-automation")
+case("own-exchange-online-powershell-app-only", token(RS1, exo),
+     [["exchange online"], ["exchange.manageasapp"], ["powershell"], ["role", "exchange administrator"]],
+     "an app-only token for Connect-ExchangeOnline with a certificate (Exchange.ManageAsApp)")
+exod = v2_delegated(aud="https://outlook.office365.com", azp="fb78d390-0c51-40cd-8e17-fdbfab77341b", azpacr="0", scp="Exchange.Manage", ver="1.0",
+                    iss=f"https://sts.windows.net/{TENANT}/")
+exod["appid"] = exod.pop("azp"); exod["appidacr"] = exod.pop("azpacr"); exod["upn"] = "megan@contoso.example"
+case("own-exchange-online-powershell-delegated", token(RS1, exod),
+     [["exchange online powershell"], ["delegated"], ["megan@contoso.example"], ["public client"]],
+     "a delegated token Connect-ExchangeOnline gets for an admin")
+
+teams = v2_delegated(aud="https://api.spaces.skype.com", azp="1fec8e78-bce4-4aaf-ab1b-5451cc387264", azpacr="0", scp="user_impersonation", ver="1.0",
+                     iss=f"https://sts.windows.net/{TENANT}/")
+teams["appid"] = teams.pop("azp"); teams["appidacr"] = teams.pop("azpacr")
+case("own-teams-skype-spaces", token(RS1, teams),
+     [["microsoft teams services", "teams"], ["api.spaces.skype.com"], ["microsoft teams"], ["delegated"]],
+     "a Teams client token for the Teams back end (api.spaces.skype.com)")
+
+# Cut right after preferred_username: what is left has no scp, azp or nonce.
+idish = {k: v2_delegated()[k] for k in ["aud", "iss", "iat", "nbf", "exp", "aio", "name", "oid", "preferred_username"]}
+full = part(idish | {"rh": "0.AR8A.", "scp": "access_as_user", "sub": "pQ2kX9rL0mN8bV7cZ6xW5yT4uS3"})
+plain = base64.urlsafe_b64decode(full + "=" * (-len(full) % 4)).decode()
+stop = plain.index(',"rh"')
+cut_at = (stop * 4) // 3
+case("own-truncated-before-scp", f"Authorization: Bearer {part(RS)}.{full[:cut_at]}…",
+     [["type uncertain", "uncertain"], ["scp", "azp"], ["cut"]],
+     "a token shortened before scp and azp could be read: it must not be called an ID token")
+
 for name, data in cases:
     with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=2, ensure_ascii=False)

@@ -25,6 +25,13 @@ const EXCHANGE_ID_TOKEN_DOC: &str =
 const S2S_DOC: &str =
     "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
 const MANAGED_IDENTITY_DOC: &str = "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/how-to-use-vm-token";
+const CERTIFICATE_CREDENTIALS_DOC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials";
+const ACS_RETIREMENT_DOC: &str =
+    "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs";
+/// 2026-04-02T00:00:00Z, when Azure ACS stops working for SharePoint Online (ACS_RETIREMENT_DOC).
+const ACS_END: i64 = 1_775_088_000;
+const ACS_ISSUER: &str = "00000001-0000-0000-c000-000000000000";
 const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
 /// Clock skew that token validators usually allow, in seconds.
 const SKEW: i64 = 300;
@@ -60,6 +67,10 @@ enum TokenType {
     S2sOuter,
     B2c,
     Adfs,
+    /// A JWT an app signs to authenticate itself at the token endpoint (`client_assertion`).
+    ClientAssertion,
+    /// An Entra token whose payload was cut before the claims that tell access and ID tokens apart.
+    EntraUncertain,
     Generic,
 }
 
@@ -140,6 +151,12 @@ fn permissions_text(values: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A value inside the `appctx` claim (a JSON object sent as a string).
+fn appctx_text(p: &Map<String, Value>, key: &str) -> Option<String> {
+    let ctx: Value = serde_json::from_str(s(p, "appctx")?).ok()?;
+    ctx.get(key).map(compact_value)
 }
 
 fn list_of(map: &Map<String, Value>, key: &str) -> Vec<String> {
@@ -296,6 +313,9 @@ fn token_type(header: &Map<String, Value>, p: &Map<String, Value>) -> TokenType 
     if alg.eq_ignore_ascii_case("none") && !iss.contains("://") && iss.contains('@') {
         return TokenType::S2sOuter;
     }
+    if is_token_endpoint(&text_of(p, "aud").unwrap_or_default()) && !iss.contains("://") {
+        return TokenType::ClientAssertion;
+    }
     let lower = iss.to_ascii_lowercase();
     if lower.contains("b2clogin") {
         return TokenType::B2c;
@@ -331,6 +351,23 @@ fn token_type(header: &Map<String, Value>, p: &Map<String, Value>) -> TokenType 
     TokenType::Generic
 }
 
+/// Whether an audience is an Entra token endpoint, the audience of a client assertion.
+fn is_token_endpoint(aud: &str) -> bool {
+    let lower = aud.to_ascii_lowercase();
+    let path = lower.split('?').next().unwrap_or("").trim_end_matches('/');
+    lower.starts_with("https://")
+        && (path.ends_with("/oauth2/v2.0/token") || path.ends_with("/oauth2/token"))
+}
+
+/// Whether the claims before a cut could still hold the claims that make an access token.
+fn cut_may_hide_access_claims(p: &Map<String, Value>) -> bool {
+    ![
+        "scp", "roles", "appid", "azp", "idtyp", "nonce", "at_hash", "c_hash",
+    ]
+    .iter()
+    .any(|c| p.contains_key(*c))
+}
+
 fn principal(kind: TokenType, p: &Map<String, Value>) -> Principal {
     match s(p, "idtyp") {
         Some("app") => return Principal::AppOnly,
@@ -338,7 +375,7 @@ fn principal(kind: TokenType, p: &Map<String, Value>) -> Principal {
         _ => {}
     }
     match kind {
-        TokenType::S2sActor => return Principal::AppOnly,
+        TokenType::S2sActor | TokenType::ClientAssertion => return Principal::AppOnly,
         TokenType::S2sOuter | TokenType::ExchangeIdentity | TokenType::EntraId => {
             return Principal::Delegated
         }
@@ -365,6 +402,13 @@ fn principal(kind: TokenType, p: &Map<String, Value>) -> Principal {
     .iter()
     .any(|c| p.contains_key(*c));
     let oid_is_sub = s(p, "oid").is_some() && s(p, "oid") == s(p, "sub");
+    if kind == TokenType::EntraUncertain {
+        return if user_claims {
+            Principal::Delegated
+        } else {
+            Principal::Unknown
+        };
+    }
     if kind == TokenType::EntraAccess {
         if p.contains_key("roles") && (oid_is_sub || !user_claims) {
             return Principal::AppOnly;
@@ -461,10 +505,13 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         return artifact;
     };
 
-    let ttype = token_type(header, p);
+    let mut ttype = token_type(header, p);
+    if input.payload_partial && ttype == TokenType::EntraId && cut_may_hide_access_claims(p) {
+        ttype = TokenType::EntraUncertain;
+    }
     let who = principal(ttype, p);
     // Other identity providers use ver for their own numbering (Okta writes 1), not Entra's format.
-    let ver = if ttype == TokenType::Generic {
+    let ver = if matches!(ttype, TokenType::Generic | TokenType::ClientAssertion) {
         None
     } else {
         version(p)
@@ -491,6 +538,11 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     });
     evidence.appid = appid
         .clone()
+        .or_else(|| {
+            (ttype == TokenType::ClientAssertion)
+                .then(|| iss.clone())
+                .flatten()
+        })
         .or_else(|| text_of(p, "nameid").map(|n| n.split('@').next().unwrap_or("").to_string()));
     evidence.roles = roles.clone();
     evidence.scopes = scopes.clone();
@@ -510,6 +562,12 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         TokenType::S2sOuter => "S2S user+app outer token (server-to-server)".to_string(),
         TokenType::B2c => "Azure AD B2C token".to_string(),
         TokenType::Adfs => "AD FS token".to_string(),
+        TokenType::ClientAssertion => {
+            "Client assertion (an app's signed credential for the token endpoint)".to_string()
+        }
+        TokenType::EntraUncertain => {
+            format!("Microsoft Entra token{ver_text}, type uncertain (payload cut)")
+        }
         TokenType::Generic => "JSON Web Token".to_string(),
     };
     artifact.title = if decoded_only {
@@ -650,7 +708,49 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
             }
         }
         TokenType::ExchangeCallback => {
-            add("Exchange callback token that lets an add-in call back into the user's mailbox (EWS or REST)".to_string());
+            add("Exchange callback token that lets an Outlook add-in's back end call back into the user's mailbox (EWS or REST)".to_string());
+            if let Some(u) = appctx_text(p, "smtp") {
+                add(format!(" of {u}"));
+            }
+            if appctx_text(p, "scope").is_some() {
+                add(", scoped to one item".to_string());
+            }
+        }
+        TokenType::ClientAssertion => {
+            let client = iss.as_deref().unwrap_or("(no iss)");
+            let client_name = describe_app(client)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            let signed = if header.contains_key("x5t#S256") || header.contains_key("x5t") {
+                "signs with its certificate"
+            } else {
+                "signed"
+            };
+            add(format!(
+                "Client assertion that app {client}{client_name} {signed} to prove its identity to the Entra token endpoint {} (a certificate credential: access tokens it gets carry appidacr or azpacr 2); it is a credential for the token request only and must never be sent to an API",
+                aud.as_deref().unwrap_or("(no aud)")
+            ));
+        }
+        TokenType::EntraUncertain => {
+            add("A Microsoft Entra token cut before the claims that tell an access token (scp, roles, azp or appid) from an ID token (nonce) could be read, so its type is uncertain".to_string());
+            if let Some(u) = &user {
+                add(format!(", for user {u}"));
+            }
+            if let Some(r) = &resources_text {
+                add(format!(", audience {r}"));
+            }
+        }
+        TokenType::S2sActor if s(p, "iss").is_some_and(|i| i.starts_with(ACS_ISSUER)) => {
+            add("App-only token from Azure Access Control Service (ACS)".to_string());
+            if let Some(r) = &resource {
+                add(format!(" for {r}"));
+            }
+            if let Some(n) = text_of(p, "nameid") {
+                add(format!(
+                    ", issued to the add-in or app {} (registered in SharePoint with AppRegNew.aspx, authenticated with its client secret)",
+                    n.split('@').next().unwrap_or(&n)
+                ));
+            }
         }
         TokenType::S2sActor => {
             add("App-only server-to-server (S2S) actor token".to_string());
@@ -701,7 +801,10 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         }
     }
     if let Some(t) = &evidence.tid {
-        if !matches!(ttype, TokenType::Generic | TokenType::Adfs) {
+        if !matches!(
+            ttype,
+            TokenType::Generic | TokenType::Adfs | TokenType::ClientAssertion
+        ) {
             add(format!(", in tenant {t}"));
         }
     }
@@ -721,6 +824,10 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         ));
     }
     match who {
+        _ if matches!(
+            ttype,
+            TokenType::EntraId | TokenType::ClientAssertion | TokenType::EntraUncertain
+        ) => {}
         Principal::AppOnly => summary.push(
             Field::new("Acts as", "the application itself (app-only)")
                 .meaning("No user is involved: client credentials flow, managed identity or daemon; permissions come from application permissions in roles"),
@@ -731,11 +838,29 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         ),
         Principal::Unknown => {}
     }
-    if let Some(r) = &resource {
-        summary
-            .push(Field::new("Resource (aud)", aud.clone().unwrap_or_default()).shown(r.clone()));
+    let aud_label = match ttype {
+        TokenType::EntraId => "App signed in to (aud)",
+        TokenType::ClientAssertion => "Token endpoint (aud)",
+        _ => "Resource (aud)",
+    };
+    match (&resource, aud.as_deref()) {
+        // A GUID that no table names would only be repeated; say what to do with it instead.
+        (Some(_), Some(a)) if is_guid(a) && describe_app(a).is_none() => summary.push(
+            Field::new(aud_label, a.to_string())
+                .shown("not a well-known Microsoft app: find this Application (client) ID under App registrations or Enterprise applications"),
+        ),
+        (Some(r), Some(a)) if ttype != TokenType::ClientAssertion => {
+            summary.push(Field::new(aud_label, a.to_string()).shown(r.clone()))
+        }
+        (_, Some(a)) => summary.push(Field::new(aud_label, a.to_string())),
+        _ => {}
     }
-    if let Some(app) = &appid {
+    let client_id = appid.clone().or_else(|| {
+        (ttype == TokenType::ClientAssertion)
+            .then(|| iss.clone())
+            .flatten()
+    });
+    if let Some(app) = &client_id {
         let mut f = Field::new("Client app", app.clone());
         if let Some(name) = &app_name {
             f = f.shown(name.clone());
@@ -759,7 +884,11 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
                 .shown(permissions_text(&scopes)),
         );
     }
-    if let Some(user) = user.clone().or_else(|| text_of(p, "smtp")) {
+    if let Some(user) = user
+        .clone()
+        .or_else(|| text_of(p, "smtp"))
+        .or_else(|| appctx_text(p, "smtp"))
+    {
         summary.push(Field::new("User", user));
     }
     let amr = list_of(p, "amr");
@@ -789,27 +918,28 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         summary.push(f);
     }
     if let Some(i) = &iss {
-        summary.push(Field::new("Issuer", i.clone()).shown(describe_issuer(i)));
+        let shown = if ttype == TokenType::ClientAssertion {
+            "the client app itself (a client assertion is self-issued)".to_string()
+        } else {
+            describe_issuer(i)
+        };
+        summary.push(Field::new("Issuer", i.clone()).shown(shown));
     }
     if let Some(i) = iat {
-        summary.push(Field::new("Issued", utc(i)).shown(format!(
-            "{} ({})",
-            utc(i),
-            relative(i, ctx.now)
-        )));
+        summary.push(Field::new("Issued", utc(i)).shown(relative(i, ctx.now)));
     }
     if let Some(e) = exp {
         let state = if e < ctx.now { "expired" } else { "expires" };
-        summary.push(Field::new("Expires", utc(e)).shown(format!(
-            "{} ({state} {})",
-            utc(e),
-            relative(e, ctx.now)
-        )));
+        summary
+            .push(Field::new("Expires", utc(e)).shown(format!("{state} {}", relative(e, ctx.now))));
     }
     if let (Some(start), Some(e)) = (nbf.or(iat), exp) {
-        summary.push(Field::new("Lifetime", duration_words(e - start)).meaning(
-            "Entra access tokens normally live 60 to 90 minutes (longer with continuous access evaluation); Exchange identity and callback tokens 8 hours; managed identity tokens up to 24 hours",
-        ));
+        let (usual, source) = usual_lifetime(ttype, who, p);
+        let mut f = Field::new("Lifetime", duration_words(e - start)).meaning(usual);
+        if let Some(src) = source {
+            f = f.source(src);
+        }
+        summary.push(f);
     }
     artifact.sections.push(summary);
     if !header.is_empty() {
@@ -819,7 +949,7 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     // Claims.
     let mut claims_section = Section::new("Payload claims");
     for (name, value) in p {
-        claims_section.push(claim_field(name, value, p, ctx));
+        claims_section.push(claim_field(name, value, p, ctx, (ttype, who)));
     }
     artifact.sections.push(claims_section);
 
@@ -833,12 +963,13 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     // Findings about the claims.
     claim_findings(
         &mut artifact.findings,
-        ttype,
-        who,
+        (ttype, who),
         p,
+        header,
         &evidence,
         ctx,
         decoded_only,
+        input.payload_partial,
     );
 
     // Nested actor token.
@@ -860,6 +991,61 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     artifact.raw_json = serde_json::to_string_pretty(&raw).ok();
     artifact.evidence.token = Some(evidence);
     artifact
+}
+
+/// What lifetime is usual for this kind of token, in words, with a source when there is one.
+fn usual_lifetime(
+    ttype: TokenType,
+    who: Principal,
+    p: &Map<String, Value>,
+) -> (&'static str, Option<&'static str>) {
+    match ttype {
+        TokenType::EntraAccess if p.contains_key("xms_mirid") => (
+            "Managed identity tokens are cached by Azure and have been seen to live about 24 hours",
+            Some(MANAGED_IDENTITY_DOC),
+        ),
+        TokenType::EntraAccess if list_of(p, "xms_cc").iter().any(|c| c == "cp1") => (
+            "Entra access tokens live 60 to 90 minutes by default; this client supports continuous access evaluation, so CAE-enabled resources may give it up to 28 hours",
+            Some(ACCESS_TOKENS_OVERVIEW),
+        ),
+        TokenType::EntraAccess if who == Principal::AppOnly => (
+            "App-only Entra access tokens live 60 to 90 minutes by default; the client asks for a new one, there is no refresh token",
+            Some(ACCESS_TOKENS_OVERVIEW),
+        ),
+        TokenType::EntraAccess | TokenType::EntraUncertain => (
+            "Entra access tokens live 60 to 90 minutes by default (a random value in that range), longer only with continuous access evaluation or a token lifetime policy",
+            Some(ACCESS_TOKENS_OVERVIEW),
+        ),
+        TokenType::EntraId => (
+            "Entra ID tokens are valid for 1 hour by default",
+            Some("https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes"),
+        ),
+        TokenType::ExchangeIdentity => (
+            "Exchange identity tokens live 8 hours",
+            Some(EXCHANGE_ID_TOKEN_DOC),
+        ),
+        TokenType::ExchangeCallback => (
+            "Exchange callback tokens live about 8 hours, and only minutes when scoped to one item (from Exchange code, not documented)",
+            None,
+        ),
+        TokenType::ClientAssertion => (
+            "A client assertion is made for one token request and should live only minutes; Entra refuses it outside nbf to exp (AADSTS700024)",
+            Some(CERTIFICATE_CREDENTIALS_DOC),
+        ),
+        TokenType::B2c => (
+            "Azure AD B2C access and ID tokens live 60 minutes by default (5 to 1440 minutes, set on the user flow or policy)",
+            Some("https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens"),
+        ),
+        TokenType::S2sActor | TokenType::S2sOuter => (
+            "Set by the issuer of the server-to-server token (ACS, SharePoint, Exchange or the add-in's own certificate)",
+            None,
+        ),
+        TokenType::Adfs => (
+            "Set by AD FS (AccessTokenLifetime of the relying party or application group)",
+            None,
+        ),
+        TokenType::Generic => ("Set by the issuer", None),
+    }
 }
 
 /// The end of the verdict: whether the token can be used now, in words.
@@ -899,12 +1085,22 @@ fn header_section(header: &Map<String, Value>) -> Section {
             Some(c) => field = field.meaning(c.meaning).source(c.source),
             None => field = field.meaning("Not a registered header parameter").unknown(),
         }
-        if name == "x5t" || name == "kid" {
-            if let Some(bytes) = b64_decode_lenient(&raw).filter(|b| b.len() == 20) {
-                field = field.shown(format!(
-                    "SHA-1 thumbprint {}",
-                    crate::text::hex_upper(&bytes)
-                ));
+        if name == "x5t" || name == "kid" || name == "x5t#S256" {
+            let (hash, len) = if name == "x5t#S256" {
+                ("SHA-256", 32)
+            } else {
+                ("SHA-1", 20)
+            };
+            if let Some(bytes) = b64_decode_lenient(&raw).filter(|b| b.len() == len) {
+                field = field.shown(if name == "kid" {
+                    format!("{hash} thumbprint {}", crate::text::hex_upper(&bytes))
+                } else {
+                    format!(
+                        "{hash} thumbprint {} in hex, {} in base64",
+                        crate::text::hex_upper(&bytes),
+                        standard_b64(&bytes)
+                    )
+                });
             } else if raw.len() == 40 && raw.chars().all(|c| c.is_ascii_hexdigit()) {
                 field = field.shown(format!(
                     "SHA-1 thumbprint {} (hex)",
@@ -918,6 +1114,23 @@ fn header_section(header: &Map<String, Value>) -> Section {
         section.push(field);
     }
     section
+}
+
+/// Standard base64 with padding, the form Microsoft Graph shows binary values such as customKeyIdentifier in.
+fn standard_b64(bytes: &[u8]) -> String {
+    let url = crate::text::b64url(bytes);
+    let mut out: String = url
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            other => other,
+        })
+        .collect();
+    while out.len() % 4 != 0 {
+        out.push('=');
+    }
+    out
 }
 
 /// Names a JWS algorithm in words.
@@ -1067,35 +1280,62 @@ fn time_text(ts: i64, ctx: &Context) -> String {
     )
 }
 
-fn claim_field(name: &str, value: &Value, p: &Map<String, Value>, ctx: &Context) -> Field {
+fn claim_field(
+    name: &str,
+    value: &Value,
+    p: &Map<String, Value>,
+    ctx: &Context,
+    (ttype, who): (TokenType, Principal),
+) -> Field {
     let raw = compact_value(value);
     let mut field = Field::new(name, raw.clone());
     let known = claims::claim(name);
-    match known {
-        Some(c) => {
-            let label = match c.status {
-                claims::ClaimStatus::Undocumented if c.meaning.starts_with("Undocumented") => "",
-                claims::ClaimStatus::Undocumented => " (undocumented)",
-                claims::ClaimStatus::Optional => " (optional claim)",
-                _ => "",
-            };
-            field = field
-                .meaning(format!("{}{label}", c.meaning))
-                .source(c.source);
-            if c.status == claims::ClaimStatus::Undocumented {
-                field = field.unknown();
+    // Some claims mean something else in some kinds of token; those meanings come first.
+    let contextual = match (name, ttype) {
+        ("sub" | "iss", TokenType::ClientAssertion) => claims::contextual(name, "client_assertion"),
+        ("aud" | "jti", TokenType::ClientAssertion) => claims::contextual(name, "client_assertion"),
+        ("acr", TokenType::B2c) => claims::contextual(name, "b2c"),
+        ("sub" | "oid" | "tid", TokenType::EntraAccess | TokenType::S2sActor)
+            if who == Principal::AppOnly =>
+        {
+            claims::contextual(name, "app_only")
+        }
+        ("acr" | "sub", TokenType::Generic) => claims::contextual(name, "generic"),
+        _ => None,
+    };
+    if let Some(c) = contextual {
+        field = field.meaning(c.meaning).source(c.source);
+    } else {
+        match known {
+            Some(c) => {
+                let label = match c.status {
+                    claims::ClaimStatus::Undocumented if c.meaning.starts_with("Undocumented") => {
+                        ""
+                    }
+                    claims::ClaimStatus::Undocumented => " (undocumented)",
+                    claims::ClaimStatus::Optional => " (optional claim)",
+                    _ => "",
+                };
+                field = field
+                    .meaning(format!("{}{label}", c.meaning))
+                    .source(c.source);
+                if c.status == claims::ClaimStatus::Undocumented {
+                    field = field.unknown();
+                }
             }
-        }
-        None if name.starts_with("xms_") => {
-            field = field
-                .meaning("Undocumented Microsoft claim (xms_ prefix); no public definition found")
-                .source(OPTIONAL_CLAIMS_DOC)
-                .unknown();
-        }
-        None => {
-            field = field
-                .meaning("Unknown claim: no table describes it")
-                .unknown()
+            None if name.starts_with("xms_") => {
+                field = field
+                    .meaning(
+                        "Undocumented Microsoft claim (xms_ prefix); no public definition found",
+                    )
+                    .source(OPTIONAL_CLAIMS_DOC)
+                    .unknown();
+            }
+            None => {
+                field = field
+                    .meaning("Unknown claim: no table describes it")
+                    .unknown()
+            }
         }
     }
     let shown: Option<String> = match name {
@@ -1233,6 +1473,7 @@ fn time_findings(
     ttype: TokenType,
     p: &Map<String, Value>,
     ctx: &Context,
+    partial: bool,
 ) {
     let exp = time_of(p, "exp");
     let nbf = time_of(p, "nbf");
@@ -1271,6 +1512,18 @@ fn time_findings(
         ));
     }
     match exp {
+        Some(e) if e < ctx.now && ttype == TokenType::ClientAssertion => findings.push(
+            Finding::new(
+                Severity::Warning,
+                "Client assertion expired",
+                format!(
+                    "The assertion expired on {} ({}). Entra refuses an expired assertion with AADSTS700024 (not within its valid time range); the client library makes a new one for each request, so a stale one means it was cached or replayed, or the clock of the machine that signed it is wrong.",
+                    utc(e),
+                    relative(e, ctx.now)
+                ),
+            )
+            .source(CERTIFICATE_CREDENTIALS_DOC),
+        ),
         Some(e) if e < ctx.now => findings.push(
             Finding::new(
                 Severity::Warning,
@@ -1289,7 +1542,7 @@ fn time_findings(
             format!("Valid until {} ({}).", utc(e), relative(e, ctx.now)),
         )),
         Some(_) => {}
-        None if ttype != TokenType::Generic => findings.push(Finding::new(
+        None if ttype != TokenType::Generic && !partial => findings.push(Finding::new(
             Severity::Warning,
             "No expiry",
             "The token has no exp claim; Microsoft APIs reject tokens without one.",
@@ -1380,14 +1633,32 @@ fn time_findings(
 #[allow(clippy::too_many_arguments)]
 fn claim_findings(
     findings: &mut Vec<Finding>,
-    ttype: TokenType,
-    who: Principal,
+    (ttype, who): (TokenType, Principal),
     p: &Map<String, Value>,
+    header: &Map<String, Value>,
     ev: &TokenEvidence,
     ctx: &Context,
     decoded_only: bool,
+    partial: bool,
 ) {
-    time_findings(findings, ttype, p, ctx);
+    time_findings(findings, ttype, p, ctx, partial);
+    match ttype {
+        TokenType::ClientAssertion => client_assertion_findings(findings, p, header),
+        TokenType::S2sActor => acs_findings(findings, p, ctx),
+        TokenType::ExchangeCallback => callback_findings(findings, p),
+        TokenType::EntraUncertain => findings.push(
+            Finding::new(
+                Severity::Warning,
+                "Token type uncertain",
+                "The claims before the cut hold no scp, roles, azp or appid (which an access token has) and no nonce (which an ID token has); Entra writes those after the claims shown here, so the cut may have removed them. Copy the whole token to tell an access token from an ID token.",
+            )
+            .source(ACCESS_TOKENS_DOC),
+        ),
+        _ => {}
+    }
+    if ttype == TokenType::EntraAccess {
+        workload_findings(findings, who, ev);
+    }
     let alg = ev.alg.as_deref().unwrap_or("");
     if alg.eq_ignore_ascii_case("none") && !decoded_only {
         if ttype == TokenType::S2sOuter {
@@ -1516,6 +1787,7 @@ fn claim_findings(
     let rbac = ev.aud.as_deref().is_some_and(apps::uses_azure_rbac);
     if ttype == TokenType::EntraAccess {
         match who {
+            _ if partial => {}
             Principal::AppOnly if ev.roles.is_empty() && (rbac || p.contains_key("xms_mirid")) => {
                 findings.push(
                     Finding::new(
@@ -1643,7 +1915,12 @@ fn claim_findings(
             .source(EXCHANGE_ID_TOKEN_DOC),
         );
     }
-    if ttype == TokenType::S2sActor {
+    if ttype == TokenType::S2sActor
+        && !ev
+            .issuer
+            .as_deref()
+            .is_some_and(|i| i.starts_with(ACS_ISSUER))
+    {
         let iss = ev.issuer.as_deref().unwrap_or("");
         let principal = iss.split('@').next().unwrap_or("");
         let explanation = if principal == "00000001-0000-0000-c000-000000000000" {
@@ -1659,6 +1936,237 @@ fn claim_findings(
         findings.push(
             Finding::new(Severity::Info, "Server-to-server (S2S) token", explanation)
                 .source(S2S_DOC),
+        );
+    }
+}
+
+/// Findings for a client assertion: what it is, which certificate signed it, and what fails.
+fn client_assertion_findings(
+    findings: &mut Vec<Finding>,
+    p: &Map<String, Value>,
+    header: &Map<String, Value>,
+) {
+    let endpoint = if text_of(p, "aud").is_some_and(|a| a.contains("/v2.0/")) {
+        "v2.0 token endpoint (/oauth2/v2.0/token)"
+    } else {
+        "v1.0 token endpoint (/oauth2/token)"
+    };
+    findings.push(
+        Finding::new(
+            Severity::Info,
+            "Client assertion: a credential, not an access token",
+            format!(
+                "An app sends this JWT as client_assertion (with client_assertion_type urn:ietf:params:oauth:client-assertion-type:jwt-bearer) to the Entra {endpoint} instead of a client secret. Entra checks its signature with the public key of a certificate registered on the app, and the access tokens it then issues carry appidacr or azpacr 2 (certificate). It is a password-equivalent for its short life: it must never be sent to an API as a Bearer token, and no API accepts it."
+            ),
+        )
+        .source(CERTIFICATE_CREDENTIALS_DOC),
+    );
+    let thumbprint = |name: &str, len: usize| {
+        text_of(header, name)
+            .and_then(|v| b64_decode_lenient(&v))
+            .filter(|b| b.len() == len)
+    };
+    match (thumbprint("x5t", 20), thumbprint("x5t#S256", 32)) {
+        (None, None) => findings.push(
+            Finding::new(
+                Severity::Error,
+                "No certificate thumbprint in the header",
+                "The header has no x5t or x5t#S256, so Entra cannot tell which of the app's certificates to verify the signature with, and refuses the assertion. Let the client library build the assertion from the certificate, or add x5t#S256 (base64url SHA-256 thumbprint) or x5t (SHA-1) yourself.",
+            )
+            .source(CERTIFICATE_CREDENTIALS_DOC),
+        ),
+        (sha1, sha256) => {
+            let mut lines = Vec::new();
+            if let Some(b) = sha1 {
+                lines.push(format!(
+                    "x5t is the SHA-1 thumbprint {} (hex, as the Certificates & secrets page and certificate stores show it), {} in base64 (as customKeyIdentifier of the app's keyCredentials in Microsoft Graph shows it).",
+                    crate::text::hex_upper(&b),
+                    standard_b64(&b)
+                ));
+            }
+            if let Some(b) = sha256 {
+                lines.push(format!(
+                    "x5t#S256 is the SHA-256 thumbprint {} (hex), {} in base64; compare it with the SHA-256 hash of the certificate you uploaded (the portal lists SHA-1 thumbprints).",
+                    crate::text::hex_upper(&b),
+                    standard_b64(&b)
+                ));
+            }
+            findings.push(
+                Finding::new(
+                    Severity::Info,
+                    "Which certificate signed it",
+                    format!(
+                        "Entra looks the thumbprint up in the app registration's keyCredentials. {} If no registered, unexpired certificate has this thumbprint, the request fails with AADSTS700027.",
+                        lines.join(" ")
+                    ),
+                )
+                .step(crate::report::Step::new("Compare with the certificates on the app: Microsoft Entra admin center > App registrations > the app > Certificates & secrets, or Get-MgApplication -Filter \"appId eq '<client id>'\" | Select-Object -ExpandProperty KeyCredentials."))
+                .source(CERTIFICATE_CREDENTIALS_DOC),
+            );
+        }
+    }
+    let iss = text_of(p, "iss");
+    let sub = text_of(p, "sub");
+    if iss != sub {
+        findings.push(
+            Finding::new(
+                Severity::Error,
+                "iss and sub differ",
+                format!(
+                    "A client assertion must carry the client ID in both iss and sub; here iss is {} and sub is {}. Entra refuses it (AADSTS70002 or AADSTS50012).",
+                    iss.as_deref().unwrap_or("missing"),
+                    sub.as_deref().unwrap_or("missing")
+                ),
+            )
+            .source(CERTIFICATE_CREDENTIALS_DOC),
+        );
+    } else if iss.as_deref().is_some_and(|i| !is_guid(i)) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "iss is not a client ID",
+            "iss and sub should be the app's Application (client) ID, a GUID.",
+        ));
+    }
+    if !p.contains_key("jti") {
+        findings.push(
+            Finding::new(
+                Severity::Warning,
+                "No jti",
+                "A client assertion needs a unique jti (a GUID) so that Entra can refuse a replayed assertion.",
+            )
+            .source(CERTIFICATE_CREDENTIALS_DOC),
+        );
+    }
+    let too_long = time_of(p, "exp")
+        .zip(time_of(p, "nbf").or(time_of(p, "iat")))
+        .is_some_and(|(e, st)| e - st > 3600);
+    if too_long {
+        findings.push(Finding::new(
+            Severity::Info,
+            "Long-lived assertion",
+            "This assertion is valid for more than an hour. Anyone who captures it can get tokens as this app until it expires; client libraries make a new one for each request, valid for minutes.",
+        ));
+    }
+    let mut table = Finding::new(
+        Severity::Info,
+        "If the token request fails",
+        claims::ASSERTION_FAILURES
+            .iter()
+            .map(|f| format!("AADSTS{}: {} Check: {}", f.code, f.meaning, f.check))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    table = table.source(CERTIFICATE_CREDENTIALS_DOC);
+    findings.push(table);
+}
+
+/// Findings for app-only tokens from Azure ACS: SharePoint add-ins and the retirement of ACS.
+fn acs_findings(findings: &mut Vec<Finding>, p: &Map<String, Value>, ctx: &Context) {
+    if !s(p, "iss").is_some_and(|i| i.starts_with(ACS_ISSUER)) {
+        return;
+    }
+    let sharepoint =
+        s(p, "aud").is_some_and(|a| a.starts_with("00000003-0000-0ff1-ce00-000000000000"));
+    let when = if ctx.now >= ACS_END {
+        format!(
+            "stopped working on April 2, 2026 ({})",
+            relative(ACS_END, ctx.now)
+        )
+    } else {
+        format!(
+            "stops working on April 2, 2026 ({})",
+            relative(ACS_END, ctx.now)
+        )
+    };
+    let detail = if sharepoint {
+        format!(
+            "Azure Access Control Service (ACS) issued this app-only token for SharePoint Online: the pattern of a SharePoint add-in or script registered with AppRegNew.aspx and a client secret (for example Connect-PnPOnline -ClientId -ClientSecret). Azure ACS for SharePoint Online {when} for every tenant (new tenants could not use it from November 1, 2024), with no extension. Move the app to a Microsoft Entra app registration with SharePoint application permissions (Sites.Selected where possible) and a certificate; tenant admins can turn ACS app-only access off earlier with Set-SPOTenant -DisableCustomAppAuthentication $true."
+        )
+    } else {
+        format!(
+            "Azure Access Control Service (ACS) issued this server-to-server token. ACS for SharePoint Online {when}; on-premises SharePoint and Exchange hybrid use of ACS is not affected by that retirement."
+        )
+    };
+    findings.push(
+        Finding::new(
+            if sharepoint {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            "Azure ACS token (retiring for SharePoint Online)",
+            detail,
+        )
+        .source(ACS_RETIREMENT_DOC),
+    );
+}
+
+/// Findings for Exchange callback tokens: what the scope and user context mean.
+fn callback_findings(findings: &mut Vec<Finding>, p: &Map<String, Value>) {
+    let user = appctx_text(p, "smtp").unwrap_or_else(|| "the mailbox user".to_string());
+    let protocol = appctx_text(p, "msexchprot").unwrap_or_else(|| "EWS or REST".to_string());
+    let scope = appctx_text(p, "scope");
+    let text = match &scope {
+        Some(sc) => format!(
+            "Exchange issued this token to an Outlook add-in (getCallbackTokenAsync) so that its back end can call {protocol} as {user}. It is scoped ({sc}): it reaches only that one item, which is why it lives only minutes; an unscoped callback token reaches the whole mailbox for hours. Exchange Online no longer issues or accepts these legacy tokens; on-premises Exchange still does."
+        ),
+        None => format!(
+            "Exchange issued this token to an Outlook add-in (getCallbackTokenAsync) so that its back end can call {protocol} as {user}. Exchange Online no longer issues or accepts these legacy tokens; on-premises Exchange still does."
+        ),
+    };
+    findings.push(
+        Finding::new(Severity::Info, "What this callback token allows", text)
+            .source(EXCHANGE_ID_TOKEN_DOC),
+    );
+}
+
+/// Findings for tokens of well-known admin and client workloads (Exchange Online PowerShell, Teams).
+fn workload_findings(findings: &mut Vec<Finding>, who: Principal, ev: &TokenEvidence) {
+    let aud = ev
+        .aud
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_ascii_lowercase();
+    let exchange = aud == "https://outlook.office365.com"
+        || aud == "https://outlook.office.com"
+        || aud == "00000002-0000-0ff1-ce00-000000000000";
+    let exo_client = ev
+        .appid
+        .as_deref()
+        .and_then(apps::app_by_id)
+        .is_some_and(|a| {
+            a.id == "fb78d390-0c51-40cd-8e17-fdbfab77341b"
+                || a.id == "a0c73c16-a7e3-4564-9a95-2bdf47383716"
+        });
+    if exchange && who == Principal::AppOnly && ev.roles.iter().any(|r| r == "Exchange.ManageAsApp")
+    {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Exchange Online PowerShell, app-only",
+                "Exchange.ManageAsApp lets this app connect to Exchange Online PowerShell with a certificate (Connect-ExchangeOnline -AppId -CertificateThumbprint -Organization). The permission alone runs no cmdlets: the app's service principal also needs a Microsoft Entra role such as Exchange Administrator (or an Exchange role group), or cmdlets fail as unauthorized.",
+            )
+            .source("https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2"),
+        );
+    } else if exchange && exo_client && who == Principal::Delegated {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Exchange Online PowerShell sign-in",
+                "This token comes from the Exchange Online PowerShell module (Connect-ExchangeOnline). Which cmdlets the admin may run is decided by their Exchange role assignments (RBAC) in Exchange Online, not by scp.",
+            )
+            .source("https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell"),
+        );
+    }
+    if aud == "https://api.spaces.skype.com" {
+        findings.push(
+            Finding::new(
+                Severity::Info,
+                "Teams back-end token",
+                "api.spaces.skype.com is the Teams service back end that the Teams clients call; these tokens are for Microsoft's own clients. Your apps and scripts should call Microsoft Graph (teams, chats, channels) with a Graph token instead.",
+            )
+            .source("https://learn.microsoft.com/en-us/graph/teams-concept-overview"),
         );
     }
 }
@@ -1769,6 +2277,52 @@ mod tests {
             .0
         );
         assert!(managed_identity_parts("garbage").is_none());
+    }
+
+    #[test]
+    fn client_assertions_are_recognised_and_checked() {
+        let now = Context::fixed().now;
+        let f = findings_for(&format!(
+            r#"{{"aud":"https://login.microsoftonline.com/t/oauth2/v2.0/token","iss":"b7d3e0a1-2c4f-4a6b-8d9e-1f2a3b4c5d6e","sub":"other","nbf":{},"exp":{}}}"#,
+            now - 30,
+            now + 570
+        ));
+        assert!(f.iter().any(|f| f.title.starts_with("Client assertion")));
+        assert!(f.iter().any(|f| f.title == "iss and sub differ"));
+        assert!(f.iter().any(|f| f.title == "No jti"));
+        assert!(f
+            .iter()
+            .any(|f| f.title == "No certificate thumbprint in the header"));
+        assert!(f.iter().all(|f| f.title != "Not a Microsoft Entra token"));
+    }
+
+    #[test]
+    fn sub_in_an_app_only_token_is_not_called_a_user() {
+        let header = payload(r#"{"alg":"RS256","typ":"JWT"}"#);
+        let p = payload(
+            r#"{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","idtyp":"app","roles":["Mail.Read"],"oid":"o","sub":"o","exp":1}"#,
+        );
+        let input = TokenInput {
+            header: &header,
+            payload: Some(&p),
+            payload_text: None,
+            signature: None,
+            compact: None,
+            extra_parts: 0,
+            depth: 0,
+            shortened: false,
+            payload_partial: false,
+        };
+        let a = explain(&input, Span::new(0, 1), &Context::fixed());
+        let sub = a
+            .sections
+            .iter()
+            .flat_map(|s| s.fields.iter())
+            .find(|f| f.name == "sub")
+            .unwrap();
+        let meaning = sub.meaning.as_deref().unwrap_or("");
+        assert!(meaning.contains("service principal"), "{meaning}");
+        assert!(!meaning.contains("of the user"), "{meaning}");
     }
 
     #[test]

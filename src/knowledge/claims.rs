@@ -574,7 +574,7 @@ pub const CLAIMS: &[Claim] = &[
     },
     Claim {
         name: "tid",
-        meaning: "Tenant ID the user signed in to (9188040d-6c67-4c5b-b112-36a304b66dad for personal accounts).",
+        meaning: "Tenant ID: the tenant that issued the token, for a user the tenant they signed in to (9188040d-6c67-4c5b-b112-36a304b66dad for personal accounts).",
         status: ClaimStatus::Documented,
         source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
     },
@@ -1176,6 +1176,126 @@ pub fn claim(name: &str) -> Option<&'static Claim> {
         .map(|i| &CLAIMS[i])
 }
 
+/// A claim whose meaning depends on the kind of token that carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextualClaim {
+    pub name: &'static str,
+    /// The kind of token: `app_only`, `b2c`, `client_assertion` or `generic`.
+    pub context: &'static str,
+    pub meaning: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `name`, then `context`.
+pub const CONTEXTUAL_CLAIMS: &[ContextualClaim] = &[
+    ContextualClaim {
+        name: "acr",
+        context: "b2c",
+        meaning: "Azure AD B2C: the name of the user flow or custom policy that issued the token (B2C writes it here instead of tfp when so configured); not the Entra v1 authentication context.",
+        source: "https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview",
+    },
+    ContextualClaim {
+        name: "acr",
+        context: "generic",
+        meaning: "Authentication context class reference: how strongly the issuer authenticated the user, in the issuer's own values.",
+        source: "https://openid.net/specs/openid-connect-core-1_0.html#IDToken",
+    },
+    ContextualClaim {
+        name: "aud",
+        context: "client_assertion",
+        meaning: "Client assertion: must be the token endpoint the request goes to, https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token (or /oauth2/token for the v1.0 endpoint).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials",
+    },
+    ContextualClaim {
+        name: "iss",
+        context: "client_assertion",
+        meaning: "Client assertion: must be the client ID (Application ID) of the app that signs it.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials",
+    },
+    ContextualClaim {
+        name: "jti",
+        context: "client_assertion",
+        meaning: "Client assertion: a unique identifier (a GUID) so that Entra can refuse a replayed assertion.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials",
+    },
+    ContextualClaim {
+        name: "oid",
+        context: "app_only",
+        meaning: "App-only token: the object ID of the client app's service principal in this tenant (the identity to look for in role assignments and logs).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    ContextualClaim {
+        name: "sub",
+        context: "app_only",
+        meaning: "App-only token: the subject is the client app's service principal (here the same value as oid), not a user.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+    ContextualClaim {
+        name: "sub",
+        context: "client_assertion",
+        meaning: "Client assertion: must be the client ID, the same value as iss.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials",
+    },
+    ContextualClaim {
+        name: "sub",
+        context: "generic",
+        meaning: "Subject: the user or client the token is about, as the issuer identifies it.",
+        source: "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1",
+    },
+    ContextualClaim {
+        name: "tid",
+        context: "app_only",
+        meaning: "App-only token: the tenant the app got the token in (where its service principal and permission grants live).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference",
+    },
+];
+
+/// Looks up the meaning of a claim in one kind of token.
+pub fn contextual(name: &str, context: &str) -> Option<&'static ContextualClaim> {
+    CONTEXTUAL_CLAIMS
+        .binary_search_by(|c| (c.name, c.context).cmp(&(name, context)))
+        .ok()
+        .map(|i| &CONTEXTUAL_CLAIMS[i])
+}
+
+/// A failure Entra reports for a client assertion, with what to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssertionFailure {
+    /// The AADSTS code.
+    pub code: u32,
+    pub meaning: &'static str,
+    pub check: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `code`.
+pub const ASSERTION_FAILURES: &[AssertionFailure] = &[
+    AssertionFailure {
+        code: 50012,
+        meaning: "Authentication failed; older responses wrap the same causes as AADSTS70002 plus AADSTS50012 (for example \"Client assertion is not within its valid time range\").",
+        check: "Read the text after the code: it names the time range or the key problem.",
+        source: "https://github.com/Azure-Samples/active-directory-dotnet-daemon-certificate-credential/issues/46",
+    },
+    AssertionFailure {
+        code: 70002,
+        meaning: "Error validating the client credentials (invalid_client).",
+        check: "The assertion's certificate is not on the app, or iss/sub is not the client_id of the request.",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes",
+    },
+    AssertionFailure {
+        code: 700024,
+        meaning: "Client assertion is not within its valid time range; the message shows the current time and the assertion's nbf and exp (valid from 1970 means nbf was missing).",
+        check: "Make the assertion just before the request and check the signing machine's clock and time zone (times must be UTC Unix seconds).",
+        source: "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials",
+    },
+    AssertionFailure {
+        code: 700027,
+        meaning: "Client assertion contains an invalid signature; the reason says \"The key was not found\" (thumbprint not on the app), \"The key used is expired\" (the registered certificate passed its end date) or that the signature did not match.",
+        check: "Compare \"Thumbprint of key used by client\" in the message with the thumbprint this report shows and with the certificates on the app registration; upload a new certificate if it expired.",
+        source: "https://github.com/microsoft/azure-tools-for-java/issues/2785",
+    },
+];
+
 /// Looks up a header parameter by exact name.
 pub fn header_param(name: &str) -> Option<&'static Claim> {
     HEADER_PARAMS
@@ -1242,6 +1362,28 @@ mod tests {
             .contains("every mailbox"));
         assert!(permission("EWS.AccessAsUser.All").is_some());
         assert!(permission("mail.read").is_none());
+    }
+
+    #[test]
+    fn contextual_meanings_and_assertion_failures_are_sorted_and_sourced() {
+        for pair in CONTEXTUAL_CLAIMS.windows(2) {
+            assert!((pair[0].name, pair[0].context) < (pair[1].name, pair[1].context));
+        }
+        for c in CONTEXTUAL_CLAIMS {
+            crate::knowledge::assert_source(c.source, c.name);
+        }
+        for pair in ASSERTION_FAILURES.windows(2) {
+            assert!(pair[0].code < pair[1].code);
+        }
+        for f in ASSERTION_FAILURES {
+            crate::knowledge::assert_source(f.source, f.meaning);
+        }
+        assert!(!contextual("sub", "app_only")
+            .unwrap()
+            .meaning
+            .contains("user for"));
+        assert!(contextual("acr", "b2c").unwrap().meaning.contains("policy"));
+        assert!(contextual("aud", "b2c").is_none());
     }
 
     #[test]
