@@ -6,7 +6,10 @@ fn main() {
     println!("AADSTS codes: {}", aadsts::AADSTS.len());
     println!("OAuth error values: {}", aadsts::OAUTH_ERRORS.len());
     println!("x-ms-diagnostics codes: {}", xms_diagnostics::CODES.len());
-    println!("x-ms-diagnostics reason patterns: {}", xms_diagnostics::REASONS.len());
+    println!(
+        "x-ms-diagnostics reason patterns: {}",
+        xms_diagnostics::REASONS.len()
+    );
     println!("apps and tenants: {}", apps::APPS.len());
     println!("resource URIs: {}", apps::RESOURCES.len());
     println!("claims: {}", claims::CLAIMS.len());

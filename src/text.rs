@@ -143,7 +143,9 @@ pub fn duration_words(seconds: i64) -> String {
 
 /// `in 12 days` or `3 years ago`, relative to `now`.
 pub fn relative(ts: i64, now: i64) -> String {
-    if ts >= now {
+    if ts == now {
+        "now".to_string()
+    } else if ts > now {
         format!("in {}", duration_words(ts - now))
     } else {
         format!("{} ago", duration_words(now - ts))

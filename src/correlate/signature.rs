@@ -50,6 +50,9 @@ struct TokenFacts {
     x5c: Vec<Vec<u8>>,
     issuer: Option<String>,
     tid: Option<String>,
+    /// The token is a client assertion (an app's proof for the token endpoint), not an access token.
+    client_assertion: bool,
+    x5t_s256: Option<String>,
 }
 
 /// Verifies each token's signature where a key is available and names the signer.
@@ -197,7 +200,17 @@ fn token_facts(a: &Artifact) -> Option<TokenFacts> {
         x5c,
         issuer: ev.issuer.clone().or_else(|| ps("iss")),
         tid: ev.tid.clone().or_else(|| ps("tid")),
+        client_assertion: is_client_assertion(ps("aud").as_deref(), ps("iss").as_deref()),
+        x5t_s256: hs("x5t#S256"),
     })
+}
+
+/// A JWT addressed to an Entra token endpoint by an app (not a URL issuer) is a client assertion.
+fn is_client_assertion(aud: Option<&str>, iss: Option<&str>) -> bool {
+    let aud = aud.unwrap_or("").to_ascii_lowercase();
+    let to_token_endpoint =
+        aud.contains("/oauth2/") && aud.trim_end_matches('/').ends_with("/token");
+    to_token_endpoint && iss.is_some_and(|i| !i.contains("://"))
 }
 
 /// Findings for the token and for the keys it links to.
@@ -339,6 +352,14 @@ fn check_token(facts: &TokenFacts, keys: &[FoundKey], place: &Place, ctx: &Conte
     if candidates.is_empty() {
         let what = match alg {
             SigAlg::Hmac(_) => "This token is signed with a shared secret (HMAC). Put the secret on a line of its own as \"secret: <value>\" (or \"base64 secret: <value>\") in the key box to check it.".to_string(),
+            _ if facts.client_assertion => format!(
+                "This client assertion is signed with the app's own certificate. Paste that certificate (the .cer uploaded to the app registration) into the key box to check it; its thumbprint must equal the header's {}.",
+                match (&facts.x5t, &facts.x5t_s256) {
+                    (Some(t), _) => format!("x5t {t}"),
+                    (None, Some(t)) => format!("x5t#S256 {t}"),
+                    (None, None) => "x5t, which is missing here, so Entra cannot tell which certificate to use".to_string(),
+                }
+            ),
             _ => {
                 let mut s = format!(
                     "Paste the signing certificate, public key or JWKS into the key box to check the signature (the token names kid {}).",
@@ -547,6 +568,8 @@ mod tests {
                     .into(),
             ),
             tid: None,
+            client_assertion: false,
+            x5t_s256: None,
         };
         assert_eq!(
             discovery_keys(&facts).as_deref(),
