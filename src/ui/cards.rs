@@ -200,7 +200,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
             if !a.findings.is_empty() {
                 <ul class="findings">{ for a.findings.iter().map(|f| html! {
                     <li class={classes!("finding", severity_class(f.severity))}>
-                        <details open={f.severity != Severity::Ok && (!f.steps.is_empty() || !f.causes.is_empty())}>
+                        <details open={f.severity != Severity::Ok && (!f.steps.is_empty() || !f.causes.is_empty() || f.source.is_some())}>
                             <summary><span class="badge">{f.severity.label()}</span>{" "}<strong>{&f.title}</strong>{": "}{&f.explanation}</summary>
                             {finding_extra(f)}
                         </details>
