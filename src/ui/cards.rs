@@ -24,13 +24,55 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-/// A small button that copies `text`.
-fn copy_button(label: &'static str, text: String, title: String) -> Html {
+/// A small button that copies the text `make` returns; the text is only built when clicked.
+fn copy_button(label: &'static str, make: impl Fn() -> String + 'static, title: String) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| {
         e.stop_propagation();
-        copy_to_clipboard(text.clone());
+        copy_to_clipboard(make());
     });
     html! { <button type="button" class="copy" {onclick} title={title.clone()} aria-label={title}>{label}</button> }
+}
+
+/// Points at one artifact of a report (top level or nested) without copying it.
+#[derive(Clone)]
+pub struct ArtifactRef {
+    report: Rc<Report>,
+    key_box: bool,
+    path: Vec<usize>,
+}
+
+impl PartialEq for ArtifactRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.key_box == other.key_box
+            && self.path == other.path
+    }
+}
+
+impl ArtifactRef {
+    fn get(&self) -> Option<&Artifact> {
+        let list = if self.key_box {
+            &self.report.key_artifacts
+        } else {
+            &self.report.artifacts
+        };
+        let (first, rest) = self.path.split_first()?;
+        let mut artifact = list.get(*first)?;
+        for i in rest {
+            artifact = artifact.children.get(*i)?;
+        }
+        Some(artifact)
+    }
+
+    fn child(&self, i: usize) -> ArtifactRef {
+        let mut path = self.path.clone();
+        path.push(i);
+        ArtifactRef {
+            report: self.report.clone(),
+            key_box: self.key_box,
+            path,
+        }
+    }
 }
 
 #[function_component(ReportPane)]
@@ -38,7 +80,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
     let report = &props.report;
     let total = report.artifacts.len() + report.key_artifacts.len();
     let empty = total == 0 && report.notices.is_empty();
-    let copy_all = render::report_text(report);
+    let whole = props.report.clone();
     html! {
         <section class="report-pane" aria-label="Report" aria-live="polite">
             if empty {
@@ -64,25 +106,25 @@ pub fn report_pane(props: &ReportProps) -> Html {
             } else {
                 <div class="report-actions">
                     <span class="count">{format!("{total} item{} found", if total == 1 { "" } else { "s" })}</span>
-                    {copy_button("Copy report as text", copy_all, "Copy the whole report as plain text".to_string())}
+                    {copy_button("Copy report as text", move || render::report_text(&whole), "Copy the whole report as plain text".to_string())}
                     <span class="timing" title="Time the last inspection took">{format!("{:.1} ms", props.inspect_ms)}</span>
                 </div>
             }
             { for report.notices.iter().map(|n| html! { <p class="notice" role="status">{n}</p> }) }
             if !report.diagnoses.is_empty() {
                 <h2 class="group-title">{"Diagnosis"}</h2>
-                { for report.diagnoses.iter().map(|f| html! { <DiagnosisCard finding={Rc::new(f.clone())} /> }) }
+                { for (0..report.diagnoses.len()).map(|i| html! { <DiagnosisCard report={props.report.clone()} index={i} /> }) }
             }
-            { for by_severity(&report.artifacts).into_iter().take(MAX_CARDS).map(|(i, a)| html! {
-                <ArtifactCard artifact={Rc::new(a.clone())} index={i + 1} on_select={Some(props.on_select.clone())} />
+            { for by_severity(&report.artifacts).into_iter().take(MAX_CARDS).map(|(i, _)| html! {
+                <ArtifactCard artifact={ArtifactRef { report: props.report.clone(), key_box: false, path: vec![i] }} index={i + 1} on_select={Some(props.on_select.clone())} />
             }) }
             if report.artifacts.len() > MAX_CARDS {
                 <p class="notice">{format!("{} more items are not shown as cards; 'Copy report as text' holds all of them.", report.artifacts.len() - MAX_CARDS)}</p>
             }
             if !report.key_artifacts.is_empty() {
                 <h2 class="group-title">{"Keys"}</h2>
-                { for report.key_artifacts.iter().take(MAX_CARDS).enumerate().map(|(i, a)| html! {
-                    <ArtifactCard artifact={Rc::new(a.clone())} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
+                { for (0..report.key_artifacts.len().min(MAX_CARDS)).map(|i| html! {
+                    <ArtifactCard artifact={ArtifactRef { report: props.report.clone(), key_box: true, path: vec![i] }} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
                 }) }
             }
         </section>
@@ -104,21 +146,39 @@ fn by_severity(artifacts: &[Artifact]) -> Vec<(usize, &Artifact)> {
     order
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FindingProps {
-    pub finding: Rc<Finding>,
+    pub report: Rc<Report>,
+    pub index: usize,
+}
+
+impl PartialEq for FindingProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report) && self.index == other.index
+    }
 }
 
 #[function_component(DiagnosisCard)]
 pub fn diagnosis_card(props: &FindingProps) -> Html {
-    let f = &props.finding;
+    let Some(f) = props.report.diagnoses.get(props.index) else {
+        return html! {};
+    };
     let class = classes!("card", "diagnosis", severity_class(f.severity));
+    let report = props.report.clone();
+    let index = props.index;
+    let copy = move || {
+        report
+            .diagnoses
+            .get(index)
+            .map(render::finding_to_text)
+            .unwrap_or_default()
+    };
     html! {
         <article class={class}>
             <header class="card-head">
                 <span class="badge">{f.severity.label()}</span>
                 <h3>{&f.title}</h3>
-                {copy_button("Copy", render::finding_to_text(f), "Copy this diagnosis as text".to_string())}
+                {copy_button("Copy", copy, "Copy this diagnosis as text".to_string())}
             </header>
             {finding_body(f)}
         </article>
@@ -143,7 +203,7 @@ fn finding_body(f: &Finding) -> Html {
                         if let Some(cmd) = &s.command {
                             <div class="command">
                                 <pre><code>{cmd}</code></pre>
-                                {copy_button("Copy", cmd.clone(), "Copy this command".to_string())}
+                                {copy_button("Copy", { let cmd = cmd.clone(); move || cmd.clone() }, "Copy this command".to_string())}
                             </div>
                         }
                     </li>
@@ -159,15 +219,17 @@ fn finding_body(f: &Finding) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ArtifactProps {
-    pub artifact: Rc<Artifact>,
+    pub artifact: ArtifactRef,
     pub index: usize,
     pub on_select: Option<Callback<(usize, usize)>>,
 }
 
 #[function_component(ArtifactCard)]
 pub fn artifact_card(props: &ArtifactProps) -> Html {
-    let a = &props.artifact;
     let show_raw = use_state(|| false);
+    let Some(a) = props.artifact.get() else {
+        return html! {};
+    };
     let worst = a.findings.iter().map(|f| f.severity).min();
     let class = classes!(
         "card",
@@ -194,7 +256,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
                 if let Some(onclick) = onselect {
                     <button type="button" class="copy" {onclick} title="Select this item in the paste box">{"Show in paste"}</button>
                 }
-                {copy_button("Copy as text", render::artifact_text(a), "Copy this card as plain text".to_string())}
+                {copy_button("Copy as text", { let r = props.artifact.clone(); move || r.get().map(render::artifact_text).unwrap_or_default() }, "Copy this card as plain text".to_string())}
             </header>
             if !a.verdict.is_empty() { <p class="verdict">{&a.verdict}</p> }
             if !a.findings.is_empty() {
@@ -207,10 +269,10 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
                     </li>
                 }) }</ul>
             }
-            { for a.sections.iter().map(section_view) }
-            { for a.children.iter().enumerate().map(|(i, c)| html! {
+            { for a.sections.iter().enumerate().map(|(i, section)| section_view(section, &props.artifact, i)) }
+            { for (0..a.children.len()).map(|i| html! {
                 <div class="child">
-                    <ArtifactCard artifact={Rc::new(c.clone())} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
+                    <ArtifactCard artifact={props.artifact.child(i)} index={i + 1} on_select={None::<Callback<(usize, usize)>>} />
                 </div>
             }) }
             if let Some(raw) = &a.raw_json {
@@ -220,7 +282,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
                     </button>
                     if *show_raw {
                         <pre class="raw-json"><code>{raw}</code></pre>
-                        {copy_button("Copy JSON", raw.clone(), "Copy the raw JSON".to_string())}
+                        {copy_button("Copy JSON", { let raw = raw.clone(); move || raw.clone() }, "Copy the raw JSON".to_string())}
                     }
                 </div>
             }
@@ -237,28 +299,53 @@ fn finding_extra(f: &Finding) -> Html {
     html! { <div class="finding-extra">{finding_body(&copy)}</div> }
 }
 
-fn section_view(section: &Section) -> Html {
+fn section_view(section: &Section, artifact: &ArtifactRef, index: usize) -> Html {
     let open = section.fields.len() <= 200;
+    // One click handler per table copies the value of the row whose button was pressed, so a
+    // card with many fields does not build a callback per button.
+    let onclick = {
+        let artifact = artifact.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("button[data-field]").ok().flatten())
+            else {
+                return;
+            };
+            let field = button
+                .get_attribute("data-field")
+                .and_then(|v| v.parse::<usize>().ok());
+            let raw = field.and_then(|f| {
+                artifact
+                    .get()
+                    .and_then(|a| a.sections.get(index))
+                    .and_then(|s| s.fields.get(f))
+                    .map(|f| f.raw.clone())
+            });
+            if let Some(raw) = raw {
+                copy_to_clipboard(raw);
+            }
+        })
+    };
     html! {
         <details class="section" open={open}>
             <summary>{&section.title}{format!(" ({})", section.fields.len())}</summary>
-            <table>
+            <table {onclick}>
                 <thead><tr><th scope="col">{"Name"}</th><th scope="col">{"Value"}</th><th scope="col">{"Meaning"}</th></tr></thead>
-                <tbody>{ for section.fields.iter().map(field_row) }</tbody>
+                <tbody>{ for section.fields.iter().enumerate().map(|(i, f)| field_row(f, i)) }</tbody>
             </table>
         </details>
     }
 }
 
-fn field_row(field: &Field) -> Html {
-    let copy_text = field.raw.clone();
+fn field_row(field: &Field, index: usize) -> Html {
     html! {
         <tr class={classes!(field.unknown.then_some("unknown"))}>
             <th scope="row"><code>{&field.name}</code></th>
             <td class="value">
                 <code class="raw-value">{&field.raw}</code>
                 if let Some(shown) = &field.shown { <div class="shown">{shown}</div> }
-                {copy_button("Copy", copy_text, format!("Copy the value of {}", field.name))}
+                <button type="button" class="copy" data-field={index.to_string()} aria-label="Copy this value">{"Copy"}</button>
             </td>
             <td class="meaning">
                 if let Some(m) = &field.meaning { {m} }

@@ -93,12 +93,24 @@ fn app() -> Html {
             let size = text.len() + keys.len();
             let text = Rc::new(text);
             let keys = Rc::new(keys);
-            // Keep what was typed at once, even before the report is ready.
+            pending.borrow_mut().take();
+            if size <= DEBOUNCE_ABOVE_BYTES {
+                // Small inputs: one render with the text and its report together.
+                let (report, ms) = run_inspect(&text, &keys);
+                state.set(PageState {
+                    text,
+                    keys,
+                    report: Rc::new(report),
+                    inspect_ms: ms,
+                });
+                return;
+            }
+            // Large inputs: keep what was typed at once; the report follows after a pause.
             let current = (*state).clone();
             state.set(PageState {
                 text: text.clone(),
                 keys: keys.clone(),
-                ..current.clone()
+                ..current
             });
             let state_later = state.clone();
             let compute = move || {
@@ -110,12 +122,7 @@ fn app() -> Html {
                     inspect_ms: ms,
                 });
             };
-            pending.borrow_mut().take();
-            if size > DEBOUNCE_ABOVE_BYTES {
-                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
-            } else {
-                compute();
-            }
+            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
         })
     };
 

@@ -39,9 +39,17 @@ try {
     let longest = 0;
     const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
     try { obs.observe({ type: "longtask", buffered: false }); } catch {}
+    // "laid out": the report is in the DOM and its layout computed; "painted": the next frame.
+    let laidOut = 0;
     const done = new Promise((ok) => {
       const mo = new MutationObserver(() => {
-        if (pane.querySelector(".verdict, .notice")) { mo.disconnect(); requestAnimationFrame(() => ok(performance.now())); }
+        if (pane.querySelector(".verdict, .notice")) {
+          mo.disconnect();
+          pane.getBoundingClientRect();
+          void document.body.offsetHeight;
+          laidOut = performance.now();
+          requestAnimationFrame(() => ok(performance.now()));
+        }
       });
       mo.observe(pane, { childList: true, subtree: true });
     });
@@ -55,7 +63,7 @@ try {
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();
     const inspect = parseFloat(document.querySelector(".timing")?.textContent || "NaN");
-    return { total: t1 - t0, inspect, longest };
+    return { total: t1 - t0, layout: laidOut - t0, inspect, longest };
   }, text);
 
   const token = fixture("jwt/040-jwt-v1-access-token-docs.json").input;
@@ -63,7 +71,8 @@ try {
   for (let i = 0; i < 15; i++) runs.push(await measure(token));
   runs.sort((a, b) => a.total - b.total);
   const mid = runs[7];
-  console.log(`typical token (${token.length} bytes): paste to rendered median ${mid.total.toFixed(1)} ms (core inspect ${mid.inspect.toFixed(1)} ms); target < 16 ms`);
+  const byLayout = [...runs].sort((a, b) => a.layout - b.layout)[7];
+  console.log(`typical token (${token.length} bytes): paste to report laid out median ${byLayout.layout.toFixed(1)} ms, to next painted frame ${mid.total.toFixed(1)} ms (core inspect ${mid.inspect.toFixed(1)} ms); target < 16 ms`);
 
   // Signature checks in the page: the same token inspected with and without its key in the key box.
   const gen = (name) => readFileSync(join(root, "tests/fixtures/certificate/generated", name), "utf8");

@@ -219,3 +219,22 @@ test("a newcomer can try an example from the empty page", async () => {
   await page.screenshot({ path: join(shots, "example-freb.png"), fullPage: false });
   await page.close();
 });
+
+test("copy buttons put the value, the card and the report on the clipboard", async () => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+  const { page } = await openPage(context, server.url);
+  await paste(page, fixture("jwt/040-jwt-v1-access-token-docs.json").input);
+  await page.waitForSelector(".artifact .verdict");
+  const read = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.click(".artifact table tbody tr:has(code:text-is('appidacr')) button.copy");
+  await page.waitForTimeout(100);
+  assert.equal(await read(), "0", "a value's copy button copies its raw value");
+  await page.click(".artifact .card-head button:has-text('Copy as text')");
+  await page.waitForTimeout(100);
+  const card = await read();
+  assert.ok(card.includes("Delegated (user) access token (v1)") && card.includes("appidacr"), card.slice(0, 200));
+  await page.click("button:has-text('Copy report as text')");
+  await page.waitForTimeout(100);
+  assert.ok((await read()).startsWith("=== [1]"), "the whole report is copied as text");
+  await page.close();
+});
