@@ -121,7 +121,7 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
             ArtifactKind::Har | ArtifactKind::Jwt | ArtifactKind::Jwe
         ) || !containers
             .iter()
-            .any(|(s, e)| *s <= a.span.start && a.span.end <= *e)
+            .any(|(s, e)| *s <= a.span.start && a.span.start < *e)
     });
     all.sort_by_key(|a| (a.span.start, a.span.end));
     all

@@ -28,15 +28,8 @@ pub struct AadstsError {
     pub timestamp: Option<String>,
 }
 
-/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    let mut out = scan_all(text, ctx);
-    super::har::drop_inside(text, &mut out);
-    out
-}
-
 /// Finds and decodes every occurrence in `text`.
-fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     let mut covered = 0;
     for at in textmap::find_all_ci(text, "AADSTS") {

@@ -26,15 +26,8 @@ impl FrebEvent {
     }
 }
 
-/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    let mut out = scan_all(text, ctx);
-    super::har::drop_inside(text, &mut out);
-    out
-}
-
 /// Finds and decodes every occurrence in `text`.
-fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut events = text_events(text);
     events.extend(xml_events(text));
     if events.is_empty() {

@@ -9,8 +9,8 @@
 //! complete entries), and for each failed exchange builds a child artifact holding the request
 //! (method, URL with secret query values hidden, which credential it carried) and, as grandchildren,
 //! the decoded challenges (`challenge.rs`), x-ms-diagnostics (`xms_diagnostics.rs`), AADSTS
-//! errors (`aadsts.rs`) and Graph/EWS error bodies (`service_error.rs`). The other header and log
-//! decoders call [`drop_inside`] on their results, so nothing inside the HAR span is reported
+//! errors (`aadsts.rs`) and Graph/EWS error bodies (`service_error.rs`). The finder (`find.rs`)
+//! drops every other artifact that starts inside a HAR card's span, so nothing is reported
 //! twice. Tokens are the exception: the JWT decoder still finds bearer tokens anywhere in the text,
 //! and the entry only says which request carried one. Passwords, client secrets, codes and tokens
 //! in URLs and bodies are never echoed.
@@ -51,16 +51,6 @@ pub fn har_span(text: &str) -> Option<Span> {
         let end = full_end(text, start).unwrap_or(end);
         Span::new(start, end)
     })
-}
-
-/// Removes artifacts that start inside a HAR document; the HAR decoder reports those itself.
-pub fn drop_inside(text: &str, artifacts: &mut Vec<Artifact>) {
-    if artifacts.is_empty() {
-        return;
-    }
-    if let Some(span) = har_span(text) {
-        artifacts.retain(|a| !(span.start <= a.span.start && a.span.start < span.end));
-    }
 }
 
 /// Finds the HAR's opening brace and the byte ranges of its complete entries.
@@ -782,11 +772,10 @@ mod tests {
             .children
             .iter()
             .any(|c| c.kind == ArtifactKind::Diagnostics));
-        // The header decoders leave the HAR to this decoder.
-        let mut found = super::super::xms_diagnostics::scan(&text, &Context::fixed());
-        assert!(found.is_empty(), "{found:?}");
-        found = super::super::challenge::scan(&text, &Context::fixed());
-        assert!(found.is_empty());
+        // The finder leaves everything inside the HAR to this decoder's card.
+        let found = crate::find::find_all(&text, &Context::fixed());
+        let kinds: Vec<ArtifactKind> = found.iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, vec![ArtifactKind::Har], "{kinds:?}");
     }
 
     #[test]

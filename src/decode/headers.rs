@@ -124,15 +124,8 @@ fn header_line(line: &str, offset: usize) -> Option<Line> {
     })
 }
 
-/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    let mut out = scan_all(text, ctx);
-    super::har::drop_inside(text, &mut out);
-    out
-}
-
 /// Finds and decodes every occurrence in `text`.
-fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let n = Norm::new(text);
     let t = n.text.as_str();
     let mut blocks: Vec<Vec<Line>> = Vec::new();

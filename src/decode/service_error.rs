@@ -31,15 +31,8 @@ const AUTH_CERT_STEPS: &[(&str, &str)] = &[
     ("Restart the OWA and ECP application pools; in a hybrid deployment rerun the Hybrid Configuration Wizard so Exchange Online gets the new certificate.", "Restart-WebAppPool MSExchangeOWAAppPool\nRestart-WebAppPool MSExchangeECPAppPool"),
 ];
 
-/// Finds and decodes every occurrence in `text`, leaving a HAR document to the HAR decoder.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    let mut out = scan_all(text, ctx);
-    super::har::drop_inside(text, &mut out);
-    out
-}
-
 /// Finds and decodes every occurrence in `text`.
-fn scan_all(text: &str, _ctx: &Context) -> Vec<Artifact> {
+pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     graph_bodies(text, &mut out);
     ews_codes(text, &mut out);
