@@ -505,17 +505,31 @@ fn overview(report: &Report, diagnoses: &[Finding]) -> Option<Finding> {
         summary,
     );
     // The top fix: a diagnosis about the most frequent failure, else that failure's own card.
+    // It is only named when one failure is the most frequent and has artifacts of its own (failures
+    // nested in one HAR card share its index, so a fix found there could belong to another one).
+    let most_frequent = list.get(1).is_none_or(|second| top.count > second.count);
+    let own: Vec<usize> = top
+        .indexes
+        .iter()
+        .copied()
+        .filter(|i| !list.iter().skip(1).any(|other| other.indexes.contains(i)))
+        .collect();
     let from_diagnosis = diagnoses
         .iter()
-        .find(|d| d.refers_to.iter().any(|i| top.indexes.contains(i)) && !d.steps.is_empty());
+        .find(|d| d.refers_to.iter().any(|i| own.contains(i)) && !d.steps.is_empty());
     let from_card = || {
-        let a = report.artifacts.get(*top.indexes.first()?)?;
+        let a = report.artifacts.get(*own.first()?)?;
         std::iter::once(a)
             .chain(a.children.iter())
             .flat_map(|x| x.findings.iter())
             .find(|x| !x.steps.is_empty() && x.severity != Severity::Info)
     };
-    if let Some(best) = from_diagnosis.or_else(from_card) {
+    let best = if most_frequent && !own.is_empty() {
+        from_diagnosis.or_else(from_card)
+    } else {
+        None
+    };
+    if let Some(best) = best {
         let step = best
             .steps
             .iter()
