@@ -252,6 +252,39 @@ pub fn json_unescape(s: &str) -> String {
     }
 }
 
+/// The offset just past the bracket that closes the `{` or `[` at `open`, skipping JSON strings;
+/// `None` when it does not close within `max_len` bytes. Decoders use it to cut JSON out of a paste.
+pub fn json_end(bytes: &[u8], open: usize, max_len: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut i = open;
+    let limit = bytes.len().min(open.saturating_add(max_len));
+    while i < limit {
+        let c = bytes[i];
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Cuts a string to at most `max` characters, adding `…` when it was longer.
 pub fn ellipsis(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -291,6 +324,18 @@ mod tests {
         assert!(!is_guid("fa15d692-e9c7-4460-a743-29f29522229"));
         let text = "x 00000002-0000-0ff1-ce00-000000000000@contoso.com y";
         assert_eq!(guids_in(text), vec!["00000002-0000-0ff1-ce00-000000000000"]);
+    }
+
+    #[test]
+    fn json_end_skips_strings_and_nested_brackets() {
+        let text = br#"x {"a":"}{\"","b":[1,{"c":2}]} tail"#;
+        assert_eq!(json_end(text, 2, 1000), Some(text.len() - 5));
+        assert_eq!(
+            json_end(b"{\"a\":1", 0, 1000),
+            None,
+            "an unclosed object has no end"
+        );
+        assert_eq!(json_end(b"{\"a\":1}", 0, 3), None, "the length limit holds");
     }
 
     #[test]

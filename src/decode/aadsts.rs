@@ -248,7 +248,7 @@ fn json_body(text: &str, at: usize) -> Option<(AadstsError, Span)> {
             continue;
         }
         tries += 1;
-        let Some(end) = matching_brace(text, i) else {
+        let Some(end) = crate::text::json_end(b, i, 20_000) else {
             continue;
         };
         if end <= at {
@@ -260,37 +260,6 @@ fn json_body(text: &str, at: usize) -> Option<(AadstsError, Span)> {
                 return Some((from_json(&v), Span::new(i, end)));
             }
         }
-    }
-    None
-}
-
-/// The offset just after the `}` that closes the `{` at `open` (string-aware).
-fn matching_brace(text: &str, open: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut depth = 0usize;
-    let mut in_str = false;
-    let mut i = open;
-    while i < b.len() && i < open + 20_000 {
-        let c = b[i];
-        if in_str {
-            if c == b'\\' {
-                i += 2;
-                continue;
-            }
-            if c == b'"' {
-                in_str = false;
-            }
-        } else if c == b'"' {
-            in_str = true;
-        } else if c == b'{' {
-            depth += 1;
-        } else if c == b'}' {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i + 1);
-            }
-        }
-        i += 1;
     }
     None
 }

@@ -65,17 +65,7 @@ fn finish(
     span: Span,
     ctx: &Context,
 ) -> Artifact {
-    let input = TokenInput {
-        header,
-        payload,
-        payload_text: None,
-        signature: None,
-        compact: None,
-        extra_parts: 0,
-        depth: 0,
-        shortened: false,
-        payload_partial: false,
-    };
+    let input = TokenInput::decoded(header, payload);
     let mut artifact = explain(&input, span, ctx);
     if payload.is_none() {
         artifact.title = "Decoded token header".to_string();
@@ -114,7 +104,7 @@ fn json_objects(text: &str) -> Vec<(Span, Map<String, Value>)> {
     let mut i = 0;
     while let Some(offset) = memchr::memchr(b'{', &bytes[i..]) {
         let start = i + offset;
-        match balanced_end(bytes, start) {
+        match crate::text::json_end(bytes, start, 256 * 1024) {
             Some(end) => {
                 let slice = &text[start..end];
                 let cleaned = ascii_punctuation(slice);
@@ -132,39 +122,6 @@ fn json_objects(text: &str) -> Vec<(Span, Map<String, Value>)> {
         }
     }
     out
-}
-
-/// The index just past the `}` that closes the `{` at `start`, honouring JSON strings.
-fn balanced_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (offset, &b) in bytes[start..].iter().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' => depth += 1,
-            b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(start + offset + 1);
-                }
-            }
-            _ => {}
-        }
-        if offset > 256 * 1024 {
-            return None;
-        }
-    }
-    None
 }
 
 fn strip_trailing_commas(s: &str) -> String {

@@ -56,6 +56,26 @@ pub struct TokenInput<'a> {
     pub payload_partial: bool,
 }
 
+impl<'a> TokenInput<'a> {
+    /// A header and payload that were pasted already decoded: no compact form, no signature.
+    pub fn decoded(
+        header: &'a Map<String, Value>,
+        payload: Option<&'a Map<String, Value>>,
+    ) -> Self {
+        TokenInput {
+            header,
+            payload,
+            payload_text: None,
+            signature: None,
+            compact: None,
+            extra_parts: 0,
+            depth: 0,
+            shortened: false,
+            payload_partial: false,
+        }
+    }
+}
+
 /// What kind of token the claims describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TokenType {
@@ -2207,16 +2227,11 @@ mod tests {
     fn findings_for(json: &str) -> Vec<Finding> {
         let header = payload(r#"{"alg":"RS256","typ":"JWT"}"#);
         let p = payload(json);
+        let signature = "QUJD".repeat(86);
         let input = TokenInput {
-            header: &header,
-            payload: Some(&p),
-            payload_text: None,
-            signature: Some(&"QUJD".repeat(86)),
+            signature: Some(&signature),
             compact: Some("x.y.z"),
-            extra_parts: 0,
-            depth: 0,
-            shortened: false,
-            payload_partial: false,
+            ..TokenInput::decoded(&header, Some(&p))
         };
         explain(&input, Span::new(0, 1), &Context::fixed()).findings
     }
@@ -2302,17 +2317,7 @@ mod tests {
         let p = payload(
             r#"{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","idtyp":"app","roles":["Mail.Read"],"oid":"o","sub":"o","exp":1}"#,
         );
-        let input = TokenInput {
-            header: &header,
-            payload: Some(&p),
-            payload_text: None,
-            signature: None,
-            compact: None,
-            extra_parts: 0,
-            depth: 0,
-            shortened: false,
-            payload_partial: false,
-        };
+        let input = TokenInput::decoded(&header, Some(&p));
         let a = explain(&input, Span::new(0, 1), &Context::fixed());
         let sub = a
             .sections

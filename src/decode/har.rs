@@ -79,7 +79,7 @@ fn locate(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
         if p >= b.len() || b[p] != b'{' {
             break;
         }
-        match matching_brace(b, p) {
+        match crate::text::json_end(b, p, usize::MAX) {
             Some(end) => {
                 entries.push((p, end));
                 p = end;
@@ -92,37 +92,7 @@ fn locate(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
 
 /// The end of the whole document when it is complete (its closing brace), else `None`.
 fn full_end(text: &str, start: usize) -> Option<usize> {
-    matching_brace(text.as_bytes(), start)
-}
-
-/// The offset just after the `}` that closes the `{` at `open`, skipping strings.
-fn matching_brace(b: &[u8], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_str = false;
-    let mut i = open;
-    while i < b.len() {
-        let c = b[i];
-        if in_str {
-            if c == b'\\' {
-                i += 2;
-                continue;
-            }
-            if c == b'"' {
-                in_str = false;
-            }
-        } else if c == b'"' {
-            in_str = true;
-        } else if c == b'{' || c == b'[' {
-            depth += 1;
-        } else if c == b'}' || c == b']' {
-            depth = depth.checked_sub(1)?;
-            if depth == 0 {
-                return Some(i + 1);
-            }
-        }
-        i += 1;
-    }
-    None
+    crate::text::json_end(text.as_bytes(), start, usize::MAX)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
