@@ -13,15 +13,14 @@ use crate::report::{Artifact, ArtifactKind, Finding, Report, Severity, Step, Tok
 // move them into knowledge/ later.)
 // ---------------------------------------------------------------------------------------------
 
-const EWS_JAVA_401: &str = "https://github.com/OfficeDev/ews-java-api/issues/401";
-const DAEMON_BLOG: &str = "https://learn.microsoft.com/en-us/archive/blogs/exchangedev/building-daemon-or-service-apps-with-office-365-mail-calendar-and-contacts-apis-oauth2-client-credential-flow";
-const HYBRID_GRAPH: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
-const CERT_CREDS: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials";
-const ACCESS_TOKENS: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
-const SP_AUDIENCE: &str =
-    "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589";
+const EWS_JAVA_401: &str = crate::knowledge::sources::ISSUES_401;
+const DAEMON_BLOG: &str =
+    crate::knowledge::sources::EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365;
+const HYBRID_GRAPH: &str =
+    crate::knowledge::sources::S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID;
+const CERT_CREDS: &str = crate::knowledge::sources::IDENTITY_PLATFORM_CERTIFICATE_CREDENTIALS;
+const ACCESS_TOKENS: &str = crate::knowledge::sources::IDENTITY_PLATFORM_ACCESS_TOKENS;
+const SP_AUDIENCE: &str = crate::knowledge::sources::ISSUES_589;
 
 const GRAPH: &str = "00000003-0000-0000-c000-000000000000";
 const EXCHANGE: &str = "00000002-0000-0ff1-ce00-000000000000";

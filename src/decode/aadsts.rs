@@ -177,15 +177,11 @@ const WRAPPERS: &[(&str, &str, &str)] = &[
     ("Run the command below to authenticate interactively", "Azure CLI: run az login again (with --tenant, and --scope for the resource the error names) to satisfy MFA or Conditional Access interactively.", AZ_LOGIN),
 ];
 
-const MSAL_EXCEPTIONS: &str =
-    "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
-const EXO_V3: &str =
-    "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
-const MG_AUTH: &str =
-    "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands";
-const AZ_LOGIN: &str = "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
-const SIGN_IN_LOGS: &str =
-    "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
+const MSAL_EXCEPTIONS: &str = crate::knowledge::sources::EXCEPTIONS_MSAL_ERROR_HANDLING;
+const EXO_V3: &str = crate::knowledge::sources::EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL;
+const MG_AUTH: &str = crate::knowledge::sources::MICROSOFTGRAPH_AUTHENTICATION_COMMANDS;
+const AZ_LOGIN: &str = crate::knowledge::sources::AZURE_AUTHENTICATE_AZURE_CLI;
+const SIGN_IN_LOGS: &str = crate::knowledge::sources::MONITORING_HEALTH_CONCEPT_SIGN_INS;
 
 /// Names the tool that reported the error when its wrapper is next to the error.
 fn add_context(a: &mut Artifact, text: &str, span: Span) {

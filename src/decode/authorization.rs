@@ -6,12 +6,11 @@ use crate::context::Context;
 use crate::knowledge::apps;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 
-const RFC7617: &str = "https://www.rfc-editor.org/rfc/rfc7617";
-const NTLM_SOURCE: &str =
-    "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4";
-const SPNEGO_SOURCE: &str = "https://www.rfc-editor.org/rfc/rfc4178";
+const RFC7617: &str = crate::knowledge::sources::RFC_RFC7617;
+const NTLM_SOURCE: &str = crate::knowledge::sources::MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4;
+const SPNEGO_SOURCE: &str = crate::knowledge::sources::RFC_RFC4178;
 const GRANTS_SOURCE: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow";
+    crate::knowledge::sources::IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW;
 
 /// OAuth grant types and what they mean (facts from the Microsoft identity platform protocol docs).
 const GRANT_TYPES: &[(&str, &str)] = &[

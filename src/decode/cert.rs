@@ -20,13 +20,12 @@ use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo, X509Name};
 
 /// Where the Entra keyCredentials documentation lives.
 const KEYCREDENTIALS_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/reference-microsoft-graph-app-manifest#keycredentials-attribute";
+    crate::knowledge::sources::IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY;
 /// Where the Microsoft Graph keyCredential resource is documented.
-const GRAPH_KEYCREDENTIAL_DOC: &str =
-    "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
+const GRAPH_KEYCREDENTIAL_DOC: &str = crate::knowledge::sources::RESOURCES_KEYCREDENTIAL;
 /// Where Exchange hybrid OAuth and its auth certificate are documented.
 const EXCHANGE_OAUTH_DOC: &str =
-    "https://learn.microsoft.com/en-us/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help";
+    crate::knowledge::sources::EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND;
 
 /// Finds and decodes every occurrence in `text`.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {

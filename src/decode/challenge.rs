@@ -36,15 +36,13 @@ impl Challenge {
 // ---------------------------------------------------------------------------------------------
 
 const HMA_SOURCE: &str =
-    "https://learn.microsoft.com/en-us/exchange/clients/outlook-for-ios-and-android/use-hybrid-modern-auth";
-const CLAIMS_SOURCE: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge";
-const UCWA_SOURCE: &str =
-    "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
-const RFC9110_CHALLENGES: &str = "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1";
-const RFC6750: &str = "https://www.rfc-editor.org/rfc/rfc6750#section-3.1";
+    crate::knowledge::sources::OUTLOOK_FOR_IOS_AND_ANDROID_USE_HYBRID_MODERN_AUTH;
+const CLAIMS_SOURCE: &str = crate::knowledge::sources::IDENTITY_PLATFORM_CLAIMS_CHALLENGE;
+const UCWA_SOURCE: &str = crate::knowledge::sources::UCWA_AUTHENTICATIONINUCWA;
+const RFC9110_CHALLENGES: &str = crate::knowledge::sources::RFC_RFC9110_SECTION_11_6_1;
+const RFC6750: &str = crate::knowledge::sources::RFC_RFC6750_SECTION_3_1;
 const NATIONAL_CLOUDS: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
+    crate::knowledge::sources::IDENTITY_PLATFORM_AUTHENTICATION_NATIONAL_CLOUD;
 
 /// `token_types` values seen in Exchange Bearer challenges (names from real captures; no official
 /// definition was found).
@@ -108,7 +106,7 @@ const ISSUER_URLS: &[(&str, &str, &str)] = &[
     (
         "https://sts.windows.net/",
         "Microsoft Entra v1 token issuer",
-        "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens",
+        crate::knowledge::sources::IDENTITY_PLATFORM_ACCESS_TOKENS,
     ),
     (
         "https://sts.chinacloudapi.cn/",
@@ -551,7 +549,7 @@ fn explain(c: &Challenge, a: &mut Artifact) {
                 Severity::Info,
                 "Basic authentication offered",
                 "The server also accepts a user name and password, sent base64-encoded (not encrypted) in every request.",
-            ).source("https://www.rfc-editor.org/rfc/rfc7617"));
+            ).source(crate::knowledge::sources::RFC_RFC7617));
         }
         _ if is_blob_scheme(&scheme) => {
             match &c.blob {

@@ -13,22 +13,20 @@ use crate::text::{b64_decode_lenient, duration_words, is_guid, local, relative, 
 use serde_json::{Map, Value};
 
 const ACCESS_TOKENS_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference";
-const ACCESS_TOKENS_OVERVIEW: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
-const ID_TOKENS_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference";
+    crate::knowledge::sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE;
+const ACCESS_TOKENS_OVERVIEW: &str = crate::knowledge::sources::IDENTITY_PLATFORM_ACCESS_TOKENS;
+const ID_TOKENS_DOC: &str = crate::knowledge::sources::IDENTITY_PLATFORM_ID_TOKEN_CLAIMS_REFERENCE;
 const OPTIONAL_CLAIMS_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference";
-const EXCHANGE_ID_TOKEN_DOC: &str =
-    "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token";
+    crate::knowledge::sources::IDENTITY_PLATFORM_OPTIONAL_CLAIMS_REFERENCE;
+const EXCHANGE_ID_TOKEN_DOC: &str = crate::knowledge::sources::OUTLOOK_INSIDE_THE_IDENTITY_TOKEN;
 const S2S_DOC: &str =
-    "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
-const MANAGED_IDENTITY_DOC: &str = "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/how-to-use-vm-token";
+    crate::knowledge::sources::SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST;
+const MANAGED_IDENTITY_DOC: &str =
+    crate::knowledge::sources::MANAGED_IDENTITIES_AZURE_RESOURCES_HOW_TO_USE_VM_TOKEN;
 const CERTIFICATE_CREDENTIALS_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials";
+    crate::knowledge::sources::IDENTITY_PLATFORM_CERTIFICATE_CREDENTIALS;
 const ACS_RETIREMENT_DOC: &str =
-    "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs";
+    crate::knowledge::sources::SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS;
 /// 2026-04-02T00:00:00Z, when Azure ACS stops working for SharePoint Online (ACS_RETIREMENT_DOC).
 const ACS_END: i64 = 1_775_088_000;
 const ACS_ISSUER: &str = "00000001-0000-0000-c000-000000000000";
@@ -1038,7 +1036,7 @@ fn usual_lifetime(
         ),
         TokenType::EntraId => (
             "Entra ID tokens are valid for 1 hour by default",
-            Some("https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes"),
+            Some(crate::knowledge::sources::IDENTITY_PLATFORM_CONFIGURABLE_TOKEN_LIFETIMES),
         ),
         TokenType::ExchangeIdentity => (
             "Exchange identity tokens live 8 hours",
@@ -1054,7 +1052,7 @@ fn usual_lifetime(
         ),
         TokenType::B2c => (
             "Azure AD B2C access and ID tokens live 60 minutes by default (5 to 1440 minutes, set on the user flow or policy)",
-            Some("https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens"),
+            Some(crate::knowledge::sources::ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS),
         ),
         TokenType::S2sActor | TokenType::S2sOuter => (
             "Set by the issuer of the server-to-server token (ACS, SharePoint, Exchange or the add-in's own certificate)",
@@ -1505,7 +1503,7 @@ fn time_findings(
                 "Times written in milliseconds",
                 "exp, nbf or iat has 13 digits: it counts milliseconds, but JWT times count seconds since 1970 (NumericDate). Read as seconds the token seems valid for tens of thousands of years; many validators reject it and the rest never let it expire. The code that made this token must divide its times by 1000; Microsoft Entra never issues such tokens.",
             )
-            .source("https://datatracker.ietf.org/doc/html/rfc7519#section-2"),
+            .source(crate::knowledge::sources::DOC_RFC7519_SECTION_2),
         );
         return;
     }
@@ -1610,7 +1608,7 @@ fn time_findings(
                     if life > 2 * 3600 { ", which is normal for a CAE token" } else { "" }
                 ),
             )
-            .source("https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation"),
+            .source(crate::knowledge::sources::CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION),
         );
     }
     if ttype != TokenType::EntraAccess || managed_identity {
@@ -1640,7 +1638,7 @@ fn time_findings(
                 "This token lives {}, longer than the default 60 to 90 minutes, and the client did not declare CAE support (no xms_cc cp1). A token lifetime policy assigned to the app or the organisation (configurable token lifetime) can do this; long-lived tokens stay usable after a password reset or account disable until they expire.",
                 duration_words(life)
             ),
-        ).source("https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes"));
+        ).source(crate::knowledge::sources::IDENTITY_PLATFORM_CONFIGURABLE_TOKEN_LIFETIMES));
     } else if life < 5 * 60 {
         findings.push(Finding::new(
             Severity::Info,
@@ -1774,7 +1772,7 @@ fn claim_findings(
                 ".default inside the token",
                 "scp or roles holds .default. That value is what a client sends in the scope parameter of a token request (\"all permissions already granted to this app for that resource\"); Entra replaces it with the granted permissions, so it never appears in a token it issued. This token was made or edited by something else, and no Microsoft API grants anything for it.",
             )
-            .source("https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc"),
+            .source(crate::knowledge::sources::IDENTITY_PLATFORM_SCOPES_OIDC),
         );
     }
 
@@ -1815,7 +1813,7 @@ fn claim_findings(
                         "No roles: access comes from Azure role assignments",
                         "This app-only token carries no roles claim, which is normal here: the resource (an Azure service such as Resource Manager, Key Vault or Storage) or the managed identity is authorised by Azure role assignments (RBAC) or access policies, not by app roles in the token. If the call is refused (403), check the role assignments of this identity on the target resource.",
                     )
-                    .source("https://learn.microsoft.com/en-us/azure/role-based-access-control/overview"),
+                    .source(crate::knowledge::sources::ROLE_BASED_ACCESS_CONTROL_OVERVIEW),
                 );
             }
             Principal::AppOnly if ev.roles.is_empty() => findings.push(
@@ -1890,7 +1888,7 @@ fn claim_findings(
                 "AD FS, not Microsoft Entra ID",
                 "An on-premises AD FS server issued this token for an app registered in AD FS (an application group). Microsoft Graph, Exchange Online and SharePoint Online do not accept AD FS tokens; on-premises Exchange or SharePoint and your own APIs can, when they trust this AD FS.",
             )
-            .source("https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts"),
+            .source(crate::knowledge::sources::OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS),
         );
     }
     if ev
@@ -2167,7 +2165,7 @@ fn workload_findings(findings: &mut Vec<Finding>, who: Principal, ev: &TokenEvid
                 "Exchange Online PowerShell, app-only",
                 "Exchange.ManageAsApp lets this app connect to Exchange Online PowerShell with a certificate (Connect-ExchangeOnline -AppId -CertificateThumbprint -Organization). The permission alone runs no cmdlets: the app's service principal also needs a Microsoft Entra role such as Exchange Administrator (or an Exchange role group), or cmdlets fail as unauthorized.",
             )
-            .source("https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2"),
+            .source(crate::knowledge::sources::EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2),
         );
     } else if exchange && exo_client && who == Principal::Delegated {
         findings.push(
@@ -2176,7 +2174,7 @@ fn workload_findings(findings: &mut Vec<Finding>, who: Principal, ev: &TokenEvid
                 "Exchange Online PowerShell sign-in",
                 "This token comes from the Exchange Online PowerShell module (Connect-ExchangeOnline). Which cmdlets the admin may run is decided by their Exchange role assignments (RBAC) in Exchange Online, not by scp.",
             )
-            .source("https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell"),
+            .source(crate::knowledge::sources::EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL),
         );
     }
     if aud == "https://api.spaces.skype.com" {
@@ -2186,7 +2184,7 @@ fn workload_findings(findings: &mut Vec<Finding>, who: Principal, ev: &TokenEvid
                 "Teams back-end token",
                 "api.spaces.skype.com is the Teams service back end that the Teams clients call; these tokens are for Microsoft's own clients. Your apps and scripts should call Microsoft Graph (teams, chats, channels) with a Graph token instead.",
             )
-            .source("https://learn.microsoft.com/en-us/graph/teams-concept-overview"),
+            .source(crate::knowledge::sources::GRAPH_TEAMS_CONCEPT_OVERVIEW),
         );
     }
 }

@@ -9,7 +9,8 @@ use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, S
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-const FREB_SOURCE: &str = "https://learn.microsoft.com/en-us/iis/troubleshoot/using-failed-request-tracing/troubleshooting-failed-requests-using-tracing-in-iis";
+const FREB_SOURCE: &str =
+    crate::knowledge::sources::USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS;
 
 /// One FREB event: its name, its data items and the span of each value.
 #[derive(Debug, Clone, Default)]

@@ -21,9 +21,8 @@ use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, S
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const HAR_SPEC: &str = "https://w3c.github.io/web-performance/specs/HAR/Overview.html";
-const HAR_CAPTURE: &str =
-    "https://learn.microsoft.com/en-us/azure/azure-portal/capture-browser-trace";
+const HAR_SPEC: &str = crate::knowledge::sources::HAR_OVERVIEW;
+const HAR_CAPTURE: &str = crate::knowledge::sources::AZURE_PORTAL_CAPTURE_BROWSER_TRACE;
 
 /// Query parameters whose values are secrets or one-time credentials and are never shown.
 const SECRET_PARAMS: &[&str] = &[

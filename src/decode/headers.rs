@@ -11,13 +11,13 @@ use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
 // Header meanings (facts with their public source), kept here because no shared table holds them.
 // ---------------------------------------------------------------------------------------------
 
-const EWS_HEADERS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
-const SP_HEADERS: &str =
-    "https://learn.microsoft.com/en-us/sharepoint/dev/general-development/sharepoint-response-headers";
-const TRV2: &str = "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions";
-const BUILDS: &str =
-    "https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates";
-const MDN: &str = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers";
+const EWS_HEADERS: &str =
+    crate::knowledge::sources::EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS;
+const SP_HEADERS: &str = crate::knowledge::sources::GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS;
+const TRV2: &str =
+    crate::knowledge::sources::GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS;
+const BUILDS: &str = crate::knowledge::sources::NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES;
+const MDN: &str = crate::knowledge::sources::HTTP_HEADERS;
 
 /// Known headers: lower-case name, meaning, source; `true` marks correlation/routing headers.
 const HEADERS: &[(&str, &str, &str, bool)] = &[

@@ -14,11 +14,10 @@ use crate::verify::{self, spki};
 use serde_json::Value;
 
 /// Where the Microsoft Graph keyCredential resource is documented.
-const GRAPH_KEYCREDENTIAL_DOC: &str =
-    "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
+const GRAPH_KEYCREDENTIAL_DOC: &str = crate::knowledge::sources::RESOURCES_KEYCREDENTIAL;
 /// Where Entra's OpenID Connect metadata document is documented.
 const OIDC_DOC: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri";
+    crate::knowledge::sources::IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO;
 
 /// Reads an ISO 8601 time such as `2026-03-01T00:00:00Z` or `2026-03-01T00:00:00.123+00:00`.
 fn iso_time(value: &str) -> Option<i64> {

@@ -11,15 +11,16 @@ use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, S
 // Facts about the hybrid OAuth objects, each with its public source.
 // ---------------------------------------------------------------------------------------------
 
-const HYBRID_GRAPH: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
-const OAUTH_CONFIG: &str = "https://learn.microsoft.com/en-us/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help";
-const HMA: &str =
-    "https://learn.microsoft.com/en-us/exchange/clients/outlook-for-ios-and-android/use-hybrid-modern-auth";
-const AUTH_CERT: &str = "https://learn.microsoft.com/en-us/exchange/troubleshoot/administration/exchange-oauth-authentication-could-not-find-the-authorization";
+const HYBRID_GRAPH: &str =
+    crate::knowledge::sources::S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID;
+const OAUTH_CONFIG: &str =
+    crate::knowledge::sources::EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND;
+const HMA: &str = crate::knowledge::sources::OUTLOOK_FOR_IOS_AND_ANDROID_USE_HYBRID_MODERN_AUTH;
+const AUTH_CERT: &str =
+    crate::knowledge::sources::ADMINISTRATION_EXCHANGE_OAUTH_AUTHENTICATION_COULD_NOT_FIND;
 const NATIONAL_CLOUDS: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
-const FREE_BUSY: &str =
-    "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
+    crate::knowledge::sources::IDENTITY_PLATFORM_AUTHENTICATION_NATIONAL_CLOUD;
+const FREE_BUSY: &str = crate::knowledge::sources::OUTLOOK_CALENDARING_RESOLVE_FREE_BUSY_ERRORS;
 
 /// Auth metadata hosts and the cloud they belong to.
 const CLOUDS: &[(&str, &str)] = &[

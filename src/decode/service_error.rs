@@ -12,14 +12,15 @@ use serde_json::Value;
 // Facts about Exchange messages that no shared table holds, each with its public source.
 // ---------------------------------------------------------------------------------------------
 
-const PS_WEB_RESPONSE: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-restmethod";
-const FREE_BUSY: &str =
-    "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
+const PS_WEB_RESPONSE: &str =
+    crate::knowledge::sources::MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD;
+const FREE_BUSY: &str = crate::knowledge::sources::OUTLOOK_CALENDARING_RESOLVE_FREE_BUSY_ERRORS;
 const REST_HYBRID: &str =
-    "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
-const VIANET_QA: &str = "https://learn.microsoft.com/en-us/answers/questions/1629044/test-oauthconnectivity-microsoft-exchange-security";
-const GRAPH_ERRORS: &str = "https://learn.microsoft.com/en-us/graph/errors";
-const EWS_ERRORS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode";
+    crate::knowledge::sources::HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES;
+const VIANET_QA: &str =
+    crate::knowledge::sources::S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY;
+const GRAPH_ERRORS: &str = crate::knowledge::sources::GRAPH_ERRORS;
+const EWS_ERRORS: &str = crate::knowledge::sources::WEB_SERVICE_REFERENCE_RESPONSECODE;
 
 /// Steps that replace a missing Exchange auth (OAuth signing) certificate.
 const AUTH_CERT_STEPS: &[(&str, &str)] = &[

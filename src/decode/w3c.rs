@@ -16,11 +16,12 @@ use std::collections::BTreeMap;
 // Facts about Exchange URLs, verbs and user agents, with their public sources.
 // ---------------------------------------------------------------------------------------------
 
-const CLIENT_ACCESS: &str =
-    "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
-const OUTLOOK_ANYWHERE: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
-const MAC_EWS: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
-const W3C_FIELDS: &str = "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
+const CLIENT_ACCESS: &str = crate::knowledge::sources::CLIENT_ACCESS_CLIENT_ACCESS;
+const OUTLOOK_ANYWHERE: &str =
+    crate::knowledge::sources::EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO;
+const MAC_EWS: &str =
+    crate::knowledge::sources::S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU;
+const W3C_FIELDS: &str = crate::knowledge::sources::HTTP_W3C_LOGGING;
 
 /// Exchange virtual directories by path prefix (lower case; the most specific prefix first).
 const PATHS: &[(&str, &str, &str)] = &[

@@ -17,7 +17,7 @@ pub struct Aadsts {
 
 /// Microsoft's public AADSTS error code reference.
 pub const AADSTS_REFERENCE: &str =
-    "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
+    crate::knowledge::sources::IDENTITY_PLATFORM_REFERENCE_ERROR_CODES;
 
 /// Microsoft's error lookup page; append the number to see the current text of a code.
 pub const ERROR_LOOKUP_URL: &str = "https://login.microsoftonline.com/error?code=";
@@ -1172,10 +1172,9 @@ pub struct Suberror {
     pub source: &'static str,
 }
 
-const MSAL_ERRORS: &str =
-    "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
+const MSAL_ERRORS: &str = crate::knowledge::sources::EXCEPTIONS_MSAL_ERROR_HANDLING;
 const MSAL_NET_SOURCE: &str =
-    "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+    crate::knowledge::sources::AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET;
 
 /// Sorted by `suberror`.
 pub const SUBERRORS: &[Suberror] = &[
@@ -1250,11 +1249,11 @@ pub struct OAuthError {
     pub source: &'static str,
 }
 
-const RFC6749_TOKEN: &str = "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
-const RFC6749_AUTHZ: &str = "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
-const RFC6750: &str = "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1";
-const RFC8628: &str = "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
-const OIDC_ERRORS: &str = "https://openid.net/specs/openid-connect-core-1_0.html#AuthError";
+const RFC6749_TOKEN: &str = crate::knowledge::sources::DOC_RFC6749_SECTION_5_2;
+const RFC6749_AUTHZ: &str = crate::knowledge::sources::DOC_RFC6749_SECTION_4_1_2_1;
+const RFC6750: &str = crate::knowledge::sources::DOC_RFC6750_SECTION_3_1;
+const RFC8628: &str = crate::knowledge::sources::DOC_RFC8628_SECTION_3_5;
+const OIDC_ERRORS: &str = crate::knowledge::sources::SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR;
 
 /// Sorted by `error`.
 pub const OAUTH_ERRORS: &[OAuthError] = &[
@@ -1281,7 +1280,7 @@ pub const OAUTH_ERRORS: &[OAuthError] = &[
     OAuthError {
         error: "insufficient_claims",
         meaning: "Claims challenge: the token lacks claims the API needs (for example MFA or a fresh sign-in); send the claims from the challenge in a new token request.",
-        source: "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge",
+        source: crate::knowledge::sources::IDENTITY_PLATFORM_CLAIMS_CHALLENGE,
     },
     OAuthError {
         error: "insufficient_scope",
@@ -1321,7 +1320,7 @@ pub const OAUTH_ERRORS: &[OAuthError] = &[
     OAuthError {
         error: "invalid_target",
         meaning: "The resource (target) requested is invalid or not allowed for this client.",
-        source: "https://datatracker.ietf.org/doc/html/rfc8707#section-2",
+        source: crate::knowledge::sources::DOC_RFC8707_SECTION_2,
     },
     OAuthError {
         error: "invalid_tenant",

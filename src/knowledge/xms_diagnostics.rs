@@ -38,23 +38,26 @@ pub struct DiagCode {
 }
 
 /// Microsoft's EWS/REST instrumentation article, which lists codes 2000000 to 2000008.
-pub const EXCHANGE_DIAGNOSTICS_DOC: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
+pub const EXCHANGE_DIAGNOSTICS_DOC: &str =
+    crate::knowledge::sources::EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS;
 /// Microsoft's article on hybrid free/busy errors (OAuth between Exchange and Exchange Online).
-pub const FREE_BUSY_DOC: &str =
-    "https://learn.microsoft.com/en-us/outlook/troubleshoot/calendaring/resolve-free-busy-errors";
+pub const FREE_BUSY_DOC: &str = crate::knowledge::sources::CALENDARING_RESOLVE_FREE_BUSY_ERRORS;
 /// Microsoft's article on hybrid modern authentication for Outlook mobile (ActiveSync challenge, SSL offloading).
-pub const HMA_DOC: &str = "https://learn.microsoft.com/en-us/exchange/clients/outlook-for-ios-and-android/use-hybrid-modern-auth";
+pub const HMA_DOC: &str =
+    crate::knowledge::sources::OUTLOOK_FOR_IOS_AND_ANDROID_USE_HYBRID_MODERN_AUTH;
 /// The 2019 NETWORG post on client credentials with Microsoft Graph in an Exchange hybrid.
-pub const NETWORG_HYBRID_GRAPH: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
+pub const NETWORG_HYBRID_GRAPH: &str =
+    crate::knowledge::sources::S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID;
 /// Microsoft's 2015 blog on app-only tokens for the Office 365 mail, calendar and contacts APIs.
-pub const DAEMON_APPS_BLOG: &str = "https://learn.microsoft.com/en-us/archive/blogs/exchangedev/building-daemon-or-service-apps-with-office-365-mail-calendar-and-contacts-apis-oauth2-client-credential-flow";
+pub const DAEMON_APPS_BLOG: &str =
+    crate::knowledge::sources::EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365;
 /// A public copy of decompiled Exchange code; reason texts only, never a basis for fixes.
-pub const DECOMPILED_EXCHANGE: &str = "https://github.com/PiratesRE/exchange_diff";
+pub const DECOMPILED_EXCHANGE: &str = crate::knowledge::sources::PIRATESRE_EXCHANGE_DIFF;
 /// Microsoft's page on universal tenant restrictions (Global Secure Access).
-pub const UNIVERSAL_TENANT_RESTRICTIONS_DOC: &str = "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions";
+pub const UNIVERSAL_TENANT_RESTRICTIONS_DOC: &str =
+    crate::knowledge::sources::GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS;
 /// The UCWA 2.0 authentication page (Skype for Business).
-pub const UCWA_AUTH_DOC: &str =
-    "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
+pub const UCWA_AUTH_DOC: &str = crate::knowledge::sources::SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA;
 
 const REFRESH_AUTH_METADATA: Fix = Fix::command(
     "Refresh the auth server metadata on every Exchange server, then let IIS pick it up (wait about 15 minutes or recycle).",
@@ -206,7 +209,7 @@ pub const CODES: &[DiagCode] = &[
             Fix::command("Define every accepted domain explicitly instead of relying on a wildcard.", "New-AcceptedDomain -Name contoso.com -DomainName contoso.com -DomainType Authoritative"),
         ],
         documented: true,
-        source: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md",
+        source: crate::knowledge::sources::SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
     },
     DiagCode {
         code: 2000005,
@@ -277,7 +280,7 @@ pub const CODES: &[DiagCode] = &[
         causes: &["An app-only token was acquired with a client secret (appidacr 1) where Exchange requires a certificate (appidacr 2); 'auth strength 1' lines up with a secret and '2' with a certificate."],
         fixes: &[Fix::text("Acquire the token with a certificate credential (a signed client assertion) instead of a client secret, after uploading the certificate to the app registration.")],
         documented: false,
-        source: "https://github.com/OfficeDev/ews-java-api/issues/401",
+        source: crate::knowledge::sources::ISSUES_401,
     },
     DiagCode {
         code: 2000020,
@@ -306,7 +309,7 @@ pub const CODES: &[DiagCode] = &[
         ],
         fixes: &[Fix::text("Request the token for the SharePoint resource https://<tenant>.sharepoint.com (scope https://<tenant>.sharepoint.com/.default or a SharePoint permission) and send that token.")],
         documented: false,
-        source: "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589",
+        source: crate::knowledge::sources::ISSUES_589,
     },
     DiagCode {
         code: 3005004,
@@ -316,7 +319,7 @@ pub const CODES: &[DiagCode] = &[
         causes: &["An unsigned token (alg none) was sent; patched SharePoint (CVE-2023-29357) refuses such tokens."],
         fixes: &[Fix::text("Send a properly signed token from a trusted issuer; an unsigned token is only valid as the outer token of a high-trust add-in with a signed actor token inside.")],
         documented: false,
-        source: "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357",
+        source: crate::knowledge::sources::VULNERABILITY_CVE_2023_29357,
     },
     DiagCode {
         code: 4000000,
@@ -333,7 +336,7 @@ pub const CODES: &[DiagCode] = &[
             RERUN_HCW,
         ],
         documented: false,
-        source: "https://learn.microsoft.com/en-us/answers/questions/1792037/hma-with-activesync-wont-work-with-exchange-server",
+        source: crate::knowledge::sources::S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
     },
 ];
 
@@ -401,7 +404,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "Exchange compared how the app proved its identity with what it requires.",
         causes: &["Presented strength 1 means a client secret (appidacr 1); 2 means a certificate (appidacr 2)."],
         fixes: &[Fix::text("Use a certificate credential (signed client assertion) for the app instead of a client secret.")],
-        source: "https://github.com/OfficeDev/ews-java-api/issues/401",
+        source: crate::knowledge::sources::ISSUES_401,
     },
     ReasonPattern {
         id: "auth-type-not-allowed",
@@ -428,7 +431,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "The server could not read the token at all (this wording is used by the Microsoft Information Protection service).",
         causes: &["The token is malformed, truncated, or was acquired for the wrong resource."],
         fixes: &[REACQUIRE],
-        source: "https://learn.microsoft.com/en-us/information-protection/develop/quick-file-list-labels-cpp",
+        source: crate::knowledge::sources::DEVELOP_QUICK_FILE_LIST_LABELS_CPP,
     },
     ReasonPattern {
         id: "certificate-not-located",
@@ -449,7 +452,7 @@ pub const REASONS: &[ReasonPattern] = &[
             Fix::command("Check the EvoSts auth server and that it is the default authorization endpoint.", "Get-AuthServer | Format-List Name,Enabled,IsDefaultAuthorizationEndpoint"),
             RERUN_HCW,
         ],
-        source: "https://learn.microsoft.com/en-us/answers/questions/1792037/hma-with-activesync-wont-work-with-exchange-server",
+        source: crate::knowledge::sources::S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
     },
     ReasonPattern {
         id: "invalid-algorithm",
@@ -458,7 +461,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "SharePoint refused a token whose header has no acceptable alg (for example alg none).",
         causes: &["An unsigned token was sent where a signed one is required."],
         fixes: &[Fix::text("Send a token signed by a trusted issuer (RS256).")],
-        source: "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357",
+        source: crate::knowledge::sources::VULNERABILITY_CVE_2023_29357,
     },
     ReasonPattern {
         id: "invalid-audience-uri",
@@ -467,7 +470,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "SharePoint rejected the token because it was issued for another resource.",
         causes: &["The token was requested for the app's own client id or for Microsoft Graph."],
         fixes: &[Fix::text("Request the token for the SharePoint resource https://<tenant>.sharepoint.com.")],
-        source: "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589",
+        source: crate::knowledge::sources::ISSUES_589,
     },
     ReasonPattern {
         id: "invalid-signature",
@@ -497,7 +500,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "Exchange Online requires a MailExport permission for this EWS operation (for example Item.Copy) that full_access_as_app does not include.",
         causes: &["A 2024 Exchange Online change requires new permissions for export-like EWS operations."],
         fixes: &[Fix::text("No supported fix was given in the public thread; check Microsoft's current guidance for the operation or avoid it.")],
-        source: "https://learn.microsoft.com/en-us/answers/questions/1608048/ews-operation-item-copy-fails-with-full-access-as",
+        source: crate::knowledge::sources::S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS,
     },
     ReasonPattern {
         id: "missing-issuer",
@@ -569,7 +572,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "The realm or tenant in the token does not resolve to an Exchange organization.",
         causes: &["Wildcard accepted domains break the realm lookup for Skype for Business / Lync server-to-server calls."],
         fixes: &[Fix::command("Define every accepted domain explicitly instead of a wildcard.", "Get-AcceptedDomain | Format-Table Name,DomainName,DomainType")],
-        source: "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md",
+        source: crate::knowledge::sources::SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
     },
     ReasonPattern {
         id: "token-expired",
@@ -596,7 +599,7 @@ pub const REASONS: &[ReasonPattern] = &[
         meaning: "A server-to-server token acting for a user (S2SAppActAs) was refused; Microsoft's free/busy checker prints this when Test-OAuthConnectivity reports invalid_token.",
         causes: &["OAuth between Exchange and Exchange Online is misconfigured (auth servers, partner applications or certificates)."],
         fixes: &[TEST_OAUTH, CHECK_AUTH_SERVERS, RERUN_HCW],
-        source: "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1",
+        source: crate::knowledge::sources::FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
     },
     ReasonPattern {
         id: "token-profile-v1s2sapponly",
@@ -621,7 +624,7 @@ pub const REASONS: &[ReasonPattern] = &[
             Fix::command("For Office 365 operated by 21Vianet, create the auth server with the China ACS metadata.", "New-AuthServer -Name \"MicrosoftAzureACS\" -AuthMetadataUrl https://accounts.accesscontrol.chinacloudapi.cn/<your verified domain>/metadata/json/1"),
             CHECK_AUTH_SERVERS,
         ],
-        source: "https://learn.microsoft.com/en-us/answers/questions/1629044/test-oauthconnectivity-microsoft-exchange-security",
+        source: crate::knowledge::sources::S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY,
     },
     ReasonPattern {
         id: "unknown-issuer",

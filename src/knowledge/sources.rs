@@ -1,0 +1,373 @@
+//! Sources: every public page tokenlens cites, declared once and referred to by name.
+//!
+//! Tables and explanations name a source by its constant here; `ALL` lists them so that a test can
+//! check that every link is https and that no page is declared twice.
+
+pub const ACCESS_TOKENS_ACCESS_TOKEN_PROFILES: &str =
+    "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles";
+pub const ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS: &str =
+    "https://learn.microsoft.com/en-us/azure/active-directory-b2c/configure-tokens";
+pub const ACTIVE_DIRECTORY_B2C_TOKENS_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/azure/active-directory-b2c/tokens-overview";
+pub const ADMINISTRATION_EXCHANGE_OAUTH_AUTHENTICATION_COULD_NOT_FIND: &str = "https://learn.microsoft.com/en-us/exchange/troubleshoot/administration/exchange-oauth-authentication-could-not-find-the-authorization";
+pub const API_ACCESS_API: &str =
+    "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/api/access-api";
+pub const API_POWER_BI: &str = "https://learn.microsoft.com/en-us/rest/api/power-bi/";
+pub const AUTHENTICATION_TAB_SSO_REGISTER_AAD: &str = "https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad";
+pub const AUTHENTICATORS_AUTHENTICATIONHELPERS_CS: &str = "https://github.com/Azure/azure-powershell/blob/main/src/Accounts/Authenticators/AuthenticationHelpers.cs";
+pub const AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET: &str =
+    "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+pub const AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI: &str =
+    "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/wiki";
+pub const AZURE_AUTHENTICATE_AZURE_CLI: &str =
+    "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
+pub const AZURE_PORTAL_CAPTURE_BROWSER_TRACE: &str =
+    "https://learn.microsoft.com/en-us/azure/azure-portal/capture-browser-trace";
+pub const BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY: &str =
+    "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory";
+pub const CALENDARING_RESOLVE_FREE_BUSY_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/outlook/troubleshoot/calendaring/resolve-free-busy-errors";
+pub const CLIENT_ACCESS_CLIENT_ACCESS: &str =
+    "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
+pub const CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/Exchange/ExchangeServer/client-connectivity/outlook-anywhere-clients-not-connect-to-server.md";
+pub const CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION: &str = "https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation";
+pub const DATABASE_AUTHENTICATION_AAD_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-overview";
+pub const DEBUG_SYSTEM_ERROR_CODES_0_499: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-";
+pub const DEBUG_SYSTEM_ERROR_CODES_1000_1299: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1000-1299-";
+pub const DEBUG_SYSTEM_ERROR_CODES_1300_1699: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1300-1699-";
+pub const DEBUG_SYSTEM_ERROR_CODES_1700_3999: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-";
+pub const DEVELOP_QUICK_FILE_LIST_LABELS_CPP: &str =
+    "https://learn.microsoft.com/en-us/information-protection/develop/quick-file-list-labels-cpp";
+pub const DOC_RFC6749_SECTION_4_1_2_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
+pub const DOC_RFC6749_SECTION_5_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
+pub const DOC_RFC6750_SECTION_3_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1";
+pub const DOC_RFC7515_SECTION_4_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1";
+pub const DOC_RFC7516_SECTION_4_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7516#section-4.1";
+pub const DOC_RFC7518_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7518#section-4";
+pub const DOC_RFC7519_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc7519#section-2";
+pub const DOC_RFC7519_SECTION_4_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1";
+pub const DOC_RFC7800_SECTION_3_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7800#section-3.1";
+pub const DOC_RFC8176_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc8176#section-2";
+pub const DOC_RFC8628_SECTION_3_5: &str =
+    "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
+pub const DOC_RFC8693_SECTION_4_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc8693#section-4.1";
+pub const DOC_RFC8707_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc8707#section-2";
+pub const DOC_RFC9068_SECTION_2_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc9068#section-2.2";
+pub const EXCEPTIONS_MSAL_ERROR_HANDLING: &str =
+    "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
+pub const EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365: &str = "https://learn.microsoft.com/en-us/archive/blogs/exchangedev/building-daemon-or-service-apps-with-office-365-mail-calendar-and-contacts-apis-oauth2-client-credential-flow";
+pub const EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2: &str =
+    "https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2";
+pub const EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
+pub const EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND: &str = "https://learn.microsoft.com/en-us/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help";
+pub const EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL: &str =
+    "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
+pub const EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange";
+pub const EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
+pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange";
+pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
+pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
+pub const GENERAL_AUTHENTICATION: &str =
+    "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
+pub const GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/general-development/sharepoint-response-headers";
+pub const GENERAL_RBAC_GUIDE: &str =
+    "https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-guide";
+pub const GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS: &str = "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions";
+pub const GOVERNANCE_VERIFY_FIRST_PARTY_APPS_SIGN_IN: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in";
+pub const GRAPH_AUTH_LIMIT_MAILBOX_ACCESS: &str =
+    "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access";
+pub const GRAPH_DEPLOYMENTS: &str = "https://learn.microsoft.com/en-us/graph/deployments";
+pub const GRAPH_ERRORS: &str = "https://learn.microsoft.com/en-us/graph/errors";
+pub const GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/graph/migrate-azure-ad-graph-overview";
+pub const GRAPH_PERMISSIONS_REFERENCE: &str =
+    "https://learn.microsoft.com/en-us/graph/permissions-reference";
+pub const GRAPH_RESOLVE_AUTH_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/graph/resolve-auth-errors";
+pub const GRAPH_TEAMS_CONCEPT_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/graph/teams-concept-overview";
+pub const GRAPH_THROTTLING: &str = "https://learn.microsoft.com/en-us/graph/throttling";
+pub const GUIDES_OVERVIEW: &str =
+    "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/";
+pub const HACKMICHNET_SHARPAZTOKEN: &str = "https://github.com/HackmichNet/SharpAzToken";
+pub const HAR_OVERVIEW: &str = "https://w3c.github.io/web-performance/specs/HAR/Overview.html";
+pub const HTTP_HEADERS: &str = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers";
+pub const HTTP_W3C_LOGGING: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
+pub const HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES: &str =
+    "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
+pub const IDENTITY_PLATFORM_ACCESS_TOKENS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
+pub const IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference";
+pub const IDENTITY_PLATFORM_APP_RESILIENCE_CONTINUOUS_ACCESS_EVALUATIO: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/app-resilience-continuous-access-evaluation";
+pub const IDENTITY_PLATFORM_AUTHENTICATION_NATIONAL_CLOUD: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud";
+pub const IDENTITY_PLATFORM_CERTIFICATE_CREDENTIALS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials";
+pub const IDENTITY_PLATFORM_CLAIMS_CHALLENGE: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge";
+pub const IDENTITY_PLATFORM_CONFIGURABLE_TOKEN_LIFETIMES: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/configurable-token-lifetimes";
+pub const IDENTITY_PLATFORM_ID_TOKEN_CLAIMS_REFERENCE: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference";
+pub const IDENTITY_PLATFORM_OPTIONAL_CLAIMS_REFERENCE: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference";
+pub const IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-configure-app-expose-web-apis";
+pub const IDENTITY_PLATFORM_REFERENCE_ERROR_CODES: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
+pub const IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-microsoft-graph-app-manifest#keycredentials-attribute";
+pub const IDENTITY_PLATFORM_SCOPES_OIDC: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc";
+pub const IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow";
+pub const IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri";
+pub const ISSUES_2785: &str = "https://github.com/microsoft/azure-tools-for-java/issues/2785";
+pub const ISSUES_401: &str = "https://github.com/OfficeDev/ews-java-api/issues/401";
+pub const ISSUES_46: &str = "https://github.com/Azure-Samples/active-directory-dotnet-daemon-certificate-credential/issues/46";
+pub const ISSUES_589: &str =
+    "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589";
+pub const LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth";
+pub const LOGS_MANAGE_ACCESS: &str =
+    "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/manage-access";
+pub const MANAGED_IDENTITIES_AZURE_RESOURCES_HOW_TO_USE_VM_TOKEN: &str = "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/how-to-use-vm-token";
+pub const MANAGED_IDENTITIES_AZURE_RESOURCES_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/entra/identity/managed-identities-azure-resources/overview";
+pub const MANAGEMENT_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/overview";
+pub const MICROSOFTGRAPH_AUTHENTICATION_COMMANDS: &str =
+    "https://learn.microsoft.com/en-us/powershell/microsoftgraph/authentication-commands";
+pub const MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-restmethod";
+pub const MONITORING_HEALTH_CONCEPT_SIGN_INS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
+pub const MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4: &str = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4";
+pub const NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES: &str =
+    "https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates";
+pub const OFFICE_365_MANAGEMENT_API_GET_STARTED_WITH_OFFICE_365_MANAGE: &str = "https://learn.microsoft.com/en-us/office/office-365-management-api/get-started-with-office-365-management-apis";
+pub const OPENID_CONNECT_OPENID_CONNECT: &str =
+    "https://developers.google.com/identity/openid-connect/openid-connect";
+pub const OUTLOOK_CALENDARING_RESOLVE_FREE_BUSY_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/troubleshoot/outlook/calendaring/resolve-free-busy-errors";
+pub const OUTLOOK_FOR_IOS_AND_ANDROID_USE_HYBRID_MODERN_AUTH: &str = "https://learn.microsoft.com/en-us/exchange/clients/outlook-for-ios-and-android/use-hybrid-modern-auth";
+pub const OUTLOOK_INSIDE_THE_IDENTITY_TOKEN: &str =
+    "https://learn.microsoft.com/en-us/office/dev/add-ins/outlook/inside-the-identity-token";
+pub const OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS: &str = "https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts";
+pub const PERMISSIONS_EXO_APPLICATION_RBAC: &str =
+    "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac";
+pub const PIRATESRE_EXCHANGE_DIFF: &str = "https://github.com/PiratesRE/exchange_diff";
+pub const RESOURCES_KEYCREDENTIAL: &str =
+    "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
+pub const RFC_RFC4178: &str = "https://www.rfc-editor.org/rfc/rfc4178";
+pub const RFC_RFC6750_SECTION_3_1: &str = "https://www.rfc-editor.org/rfc/rfc6750#section-3.1";
+pub const RFC_RFC7617: &str = "https://www.rfc-editor.org/rfc/rfc7617";
+pub const RFC_RFC9110_SECTION_11_6_1: &str =
+    "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1";
+pub const ROLE_BASED_ACCESS_CONTROL_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/azure/role-based-access-control/overview";
+pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference";
+pub const SECAUTHN_SSPI_STATUS_CODES: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes";
+pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
+pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
+pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
+    "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#AuthError";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#HybridIDToken";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_IDTOKEN: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#IDToken";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_STANDARDCLAIMS: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims";
+pub const SP_ADD_INS_CREATE_AND_USE_ACCESS_TOKENS_IN_PROVIDER_HOSTED_H: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/create-and-use-access-tokens-in-provider-hosted-high-trust-sharepoint-add-ins";
+pub const SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
+pub const SP_ADD_INS_HANDLE_SECURITY_TOKENS_IN_PROVIDER_HOSTED_LOW_TRU: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/handle-security-tokens-in-provider-hosted-low-trust-sharepoint-add-ins";
+pub const SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs";
+pub const STORAGESERVICES_AUTHORIZE_WITH_AZURE_ACTIVE_DIRECTORY: &str = "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-azure-active-directory";
+pub const S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
+pub const S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
+pub const S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS: &str = "https://learn.microsoft.com/en-us/answers/questions/1608048/ews-operation-item-copy-fails-with-full-access-as";
+pub const S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY: &str = "https://learn.microsoft.com/en-us/answers/questions/1629044/test-oauthconnectivity-microsoft-exchange-security";
+pub const S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER: &str = "https://learn.microsoft.com/en-us/answers/questions/1792037/hma-with-activesync-wont-work-with-exchange-server";
+pub const UCWA_AUTHENTICATIONINUCWA: &str =
+    "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
+pub const USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS: &str = "https://learn.microsoft.com/en-us/iis/troubleshoot/using-failed-request-tracing/troubleshooting-failed-requests-using-tracing-in-iis";
+pub const VULNERABILITY_CVE_2023_29357: &str =
+    "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357";
+pub const WEB_SERVICE_REFERENCE_RESPONSECODE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode";
+pub const WIKI_LIST_OF_HTTP_STATUS_CODES: &str =
+    "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes";
+pub const WORKFLOWS_RESPONSE_RETURNED_DID_NOT_COME_FROM_WORKFLOW_MANAG: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SharePoint/SharePointServer/workflows/response-returned-did-not-come-from-workflow-manager-error.md";
+pub const WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION: &str =
+    "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation";
+pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code";
+
+/// Every source, for the table test.
+pub const ALL: &[&str] = &[
+    ACCESS_TOKENS_ACCESS_TOKEN_PROFILES,
+    ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS,
+    ACTIVE_DIRECTORY_B2C_TOKENS_OVERVIEW,
+    ADMINISTRATION_EXCHANGE_OAUTH_AUTHENTICATION_COULD_NOT_FIND,
+    API_ACCESS_API,
+    API_POWER_BI,
+    AUTHENTICATION_TAB_SSO_REGISTER_AAD,
+    AUTHENTICATORS_AUTHENTICATIONHELPERS_CS,
+    AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET,
+    AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI,
+    AZURE_AUTHENTICATE_AZURE_CLI,
+    AZURE_PORTAL_CAPTURE_BROWSER_TRACE,
+    BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY,
+    CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
+    CLIENT_ACCESS_CLIENT_ACCESS,
+    CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO,
+    CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION,
+    DATABASE_AUTHENTICATION_AAD_OVERVIEW,
+    DEBUG_SYSTEM_ERROR_CODES_0_499,
+    DEBUG_SYSTEM_ERROR_CODES_1000_1299,
+    DEBUG_SYSTEM_ERROR_CODES_1300_1699,
+    DEBUG_SYSTEM_ERROR_CODES_1700_3999,
+    DEVELOP_QUICK_FILE_LIST_LABELS_CPP,
+    DOC_RFC6749_SECTION_4_1_2_1,
+    DOC_RFC6749_SECTION_5_2,
+    DOC_RFC6750_SECTION_3_1,
+    DOC_RFC7515_SECTION_4_1,
+    DOC_RFC7516_SECTION_4_1,
+    DOC_RFC7518_SECTION_4,
+    DOC_RFC7519_SECTION_2,
+    DOC_RFC7519_SECTION_4_1,
+    DOC_RFC7800_SECTION_3_1,
+    DOC_RFC8176_SECTION_2,
+    DOC_RFC8628_SECTION_3_5,
+    DOC_RFC8693_SECTION_4_1,
+    DOC_RFC8707_SECTION_2,
+    DOC_RFC9068_SECTION_2_2,
+    EXCEPTIONS_MSAL_ERROR_HANDLING,
+    EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365,
+    EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2,
+    EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO,
+    EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND,
+    EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL,
+    EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE,
+    EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION,
+    EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
+    EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
+    FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
+    GENERAL_AUTHENTICATION,
+    GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS,
+    GENERAL_RBAC_GUIDE,
+    GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS,
+    GOVERNANCE_VERIFY_FIRST_PARTY_APPS_SIGN_IN,
+    GRAPH_AUTH_LIMIT_MAILBOX_ACCESS,
+    GRAPH_DEPLOYMENTS,
+    GRAPH_ERRORS,
+    GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW,
+    GRAPH_PERMISSIONS_REFERENCE,
+    GRAPH_RESOLVE_AUTH_ERRORS,
+    GRAPH_TEAMS_CONCEPT_OVERVIEW,
+    GRAPH_THROTTLING,
+    GUIDES_OVERVIEW,
+    HACKMICHNET_SHARPAZTOKEN,
+    HAR_OVERVIEW,
+    HTTP_HEADERS,
+    HTTP_W3C_LOGGING,
+    HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES,
+    IDENTITY_PLATFORM_ACCESS_TOKENS,
+    IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    IDENTITY_PLATFORM_APP_RESILIENCE_CONTINUOUS_ACCESS_EVALUATIO,
+    IDENTITY_PLATFORM_AUTHENTICATION_NATIONAL_CLOUD,
+    IDENTITY_PLATFORM_CERTIFICATE_CREDENTIALS,
+    IDENTITY_PLATFORM_CLAIMS_CHALLENGE,
+    IDENTITY_PLATFORM_CONFIGURABLE_TOKEN_LIFETIMES,
+    IDENTITY_PLATFORM_ID_TOKEN_CLAIMS_REFERENCE,
+    IDENTITY_PLATFORM_OPTIONAL_CLAIMS_REFERENCE,
+    IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS,
+    IDENTITY_PLATFORM_REFERENCE_ERROR_CODES,
+    IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY,
+    IDENTITY_PLATFORM_SCOPES_OIDC,
+    IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW,
+    IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO,
+    ISSUES_2785,
+    ISSUES_401,
+    ISSUES_46,
+    ISSUES_589,
+    LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC,
+    LOGS_MANAGE_ACCESS,
+    MANAGED_IDENTITIES_AZURE_RESOURCES_HOW_TO_USE_VM_TOKEN,
+    MANAGED_IDENTITIES_AZURE_RESOURCES_OVERVIEW,
+    MANAGEMENT_OVERVIEW,
+    MICROSOFTGRAPH_AUTHENTICATION_COMMANDS,
+    MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD,
+    MONITORING_HEALTH_CONCEPT_SIGN_INS,
+    MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4,
+    NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES,
+    OFFICE_365_MANAGEMENT_API_GET_STARTED_WITH_OFFICE_365_MANAGE,
+    OPENID_CONNECT_OPENID_CONNECT,
+    OUTLOOK_CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
+    OUTLOOK_FOR_IOS_AND_ANDROID_USE_HYBRID_MODERN_AUTH,
+    OUTLOOK_INSIDE_THE_IDENTITY_TOKEN,
+    OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS,
+    PERMISSIONS_EXO_APPLICATION_RBAC,
+    PIRATESRE_EXCHANGE_DIFF,
+    RESOURCES_KEYCREDENTIAL,
+    RFC_RFC4178,
+    RFC_RFC6750_SECTION_3_1,
+    RFC_RFC7617,
+    RFC_RFC9110_SECTION_11_6_1,
+    ROLE_BASED_ACCESS_CONTROL_OVERVIEW,
+    ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE,
+    SECAUTHN_SSPI_STATUS_CODES,
+    SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING,
+    SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
+    SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,
+    SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR,
+    SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN,
+    SPECS_OPENID_CONNECT_CORE_1_0_IDTOKEN,
+    SPECS_OPENID_CONNECT_CORE_1_0_STANDARDCLAIMS,
+    SP_ADD_INS_CREATE_AND_USE_ACCESS_TOKENS_IN_PROVIDER_HOSTED_H,
+    SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST,
+    SP_ADD_INS_HANDLE_SECURITY_TOKENS_IN_PROVIDER_HOSTED_LOW_TRU,
+    SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS,
+    STORAGESERVICES_AUTHORIZE_WITH_AZURE_ACTIVE_DIRECTORY,
+    S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU,
+    S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID,
+    S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS,
+    S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY,
+    S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
+    UCWA_AUTHENTICATIONINUCWA,
+    USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS,
+    VULNERABILITY_CVE_2023_29357,
+    WEB_SERVICE_REFERENCE_RESPONSECODE,
+    WIKI_LIST_OF_HTTP_STATUS_CODES,
+    WORKFLOWS_RESPONSE_RETURNED_DID_NOT_COME_FROM_WORKFLOW_MANAG,
+    WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION,
+    WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+
+    #[test]
+    fn every_source_is_https_and_declared_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for url in ALL {
+            assert!(url.starts_with("https://"), "{url} is not an https link");
+            assert!(!url.contains(char::is_whitespace), "{url} has a space");
+            assert!(seen.insert(*url), "{url} is declared twice");
+        }
+    }
+}
