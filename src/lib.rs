@@ -4,6 +4,7 @@
 //! - `inspect`: the single entry point, `inspect(text, &Context) -> Report`.
 //! - `find`: the catalogue of decoders and the pass that runs them over a paste.
 //! - `decode/`: one module per artifact kind, each recognising and decoding its own input.
+//! - `explain/`: turns decoded records into cards; every finding comes from a catalogued rule.
 //! - `knowledge/`: tables only (claims, app IDs, codes), each row with a public source.
 //! - `correlate`: findings that need two artifacts (a token and the refusal it got).
 //! - `report`: the view model; `render`: its plain-text form.
@@ -12,6 +13,7 @@
 pub mod context;
 pub mod correlate;
 pub mod decode;
+pub mod explain;
 pub mod find;
 pub mod inspect;
 pub mod knowledge;

@@ -139,6 +139,9 @@ pub struct Finding {
     pub source: Option<String>,
     /// Indexes into `Report::artifacts` that this finding speaks about.
     pub refers_to: Vec<usize>,
+    /// The id of the rule that made it (see `explain::rule`); internal, not shown or serialised.
+    #[serde(skip)]
+    pub rule: &'static str,
 }
 
 impl Finding {
@@ -155,6 +158,7 @@ impl Finding {
             steps: Vec::new(),
             source: None,
             refers_to: Vec::new(),
+            rule: "",
         }
     }
 

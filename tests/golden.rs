@@ -5,15 +5,31 @@
 //! `<case>.expected.txt` holds the whole rendered report; `UPDATE_EXPECT=1 cargo test` rewrites it.
 //! Fixtures listing `needs` are skipped until the capability they need exists.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use tokenlens::{inspect, render, Context};
+use tokenlens::report::{Artifact, Report};
+use tokenlens::{explain, inspect, render, Context};
 
 fn collapse(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Collects the id of the rule behind every finding in a report.
+fn fired_rules(report: &Report, out: &mut BTreeSet<&'static str>) {
+    fn walk(artifact: &Artifact, out: &mut BTreeSet<&'static str>) {
+        out.extend(artifact.findings.iter().map(|f| f.rule));
+        for child in &artifact.children {
+            walk(child, out);
+        }
+    }
+    out.extend(report.diagnoses.iter().map(|f| f.rule));
+    for artifact in report.artifacts.iter().chain(&report.key_artifacts) {
+        walk(artifact, out);
+    }
 }
 
 fn fixtures() -> Vec<PathBuf> {
@@ -40,6 +56,7 @@ fn every_fixture_passes_its_checks_and_matches_its_expected_report() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
     let mut checked = 0;
+    let mut fired = BTreeSet::new();
     for path in fixtures() {
         let data: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(&path).unwrap()).expect("fixture is JSON");
@@ -55,6 +72,7 @@ fn every_fixture_passes_its_checks_and_matches_its_expected_report() {
         }
         let keys = data.get("keys").and_then(|v| v.as_str()).unwrap_or("");
         let report = tokenlens::inspect_with_keys(input, keys, &Context::fixed());
+        fired_rules(&report, &mut fired);
         let text = render::report_text(&report);
         let haystack = collapse(&text);
         let name = path
@@ -92,6 +110,21 @@ fn every_fixture_passes_its_checks_and_matches_its_expected_report() {
         checked += 1;
     }
     assert!(checked >= 20, "only {checked} fixtures were found");
+    let catalogue: BTreeSet<&str> = explain::catalogue().iter().map(|r| r.id).collect();
+    for id in &catalogue {
+        if !fired.contains(id) {
+            failures.push(format!(
+                "rule {id} fires in no golden fixture: add a fixture that shows it"
+            ));
+        }
+    }
+    for id in &fired {
+        if !id.is_empty() && !catalogue.contains(id) {
+            failures.push(format!(
+                "a finding names rule {id}, which no catalogue lists"
+            ));
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
