@@ -20,6 +20,7 @@ pub mod knowledge;
 pub mod render;
 pub mod report;
 pub mod text;
+pub mod textmap;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]

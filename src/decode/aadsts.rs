@@ -5,7 +5,7 @@
 //! explained together. Trace ID, Correlation ID and Timestamp are read whichever way they are
 //! separated (real `\r\n`, literal `\r\n`, or the mangled `rn`).
 
-use super::textmap;
+use crate::textmap;
 use crate::context::Context;
 use crate::knowledge::aadsts as table;
 use crate::knowledge::apps;

@@ -1,7 +1,7 @@
 //! Decoder: Authorization request headers (Bearer, Basic with the password masked, NTLM, Negotiate)
 //! and OAuth token request bodies (`grant_type=...&client_id=...&client_secret=...`, secret masked).
 
-use super::textmap::{self, Norm};
+use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::apps;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};

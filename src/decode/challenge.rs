@@ -5,7 +5,7 @@
 //! explained, a `claims` challenge is decoded, and an Exchange challenge without
 //! `authorization_uri` is flagged (hybrid modern authentication not advertised).
 
-use super::textmap::{self, Norm};
+use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::aadsts as oauth;
 use crate::knowledge::apps;

@@ -3,7 +3,7 @@
 //! several events per line, unbalanced inner quotes) and as fr*.xml `<Event>` elements.
 //! Header values it sets (x-ms-diagnostics, WWW-Authenticate) become their own artifacts too.
 
-use super::textmap;
+use crate::textmap;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use quick_xml::events::Event;

@@ -15,7 +15,7 @@
 //! and the entry only says which request carried one. Passwords, client secrets, codes and tokens
 //! in URLs and bodies are never echoed.
 
-use super::textmap;
+use crate::textmap;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! "HTTP headers" artifact per block, in any wrapper: `Name: value`, curl `< Name: value`,
 //! Fiddler `Name →value`, script output `Name=Value`, Format-List `Name : Value`.
 
-use super::textmap::Norm;
+use crate::textmap::Norm;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
 

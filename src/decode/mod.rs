@@ -17,6 +17,5 @@ pub mod jwt;
 pub mod pfx;
 pub mod powershell;
 pub mod service_error;
-pub mod textmap;
 pub mod w3c;
 pub mod xms_diagnostics;

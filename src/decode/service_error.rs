@@ -2,7 +2,7 @@
 //! currently in preview" message, and Exchange OAuth exception texts (Missing signing certificate,
 //! trusted issuers not configured locally, remote server returned 401).
 
-use super::textmap;
+use crate::textmap;
 use crate::context::Context;
 use crate::knowledge::graph_errors;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};

@@ -5,7 +5,7 @@
 //! header lines (`:`, `=`, `→`, ` : `), JSON strings (also single-quoted), exception text, FREB's
 //! unbalanced inner quotes, IIS `+` encoding, curly and full-width quotes, `&quot;` entities.
 
-use super::textmap::{self, Norm};
+use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::aadsts as oauth;
 use crate::knowledge::apps;
