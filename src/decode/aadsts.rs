@@ -5,11 +5,11 @@
 //! explained together. Trace ID, Correlation ID and Timestamp are read whichever way they are
 //! separated (real `\r\n`, literal `\r\n`, or the mangled `rn`).
 
-use crate::textmap;
 use crate::context::Context;
 use crate::knowledge::aadsts as table;
 use crate::knowledge::apps;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
+use crate::textmap;
 use serde_json::Value;
 
 const ERROR_PAGE: &str = "https://login.microsoftonline.com/error?code=";

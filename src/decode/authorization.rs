@@ -1,10 +1,10 @@
 //! Decoder: Authorization request headers (Bearer, Basic with the password masked, NTLM, Negotiate)
 //! and OAuth token request bodies (`grant_type=...&client_id=...&client_secret=...`, secret masked).
 
-use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::apps;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::textmap::{self, Norm};
 
 const RFC7617: &str = crate::knowledge::sources::RFC_RFC7617;
 const NTLM_SOURCE: &str = crate::knowledge::sources::MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4;

@@ -5,13 +5,13 @@
 //! explained, a `claims` challenge is decoded, and an Exchange challenge without
 //! `authorization_uri` is flagged (hybrid modern authentication not advertised).
 
-use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::aadsts as oauth;
 use crate::knowledge::apps;
 use crate::report::{
     Artifact, ArtifactKind, ChallengeEvidence, Field, Finding, Section, Severity, Span, Step,
 };
+use crate::textmap::{self, Norm};
 
 /// One challenge: its scheme, an optional token68 blob (Negotiate/NTLM) and its parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

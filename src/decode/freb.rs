@@ -3,9 +3,9 @@
 //! several events per line, unbalanced inner quotes) and as fr*.xml `<Event>` elements.
 //! Header values it sets (x-ms-diagnostics, WWW-Authenticate) become their own artifacts too.
 
-use crate::textmap;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::textmap;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

@@ -15,9 +15,9 @@
 //! and the entry only says which request carried one. Passwords, client secrets, codes and tokens
 //! in URLs and bodies are never echoed.
 
-use crate::textmap;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::textmap;
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -3,9 +3,9 @@
 //! "HTTP headers" artifact per block, in any wrapper: `Name: value`, curl `< Name: value`,
 //! Fiddler `Name →value`, script output `Name=Value`, Format-List `Name : Value`.
 
-use crate::textmap::Norm;
 use crate::context::Context;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
+use crate::textmap::Norm;
 
 // ---------------------------------------------------------------------------------------------
 // Header meanings (facts with their public source), kept here because no shared table holds them.

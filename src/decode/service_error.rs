@@ -2,10 +2,10 @@
 //! currently in preview" message, and Exchange OAuth exception texts (Missing signing certificate,
 //! trusted issuers not configured locally, remote server returned 401).
 
-use crate::textmap;
 use crate::context::Context;
 use crate::knowledge::graph_errors;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
+use crate::textmap;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@
 //! header) are read here too: failed rows are listed with their authentication fields, and
 //! x-ms-diagnostics text inside them is decoded.
 
-use crate::textmap;
 use crate::context::Context;
 use crate::knowledge::iis;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
+use crate::textmap;
 use std::collections::BTreeMap;
 
 // ---------------------------------------------------------------------------------------------

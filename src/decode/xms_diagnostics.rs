@@ -5,7 +5,6 @@
 //! header lines (`:`, `=`, `→`, ` : `), JSON strings (also single-quoted), exception text, FREB's
 //! unbalanced inner quotes, IIS `+` encoding, curly and full-width quotes, `&quot;` entities.
 
-use crate::textmap::{self, Norm};
 use crate::context::Context;
 use crate::knowledge::aadsts as oauth;
 use crate::knowledge::apps;
@@ -13,6 +12,7 @@ use crate::knowledge::xms_diagnostics::{self as table, Product};
 use crate::report::{
     Artifact, ArtifactKind, DiagnosticsEvidence, Field, Finding, Section, Severity, Span,
 };
+use crate::textmap::{self, Norm};
 
 /// A parsed x-ms-diagnostics value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

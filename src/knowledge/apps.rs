@@ -11,6 +11,20 @@ pub struct App {
     pub source: &'static str,
 }
 
+/// The ids that explanations and correlations name directly; each is a row of `APPS` below.
+pub mod ids {
+    /// Azure Access Control Service, the issuer principal of S2S tokens.
+    pub const ACS: &str = "00000001-0000-0000-c000-000000000000";
+    /// Office 365 Exchange Online, also on-premises Exchange's own principal.
+    pub const EXCHANGE: &str = "00000002-0000-0ff1-ce00-000000000000";
+    /// Microsoft Graph.
+    pub const GRAPH: &str = "00000003-0000-0000-c000-000000000000";
+    /// Office 365 SharePoint Online.
+    pub const SHAREPOINT: &str = "00000003-0000-0ff1-ce00-000000000000";
+    /// The consumer (Microsoft account) tenant.
+    pub const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+}
+
 /// Sorted by `id`.
 pub const APPS: &[App] = &[
     App {
@@ -652,6 +666,19 @@ pub fn resource_by_host_suffix(uri: &str) -> Option<&'static Resource> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_named_id_is_a_row_of_the_table() {
+        for id in [
+            ids::ACS,
+            ids::EXCHANGE,
+            ids::GRAPH,
+            ids::SHAREPOINT,
+            ids::MSA_TENANT,
+        ] {
+            assert!(APPS.iter().any(|a| a.id == id), "{id} has no row");
+        }
+    }
 
     #[test]
     fn apps_are_sorted_unique_lowercase_guids_with_sources() {
