@@ -2,6 +2,7 @@
 //!
 //! Code map (see ARCHITECTURE.md):
 //! - `inspect`: the single entry point, `inspect(text, &Context) -> Report`.
+//! - `input`: file bytes to text (UTF-8/UTF-16 with BOM, DER as base64, binary formats named).
 //! - `find`: the catalogue of decoders and the pass that runs them over a paste.
 //! - `decode/`: one module per artifact kind, each recognising and decoding its own input.
 //! - `explain/`: turns decoded records into cards; every finding comes from a catalogued rule.
@@ -15,6 +16,7 @@ pub mod correlate;
 pub mod decode;
 pub mod explain;
 pub mod find;
+pub mod input;
 pub mod inspect;
 pub mod knowledge;
 pub mod render;

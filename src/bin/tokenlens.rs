@@ -1,80 +1,114 @@
 //! The native CLI: inspects a file or standard input with the same core as the page.
+//!
+//! Exit codes: 0 when the report holds no error, 1 when it holds a finding of error severity (for
+//! scripts), 2 for bad usage or an input that cannot be read (with a message naming it).
 
+use clap::{Args, Parser, Subcommand};
 use std::io::Read;
+use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
+use tokenlens::input::{file_text, unreadable_message, FileText};
+use tokenlens::report::Severity;
 
-const USAGE: &str = "usage: tokenlens [--json] [--keys FILE] [--now UNIX_SECONDS] [FILE|-]\n\
-Inspects a paste (a token, certificate, header, log excerpt ...) and prints the report.\n\
-  --json        print the report as JSON instead of text\n\
-  --keys FILE   a file of keys (certificates, JWKS, secrets) to verify token signatures with\n\
-  --now SECS    judge expiry against this Unix time instead of the clock\n\
-With no FILE, or FILE '-', reads standard input.";
+/// Decodes and explains Microsoft identity tokens, certificates, auth headers and logs.
+///
+/// `tokenlens FILE` is the same as `tokenlens inspect FILE`.
+#[derive(Parser)]
+#[command(name = "tokenlens", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    inspect: InspectArgs,
+}
 
-fn main() {
-    let mut json = false;
-    let mut keys_path: Option<String> = None;
-    let mut now: Option<i64> = None;
-    let mut input_path: Option<String> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--keys" => keys_path = args.next(),
-            "--now" => now = args.next().and_then(|v| v.parse().ok()),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return;
-            }
-            other if input_path.is_none() => input_path = Some(other.to_string()),
-            _ => {
-                eprintln!("{USAGE}");
-                std::process::exit(2);
-            }
+#[derive(Subcommand)]
+enum Command {
+    /// Inspect a paste (a token, certificate, header, log excerpt ...) and print the report.
+    Inspect(InspectArgs),
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Print the report as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// A file of keys (certificates, JWKS, `secret:` lines) to verify token signatures with.
+    #[arg(long, value_name = "FILE")]
+    keys: Option<String>,
+    /// Judge expiry against this Unix time instead of the clock.
+    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
+    now: Option<i64>,
+    /// The file to inspect; standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
+    file: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let args = match cli.command {
+        Some(Command::Inspect(args)) => args,
+        None => cli.inspect,
+    };
+    match inspect(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("tokenlens: {message}");
+            ExitCode::from(2)
         }
     }
-    let text = match read_input(input_path.as_deref()) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("tokenlens: cannot read input: {e}");
-            std::process::exit(2);
-        }
-    };
-    let keys = match keys_path.as_deref().map(|p| read_input(Some(p))) {
-        Some(Ok(k)) => k,
-        Some(Err(e)) => {
-            eprintln!("tokenlens: cannot read keys: {e}");
-            std::process::exit(2);
-        }
+}
+
+fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
+    let text = read_input(args.file.as_deref())?;
+    if text.trim().is_empty() {
+        return Err(format!(
+            "{} is empty: expected {}",
+            shown_name(args.file.as_deref()),
+            "a token, a certificate, a header, a log excerpt, an error body or PowerShell output"
+        ));
+    }
+    let keys = match args.keys.as_deref() {
+        Some(path) => read_input(Some(path))?,
         None => String::new(),
     };
-    let clock = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let mut random = [0u8; 16];
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    for (i, b) in random.iter_mut().enumerate() {
-        *b = (nanos >> ((i % 8) * 8)) as u8 ^ (std::process::id() as u8).wrapping_mul(i as u8 + 1);
-    }
     let ctx = tokenlens::Context {
-        now: now.unwrap_or(clock),
+        now: args.now.unwrap_or_else(clock),
         utc_offset_minutes: 0,
-        random,
+        random: random_bytes()?,
     };
     let report = tokenlens::inspect_with_keys(&text, &keys, &ctx);
-    if json {
-        match serde_json::to_string_pretty(&report) {
-            Ok(s) => write_out(&format!("{s}\n")),
-            Err(e) => {
-                eprintln!("tokenlens: {e}");
-                std::process::exit(1);
-            }
-        }
+    if args.json {
+        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        write_out(&format!("{json}\n"));
     } else {
         write_out(&tokenlens::render::report_text(&report));
+    }
+    Ok(if report.worst() == Some(Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn clock() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Random bytes for key ids the report generates (keyCredential templates).
+fn random_bytes() -> Result<[u8; 16], String> {
+    let mut random = [0u8; 16];
+    getrandom::getrandom(&mut random).map_err(|e| format!("no random source: {e}"))?;
+    Ok(random)
+}
+
+fn shown_name(path: Option<&str>) -> String {
+    match path {
+        None | Some("-") => "standard input".to_string(),
+        Some(p) => p.to_string(),
     }
 }
 
@@ -91,17 +125,19 @@ fn write_out(text: &str) {
     }
 }
 
-/// Reads a file, or standard input for `-` or no path; binary files are passed on as base64.
-fn read_input(path: Option<&str>) -> std::io::Result<String> {
+/// Reads a file, or standard input for `-` or no path, the way the page reads a dropped file.
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    let name = shown_name(path);
     let mut bytes = Vec::new();
     match path {
-        None | Some("-") => {
-            std::io::stdin().read_to_end(&mut bytes)?;
-        }
-        Some(p) => bytes = std::fs::read(p)?,
+        None | Some("-") => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map(|_| ())
+            .map_err(|e| format!("cannot read {name}: {e}"))?,
+        Some(p) => bytes = std::fs::read(p).map_err(|e| format!("cannot read {name}: {e}"))?,
     }
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => tokenlens::text::b64std(e.as_bytes()),
-    })
+    match file_text(&bytes) {
+        FileText::Unreadable { what } => Err(unreadable_message(&name, what)),
+        other => Ok(other.into_text().unwrap_or_default()),
+    }
 }
