@@ -32,12 +32,37 @@ html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 
 const packed = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION });
+// The inspection worker runs the same glue and module; it is started from a blob: URL (the CSP
+// allows worker-src blob:) and gets the compiled module from the page (src/ui/worker.rs).
+// Chromium refuses module workers from blob: URLs in a page opened from file://, so the worker gets
+// the glue as a classic script: its exports become plain declarations.
+const classicGlue = glue
+  .replace(/^export \{[^}]*\};?\s*$/gm, "")
+  .replace(/^export (function|class|const|let) /gm, "$1 ")
+  .replace(/import\.meta\.url/g, "self.location.href");
+if (/^\s*(export|import)\b/m.test(classicGlue)) {
+  console.error("inline-wasm: the wasm-bindgen glue has an import or export the worker cannot take");
+  process.exit(1);
+}
+const workerSource =
+  classicGlue +
+  "\nself.onmessage = (event) => {\n" +
+  "  const m = event.data;\n" +
+  "  if (m.module) { initSync({ module: m.module }); return; }\n" +
+  "  if (m.panic) tokenlensSelfTestPanic();\n" +
+  "  self.postMessage({ id: m.id, json: tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random) });\n" +
+  "};\n";
+// JSON string escaping, with "<" escaped as well so that no "</script>" can end the inline script.
+const workerLiteral = JSON.stringify(workerSource).replace(/</g, "\\u003c");
 const script =
   glue +
   `\nconst __tl_b64 = "${packed.toString("base64")}";\n` +
   "const __tl_packed = Uint8Array.from(atob(__tl_b64), (c) => c.charCodeAt(0));\n" +
   "const __tl_stream = new Blob([__tl_packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n" +
-  "initSync({ module: await new Response(__tl_stream).arrayBuffer() });\n";
+  "const __tl_module = await WebAssembly.compile(await new Response(__tl_stream).arrayBuffer());\n" +
+  "globalThis.__tl_module = __tl_module;\n" +
+  `globalThis.__tl_worker_url = URL.createObjectURL(new Blob([${workerLiteral}], { type: "text/javascript" }));\n` +
+  "initSync({ module: __tl_module });\n";
 const hash = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
 
 const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));

@@ -1,9 +1,9 @@
 //! The Report: plain data that every front end (page, CLI, golden tests) renders; no HTML here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a finding is; the order is the display order (errors first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -25,7 +25,7 @@ impl Severity {
 }
 
 /// A byte range of the pasted text that an artifact came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -38,7 +38,7 @@ impl Span {
 }
 
 /// What kind of thing was recognised; the UI colours spans by this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ArtifactKind {
     Jwt,
@@ -96,7 +96,7 @@ impl ArtifactKind {
 }
 
 /// One fix step; `command` is text to copy (PowerShell, CLI, config), never run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     pub text: String,
     pub command: Option<String>,
@@ -128,7 +128,7 @@ impl Step {
 }
 
 /// Something worth saying about an artifact, or (in `Report::diagnoses`) about several together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub severity: Severity,
     pub title: String,
@@ -179,7 +179,7 @@ impl Finding {
 }
 
 /// One row of a section: a name, the raw value, what it shows as, and what it means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     pub name: String,
     pub raw: String,
@@ -231,7 +231,7 @@ impl Field {
 }
 
 /// A titled table of fields (header, claims, subject, thumbprints ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub title: String,
     pub fields: Vec<Field>,
@@ -331,7 +331,7 @@ pub struct ChallengeEvidence {
 }
 
 /// One recognised thing in the paste, decoded and explained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Artifact {
     pub kind: ArtifactKind,
     pub span: Span,
@@ -374,7 +374,7 @@ impl Artifact {
 }
 
 /// The result of inspecting one paste.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Report {
     pub artifacts: Vec<Artifact>,
     /// Findings that need more than one artifact (a token and the refusal it got).

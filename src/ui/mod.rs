@@ -6,6 +6,7 @@
 mod cards;
 mod examples;
 mod input;
+mod worker;
 
 use crate::context::Context;
 use crate::report::Report;
@@ -19,6 +20,10 @@ pub(crate) const MAX_CARDS: usize = 150;
 
 /// Mounts the app on the page body.
 pub fn start() {
+    // The same module also runs inside the inspection worker, which has no page to mount on.
+    if web_sys::window().is_none() {
+        return;
+    }
     if let Some(loading) = gloo::utils::document().get_element_by_id("loading") {
         loading.remove();
     }
@@ -59,6 +64,8 @@ pub(crate) struct PageState {
     pub report: Rc<Report>,
     /// Milliseconds the last inspection took, shown in the footer and read by the benchmark.
     pub inspect_ms: f64,
+    /// Why the last input has no report (an internal error or the deadline), with details to copy.
+    pub failure: Option<(String, String)>,
 }
 
 /// A high-resolution clock for the timing shown in the report header.
@@ -82,18 +89,59 @@ fn app() -> Html {
         keys: Rc::new(String::new()),
         report: Rc::new(Report::default()),
         inspect_ms: 0.0,
+        failure: None,
     });
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let selected = use_state(|| None::<(usize, usize)>);
 
+    // The callbacks keep their identity across renders (state handles read the current state), so
+    // a render that only changes the paste does not redraw the report pane.
     let update = {
         let state = state.clone();
         let pending = pending.clone();
-        Callback::from(move |(text, keys): (String, String)| {
+        use_callback((), move |(text, keys): (String, String), _| {
             let size = text.len() + keys.len();
             let text = Rc::new(text);
             let keys = Rc::new(keys);
             pending.borrow_mut().take();
+            if worker::available() {
+                // The worker inspects; what was typed is kept at once and the report follows.
+                let current = (*state).clone();
+                state.set(PageState {
+                    text: text.clone(),
+                    keys: keys.clone(),
+                    ..current
+                });
+                let state_later = state.clone();
+                let done = Callback::from(
+                    move |(text, keys, outcome): (Rc<String>, Rc<String>, worker::Outcome)| {
+                        if *state_later.text != *text || *state_later.keys != *keys {
+                            return;
+                        }
+                        let current = (*state_later).clone();
+                        state_later.set(match outcome {
+                            worker::Outcome::Done(report, ms) => PageState {
+                                report,
+                                inspect_ms: ms,
+                                failure: None,
+                                ..current
+                            },
+                            worker::Outcome::Failed { message, details } => PageState {
+                                report: Rc::new(Report::default()),
+                                failure: Some((message, details)),
+                                ..current
+                            },
+                        });
+                    },
+                );
+                let send = move || worker::request(text, keys, done);
+                if size <= DEBOUNCE_ABOVE_BYTES {
+                    send();
+                } else {
+                    *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, send));
+                }
+                return;
+            }
             if size <= DEBOUNCE_ABOVE_BYTES {
                 // Small inputs: one render with the text and its report together.
                 let (report, ms) = run_inspect(&text, &keys);
@@ -102,6 +150,7 @@ fn app() -> Html {
                     keys,
                     report: Rc::new(report),
                     inspect_ms: ms,
+                    failure: None,
                 });
                 return;
             }
@@ -120,6 +169,7 @@ fn app() -> Html {
                     keys,
                     report: Rc::new(report),
                     inspect_ms: ms,
+                    failure: None,
                 });
             };
             *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
@@ -129,16 +179,20 @@ fn app() -> Html {
     let on_text = {
         let update = update.clone();
         let state = state.clone();
-        Callback::from(move |text: String| update.emit((text, (*state.keys).clone())))
+        use_callback((), move |text: String, _| {
+            update.emit((text, (*state.keys).clone()))
+        })
     };
     let on_keys = {
         let update = update.clone();
         let state = state.clone();
-        Callback::from(move |keys: String| update.emit(((*state.text).clone(), keys)))
+        use_callback((), move |keys: String, _| {
+            update.emit(((*state.text).clone(), keys))
+        })
     };
     let on_select = {
         let selected = selected.clone();
-        Callback::from(move |span: (usize, usize)| selected.set(Some(span)))
+        use_callback((), move |span: (usize, usize), _| selected.set(Some(span)))
     };
 
     html! {
@@ -159,7 +213,15 @@ fn app() -> Html {
                 on_text={on_text.clone()}
                 on_keys={on_keys}
             />
-            <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} on_example={on_text.clone()} />
+            <div class="report-column">
+                if let Some((message, details)) = state.failure.clone() {
+                    <div class="failure" role="alert">
+                        <p>{message}</p>
+                        <button class="button" onclick={Callback::from(move |_| copy_to_clipboard(details.clone()))}>{"Copy details"}</button>
+                    </div>
+                }
+                <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} on_example={on_text.clone()} />
+            </div>
         </main>
         </>
     }

@@ -49,12 +49,19 @@ export async function launch() {
   });
 }
 
-/** Opens the page and records every request it makes. */
+/** True for a blob: URL made by the page at `pageUrl` (blob:null/... for a file:// page). */
+export function isOwnBlob(requestUrl, pageUrl) {
+  const origin = pageUrl.startsWith("file:") ? "null" : new URL(pageUrl).origin;
+  return requestUrl.startsWith(`blob:${origin}/`);
+}
+
+/** Opens the page and records every request it makes, apart from its own blob: worker. */
 export async function openPage(context, url) {
   const page = await context.newPage();
   const requests = [];
   const errors = [];
-  page.on("request", (r) => requests.push(r.url()));
+  // The inspection worker is started from a blob: URL of the page's own code: that is no request.
+  page.on("request", (r) => { if (!isOwnBlob(r.url(), url)) requests.push(r.url()); });
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { serveDist, launch, openPage, paste, reportText, missingChecks, fixture, root, dist } from "./harness.mjs";
+import { serveDist, launch, openPage, paste, reportText, missingChecks, fixture, root, dist, isOwnBlob } from "./harness.mjs";
 
 let server;
 let context;
@@ -135,8 +135,8 @@ test("the page is readable at 400 px and in dark mode", async () => {
 test("the downloaded single file works from file:// with no request", async () => {
   const page = await context.newPage();
   const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
   const url = "file://" + join(dist, "tokenlens.html");
+  page.on("request", (r) => { if (!isOwnBlob(r.url(), url)) requests.push(r.url()); });
   await page.goto(url);
   await page.waitForSelector("textarea#paste", { timeout: 20000 });
   await paste(page, fixture("jwt/040-jwt-v1-access-token-docs.json").input);
@@ -236,5 +236,31 @@ test("copy buttons put the value, the card and the report on the clipboard", asy
   await page.click("button:has-text('Copy report as text')");
   await page.waitForTimeout(100);
   assert.ok((await read()).startsWith("=== [1]"), "the whole report is copied as text");
+  await page.close();
+});
+
+test("an internal error in the inspection worker leaves the page usable and keeps the text", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  const token = fixture("jwt/040-jwt-v1-access-token-docs.json").input;
+  await paste(page, token);
+  await page.waitForSelector(".artifact .verdict");
+  // The next input makes the worker panic for real (a test switch in src/ui/worker.rs).
+  await page.evaluate(() => { globalThis.__tl_selftest_panic = true; });
+  const typed = "x-ms-diagnostics: 2000008;reason=\"The token does not contain roles\"";
+  await page.evaluate((value) => {
+    const area = document.querySelector("textarea#paste");
+    area.value = value;
+    area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  }, typed);
+  await page.waitForSelector(".failure", { timeout: 10000 });
+  const message = await page.$eval(".failure", (el) => el.innerText);
+  assert.match(message, /internal error/i, message);
+  assert.ok(await page.$(".failure button"), "the message offers to copy the details");
+  assert.equal(await page.$eval("textarea#paste", (el) => el.value), typed, "what was typed is kept");
+  // A fresh worker takes the next input.
+  await paste(page, token);
+  await page.waitForSelector(".artifact .verdict");
+  assert.equal(await page.$(".failure"), null, "the message goes away with the next report");
+  assert.deepEqual(requests, [server.url]);
   await page.close();
 });
