@@ -5,6 +5,7 @@
 
 use crate::context::Context;
 use crate::decode;
+use crate::explain;
 use crate::report::{Artifact, ArtifactKind};
 
 /// One decoder: its name, what it recognises, and the function that scans a paste for it.
@@ -49,17 +50,17 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "xms-diagnostics",
         recognises: "x-ms-diagnostics values from Exchange, SharePoint, Skype and Entra",
-        scan: decode::xms_diagnostics::scan,
+        scan: explain::http::xms_diagnostics::scan,
     },
     Decoder {
         name: "challenge",
         recognises: "WWW-Authenticate challenges: Bearer, MsRtcOAuth, Basic, Negotiate, NTLM",
-        scan: decode::challenge::scan,
+        scan: explain::http::challenge::scan,
     },
     Decoder {
         name: "authorization",
         recognises: "Authorization request headers: Bearer, Basic (masked), NTLM, Negotiate",
-        scan: decode::authorization::scan,
+        scan: explain::http::authorization::scan,
     },
     Decoder {
         name: "aadsts",

@@ -296,6 +296,21 @@ pub fn ellipsis(s: &str, max: usize) -> String {
     }
 }
 
+/// Values quoted inside a text with single quotes (`'...'`), in order (an x-ms-diagnostics
+/// reason names the audience and the expected values this way).
+pub fn quoted_in(reason: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let parts: Vec<&str> = reason.split('\'').collect();
+    let mut i = 1;
+    while i < parts.len() {
+        if i + 1 < parts.len() || reason.ends_with('\'') {
+            out.push(parts[i].to_string());
+        }
+        i += 2;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -612,7 +612,7 @@ pub fn artifact(err: &AadstsError, span: Span) -> Artifact {
                 .and_then(|b| String::from_utf8(b).ok())
                 .unwrap_or_else(|| claims.clone())
         };
-        let (sec, finding) = super::challenge::claims_request(&json);
+        let (sec, finding) = crate::explain::http::claims::claims_request(&json);
         if !sec.fields.is_empty() {
             a.sections.push(sec);
         }

@@ -28,7 +28,7 @@ impl FrebEvent {
 }
 
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
     let mut events = text_events(text);
     events.extend(xml_events(text));
     if events.is_empty() {
@@ -77,17 +77,7 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
         }
     }
     for (name, value, span) in &headers {
-        let lower = name.to_ascii_lowercase();
-        if lower == "x-ms-diagnostics" || lower == "x-ms-diagnostics-from-backend" {
-            if let Some(d) = super::xms_diagnostics::parse_value(value) {
-                out.push(super::xms_diagnostics::artifact(&d, *span));
-            }
-        } else if lower == "www-authenticate" {
-            let (ch, _) = super::challenge::parse_challenges(value);
-            if !ch.is_empty() {
-                out.push(super::challenge::artifact(&ch, *span));
-            }
-        }
+        out.extend(crate::explain::http::header_card(name, value, *span, ctx));
     }
     let names: Vec<&str> = headers.iter().map(|h| h.0.as_str()).collect();
     let count = match events.len() {

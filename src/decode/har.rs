@@ -598,10 +598,12 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     // The refusal, decoded by the same parsers as a pasted header or body.
     let challenges: Vec<&str> = x.response_header("www-authenticate").collect();
     for v in &challenges {
-        let (c, _) = super::challenge::parse_challenges(v);
-        if !c.is_empty() {
-            a.children.push(super::challenge::artifact(&c, x.span));
-        }
+        a.children.extend(crate::explain::http::header_card(
+            "www-authenticate",
+            v,
+            x.span,
+            ctx,
+        ));
     }
     if challenges.len() > 1 {
         let schemes: Vec<String> = challenges
@@ -620,11 +622,8 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
     }
     for name in ["x-ms-diagnostics", "x-ms-diagnostics-from-backend"] {
         for v in x.response_header(name) {
-            if let Some(mut d) = super::xms_diagnostics::parse_value(v) {
-                d.from_backend = name.ends_with("backend");
-                a.children
-                    .push(super::xms_diagnostics::artifact(&d, x.span));
-            }
+            a.children
+                .extend(crate::explain::http::header_card(name, v, x.span, ctx));
         }
     }
     for text in [

@@ -7,6 +7,8 @@
 //! x-ms-diagnostics text inside them is decoded.
 
 use crate::context::Context;
+use crate::decode::http::xms_diagnostics::{self, Diag};
+use crate::knowledge::headers::HeaderReader;
 use crate::knowledge::iis;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
 use crate::textmap;
@@ -257,8 +259,8 @@ fn rows(text: &str) -> Vec<Row> {
 }
 
 /// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
-    let mut out = exchange_logs(text);
+pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    let mut out = exchange_logs(text, ctx);
     let rows = rows(text);
     if rows.is_empty() {
         return out;
@@ -272,28 +274,21 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
     }
     // Header values logged in custom fields get their own cards. A long log repeats the same
     // values, so each distinct value is explained once and its card copied with the new span.
-    let mut explained: BTreeMap<(bool, &str), Option<Artifact>> = BTreeMap::new();
+    let mut explained: BTreeMap<(HeaderReader, &str), Option<Artifact>> = BTreeMap::new();
     for r in &rows {
         for (name, value, s, e) in &r.values {
             if value == "-" {
                 continue;
             }
-            let lower = name.to_ascii_lowercase();
-            let challenge = lower.contains("www-authenticate");
-            if !challenge && !lower.contains("x-ms-diagnostics") {
+            let Some(reader) = crate::knowledge::headers::reader(name).filter(|r| r.has_card())
+            else {
                 continue;
-            }
+            };
             let card = explained
-                .entry((challenge, value.as_str()))
+                .entry((reader, value.as_str()))
                 .or_insert_with(|| {
                     let decoded = textmap::iis_decode(value);
-                    if challenge {
-                        let (ch, _) = super::challenge::parse_challenges(&decoded);
-                        (!ch.is_empty()).then(|| super::challenge::artifact(&ch, Span::new(0, 0)))
-                    } else {
-                        super::xms_diagnostics::parse_value(&decoded)
-                            .map(|d| super::xms_diagnostics::artifact(&d, Span::new(0, 0)))
-                    }
+                    crate::explain::http::header_card(name, &decoded, Span::new(0, 0), ctx)
                 });
             if let Some(card) = card {
                 let mut copy = card.clone();
@@ -687,7 +682,7 @@ impl ExRow {
     }
 }
 
-fn exchange_logs(text: &str) -> Vec<Artifact> {
+fn exchange_logs(text: &str, ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     let mut fields: Option<Vec<String>> = None;
     let mut rows: Vec<ExRow> = Vec::new();
@@ -698,7 +693,7 @@ fn exchange_logs(text: &str) -> Vec<Artifact> {
         offset += raw.len() + 1;
         if let Some(f) = exchange_header(line) {
             if !rows.is_empty() {
-                out.extend(exchange_artifacts(&rows));
+                out.extend(exchange_artifacts(&rows, ctx));
                 rows.clear();
             }
             fields = Some(f);
@@ -727,7 +722,7 @@ fn exchange_logs(text: &str) -> Vec<Artifact> {
         });
     }
     if !rows.is_empty() {
-        out.extend(exchange_artifacts(&rows));
+        out.extend(exchange_artifacts(&rows, ctx));
     }
     out
 }
@@ -773,7 +768,7 @@ fn exchange_field(name: &str, value: &str) -> Field {
 }
 
 /// The x-ms-diagnostics value inside a logged field (`OAuthError=2000008;reason="..."`).
-fn embedded_diagnostics(value: &str) -> Option<(usize, super::xms_diagnostics::Diag)> {
+fn embedded_diagnostics(value: &str) -> Option<(usize, Diag)> {
     let at = value.find(";reason=")?;
     let start = value[..at]
         .rfind(|c: char| !c.is_ascii_digit())
@@ -781,13 +776,13 @@ fn embedded_diagnostics(value: &str) -> Option<(usize, super::xms_diagnostics::D
     if start == at {
         return None;
     }
-    super::xms_diagnostics::parse_value(&value[start..]).map(|d| (start, d))
+    xms_diagnostics::parse_value(&value[start..]).map(|d| (start, d))
 }
 
 /// HttpStatus, BackEndStatus, UrlStem, AuthenticationType and ErrorCode of a failed row.
 type FailureKey = (String, String, String, String, String);
 
-fn exchange_artifacts(rows: &[ExRow]) -> Vec<Artifact> {
+fn exchange_artifacts(rows: &[ExRow], ctx: &Context) -> Vec<Artifact> {
     let mut out = Vec::new();
     let first = rows.first().map_or(0, |r| r.start);
     let last = rows.last().map_or(0, |r| r.end);
@@ -908,7 +903,11 @@ fn exchange_artifacts(rows: &[ExRow]) -> Vec<Artifact> {
                 continue;
             }
             if let Some((_, d)) = embedded_diagnostics(value) {
-                out.push(super::xms_diagnostics::artifact(&d, Span::new(*s, *e)));
+                out.push(crate::explain::http::xms_diagnostics::card(
+                    &d,
+                    Span::new(*s, *e),
+                    ctx,
+                ));
             }
         }
     }

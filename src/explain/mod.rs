@@ -5,6 +5,7 @@
 //! `catalogue()` lists every rule of every family, so tests can check the catalogues as data
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
+pub mod http;
 pub mod rule;
 
 pub use rule::{Rule, RuleInfo};
@@ -19,7 +20,14 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
+    || rule::infos(http::challenge_rules::OFFER_RULES),
+    || rule::infos(http::challenge_rules::RULES),
+    || rule::infos(http::claims::RULES),
+    || rule::infos(http::authorization::HEADER_RULES),
+    || rule::infos(http::authorization::REQUEST_RULES),
+    || rule::infos(http::xms_diagnostics::RULES),
+];
 
 #[cfg(test)]
 mod tests {

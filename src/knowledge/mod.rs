@@ -7,10 +7,13 @@ pub mod aadsts;
 pub mod apps;
 pub mod claims;
 pub mod graph_errors;
+pub mod headers;
+pub mod http_auth;
 pub mod iis;
 pub mod roles;
 pub mod sources;
 pub mod xms_diagnostics;
+pub mod xms_reasons;
 
 /// One fix step as a table stores it; turned into a `report::Step` when a finding is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

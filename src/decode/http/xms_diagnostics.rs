@@ -1,18 +1,25 @@
-//! Decoder: x-ms-diagnostics values from Exchange, SharePoint, Skype and Entra, found in any wrapper.
+//! Records: x-ms-diagnostics values from Exchange, SharePoint, Skype and Entra, found in any
+//! wrapper, and the facts a reason text names.
 //!
 //! Shapes: `code;reason="...";error_category="..."` (Exchange, Entra), `code;reason="...";category="..."`
 //! (SharePoint), `code;source="...";reason="..."` (Skype/Lync), and a value without a code. Wrappers:
 //! header lines (`:`, `=`, `→`, ` : `), JSON strings (also single-quoted), exception text, FREB's
 //! unbalanced inner quotes, IIS `+` encoding, curly and full-width quotes, `&quot;` entities.
 
-use crate::context::Context;
-use crate::knowledge::aadsts as oauth;
-use crate::knowledge::apps;
 use crate::knowledge::xms_diagnostics::{self as table, Product};
-use crate::report::{
-    Artifact, ArtifactKind, DiagnosticsEvidence, Field, Finding, Section, Severity, Span,
-};
+use crate::report::Span;
 use crate::textmap::{self, Norm};
+
+/// The old home of `quoted_in`, kept for the correlator until it reads `crate::text`.
+pub use crate::text::quoted_in;
+
+/// One value found in a paste: where it is, its text (to explain repeats once) and the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub span: Span,
+    pub text: String,
+    pub diag: Diag,
+}
 
 /// A parsed x-ms-diagnostics value.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -222,8 +229,8 @@ fn clean(v: &str) -> String {
     v.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
+/// Finds every value in `text`, in order.
+pub fn find(text: &str) -> Vec<Found> {
     let n = Norm::new(text);
     let t = n.text.as_str();
     let mut starts: Vec<(usize, bool)> = Vec::new();
@@ -298,11 +305,8 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
         }
     }
     starts.sort_unstable();
-    let mut out: Vec<Artifact> = Vec::new();
+    let mut out = Vec::new();
     let mut covered_to = 0;
-    // A long log repeats the same value; each distinct text is explained once.
-    let mut explained: std::collections::BTreeMap<(&str, bool), Artifact> =
-        std::collections::BTreeMap::new();
     for (start, backend) in starts {
         if start < covered_to {
             continue;
@@ -317,13 +321,11 @@ pub fn scan(text: &str, _ctx: &Context) -> Vec<Artifact> {
         if let Some((mut diag, end)) = parsed {
             diag.from_backend = backend;
             covered_to = end.max(start + 1);
-            let span = n.span(start, end);
-            let mut card = explained
-                .entry((&t[start..end], backend))
-                .or_insert_with(|| artifact(&diag, span))
-                .clone();
-            card.span = span;
-            out.push(card);
+            out.push(Found {
+                span: n.span(start, end),
+                text: t[start..end].to_string(),
+                diag,
+            });
         }
     }
     out
@@ -347,205 +349,66 @@ fn backend_value(t: &str, start: usize) -> Option<(Diag, usize)> {
     Some((d, start + v.len()))
 }
 
-/// Builds the explained artifact for one value.
-pub fn artifact(diag: &Diag, span: Span) -> Artifact {
-    let product = diag.product();
-    let header = if diag.from_backend {
-        "x-ms-diagnostics-from-backend"
-    } else {
-        "x-ms-diagnostics"
-    };
-    let title = match product {
-        Some(p) => format!("{header} ({})", p.name()),
-        None => header.to_string(),
-    };
-    let mut a = Artifact::new(ArtifactKind::Diagnostics, span, title);
-    let row = diag.code.and_then(table::code);
-    let category = diag.category().unwrap_or("");
-    let reason = diag.reason().unwrap_or("");
-    a.verdict = match (diag.code, category.is_empty()) {
-        (Some(c), false) => format!(
-            "The server refused the token with diagnostics code {c} ({category}): {}",
-            if reason.is_empty() {
-                "no reason given"
-            } else {
-                reason
-            }
-        ),
-        (Some(c), true) => format!("The server reported diagnostics code {c}: {reason}"),
-        (None, _) => format!("The server refused the token ({category}): {reason}"),
-    };
-    let mut s = Section::new("x-ms-diagnostics");
-    if let Some(c) = diag.code {
-        let mut f = Field::new("code", c.to_string());
-        if let Some(r) = row {
-            f = f.meaning(r.meaning).source(r.source);
-            if !r.documented {
-                f = f.shown(format!("{c} (known only from undocumented sources)"));
-            }
-        } else {
-            f = f.unknown();
-        }
-        s.push(f);
-    }
-    if let Some(p) = product {
-        s.push(Field::new("product", p.name()));
-    }
-    for (k, v) in &diag.params {
-        let mut f = Field::new(k.clone(), v.clone());
-        if matches!(k.as_str(), "error_category" | "category" | "error_type") {
-            if let Some(e) = oauth::oauth_error(v) {
-                f = f.meaning(e.meaning).source(e.source);
-            }
-        }
-        if k == "source" {
-            f = f.meaning("the server that produced the error");
-        }
-        s.push(f);
-    }
-    a.sections.push(s);
-    let details = reason_details(reason);
-    if !details.fields.is_empty() {
-        a.sections.push(details);
-    }
-    // The code's own finding.
-    let code_text = diag.code.map(|c| c.to_string()).unwrap_or_default();
-    let label = [code_text.as_str(), category]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    match row {
-        Some(r) => {
-            let mut f = Finding::new(
-                Severity::Error,
-                format!("x-ms-diagnostics {label}"),
-                if r.documented {
-                    r.meaning.to_string()
-                } else {
-                    format!("{} (Known only from undocumented sources.)", r.meaning)
-                },
-            )
-            .source(r.source);
-            for c in r.causes {
-                f = f.cause(*c);
-            }
-            for fix in r.fixes {
-                f = f.step(fix.to_step());
-            }
-            a.findings.push(f);
-        }
-        None => {
-            let meaning = oauth::oauth_error(category).map(|e| e.meaning);
-            let mut f = Finding::new(
-                Severity::Error,
-                format!("x-ms-diagnostics {label}").trim().to_string(),
-                match meaning {
-                    Some(m) => format!("The server refused the request. {category}: {m}"),
-                    None => "The server refused the request; the reason text says why.".to_string(),
-                },
-            );
-            if let Some(e) = oauth::oauth_error(category) {
-                f = f.source(e.source);
-            }
-            if !reason.is_empty() {
-                f = f.cause(format!("The server's reason: {reason}"));
-            }
-            a.findings.push(f);
-        }
-    }
-    for pat in table::reasons_matching(reason) {
-        let mut f = Finding::new(Severity::Error, pat.title, pat.meaning).source(pat.source);
-        for c in pat.causes {
-            f = f.cause(*c);
-        }
-        for fix in pat.fixes {
-            f = f.step(fix.to_step());
-        }
-        a.findings.push(f);
-    }
-    a.evidence.diagnostics = Some(DiagnosticsEvidence {
-        code: diag.code,
-        category: diag.category().map(str::to_string),
-        reason: diag.reason().map(str::to_string),
-    });
-    a
+/// Facts a reason text names: expected and actual values, a token profile, an audience, auth
+/// strengths and the GUIDs it mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReasonFacts {
+    /// `Expected '...'. Actual '...'`.
+    pub expected_actual: Option<(String, String)>,
+    pub token_profile: Option<String>,
+    pub audience: Option<String>,
+    /// `Presented auth strength was N`, and `required is M` when it says.
+    pub presented_strength: Option<String>,
+    pub required_strength: Option<String>,
+    /// Every GUID in the reason, in order.
+    pub guids: Vec<String>,
 }
 
-/// Values quoted inside a reason text (`'...'`), in order.
-pub fn quoted_in(reason: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let parts: Vec<&str> = reason.split('\'').collect();
-    let mut i = 1;
-    while i < parts.len() {
-        if i + 1 < parts.len() || reason.ends_with('\'') {
-            out.push(parts[i].to_string());
-        }
-        i += 2;
-    }
-    out
+/// The text quoted after `needle` (found in any ASCII case), up to the next `'`.
+fn quoted_after(reason: &str, lower: &str, needle: &str) -> Option<String> {
+    let at = lower.find(needle)? + needle.len();
+    Some(
+        reason
+            .get(at..)?
+            .split('\'')
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    )
 }
 
-/// Fields read out of a reason text: expected and actual values, the GUIDs it names, a profile.
-fn reason_details(reason: &str) -> Section {
-    let mut s = Section::new("Read from the reason");
-    let lower = reason.to_lowercase();
-    if let (Some(e), Some(ac)) = (lower.find("expected '"), lower.find("actual '")) {
-        let exp = reason[e + 10..].split('\'').next().unwrap_or("");
-        let act = reason[ac + 8..].split('\'').next().unwrap_or("");
-        s.push(Field::new("expected", exp));
-        let mut f = Field::new("actual", act);
-        if let (Some((es, eh)), Some((as_, ah))) = (exp.split_once("://"), act.split_once("://")) {
-            if eh.eq_ignore_ascii_case(ah) && !es.eq_ignore_ascii_case(as_) {
-                f = f.meaning(format!(
-                    "only the scheme differs ({es} vs {as_}): the URL the server saw is not the one the token was issued for, which happens when a device in front of the server terminates TLS (SSL offloading)"
-                ));
-            } else if !eh.eq_ignore_ascii_case(ah) {
-                f = f.meaning("the host names differ");
-            }
-        }
-        s.push(f);
-    }
-    if let Some(p) = lower.find("token profile '") {
-        let v = reason[p + 15..].split('\'').next().unwrap_or("");
-        s.push(Field::new("token profile", v));
-    }
-    if let Some(p) = lower.find("audience uri '") {
-        let v = reason[p + 14..].split('\'').next().unwrap_or("");
-        let mut f = Field::new("audience in the token", v);
-        if let Some(app) = apps::app_by_id(v) {
-            f = f.shown(app.name).source(app.source);
-        } else if let Some(r) = apps::resource_by_uri(v) {
-            f = f.shown(r.name).source(r.source);
-        }
-        s.push(f);
-    }
-    if let Some(p) = lower.find("auth strength was ") {
-        let v: String = reason[p + 18..]
+/// The digits right after `needle` (found in any ASCII case).
+fn digits_after(reason: &str, lower: &str, needle: &str) -> Option<String> {
+    let at = lower.find(needle)? + needle.len();
+    Some(
+        reason
+            .get(at..)?
             .chars()
             .take_while(char::is_ascii_digit)
-            .collect();
-        s.push(Field::new("presented auth strength", v));
-        if let Some(r) = lower.find("required is ") {
-            let v: String = reason[r + 12..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            s.push(Field::new("required auth strength", v));
-        }
+            .collect(),
+    )
+}
+
+/// Reads the facts of a reason text.
+pub fn reason_facts(reason: &str) -> ReasonFacts {
+    // ASCII lower case keeps every byte offset of the original.
+    let lower = reason.to_ascii_lowercase();
+    let expected = quoted_after(reason, &lower, "expected '");
+    let actual = quoted_after(reason, &lower, "actual '");
+    let presented_strength = digits_after(reason, &lower, "auth strength was ");
+    ReasonFacts {
+        expected_actual: expected.zip(actual),
+        token_profile: quoted_after(reason, &lower, "token profile '"),
+        audience: quoted_after(reason, &lower, "audience uri '"),
+        required_strength: presented_strength
+            .as_ref()
+            .and_then(|_| digits_after(reason, &lower, "required is ")),
+        presented_strength,
+        guids: crate::text::guids_in(reason)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     }
-    for g in crate::text::guids_in(reason) {
-        if s.fields.iter().any(|f| f.raw == g) {
-            continue;
-        }
-        let mut f = Field::new("named in the reason", g);
-        if let Some(app) = apps::app_by_id(g) {
-            f = f.shown(app.name).meaning(app.note).source(app.source);
-        }
-        s.push(f);
-    }
-    s
 }
 
 #[cfg(test)]
@@ -553,17 +416,9 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> Diag {
-        let found = scan(text, &Context::fixed());
+        let found = find(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
-        let e = found[0].evidence.diagnostics.clone().unwrap();
-        Diag {
-            code: e.code,
-            params: vec![
-                ("reason".into(), e.reason.unwrap_or_default()),
-                ("error_category".into(), e.category.unwrap_or_default()),
-            ],
-            from_backend: false,
-        }
+        found[0].diag.clone()
     }
 
     #[test]
@@ -620,21 +475,30 @@ mod tests {
     fn html_entities_and_prose_are_handled() {
         let d = one("<td>x-ms-diagnostics: 2000010;reason=&quot;Presented auth strength was 1, required is 2.&quot;;error_category=&quot;insufficient_auth_strength&quot;</td>");
         assert_eq!(d.code, Some(2000010));
-        assert!(scan(
-            "The reason = we had 2000 users; category of the problem is unknown.",
-            &Context::fixed()
-        )
-        .is_empty());
+        assert!(
+            find("The reason = we had 2000 users; category of the problem is unknown.").is_empty()
+        );
     }
 
     #[test]
-    fn the_artifact_explains_the_code_and_reads_the_reason() {
-        let a = &scan("x-ms-diagnostics: 2000010;reason=\"The access token is acquired using an authentication method that is too weak. Presented auth strength was 1, required is 2.\";error_category=\"insufficient_auth_strength\"", &Context::fixed())[0];
-        assert!(a
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error && f.title.contains("2000010")));
-        let text = crate::render::artifact_text(a);
-        assert!(text.contains("presented auth strength: 1"), "{text}");
+    fn reason_facts_are_read() {
+        let f = reason_facts("Presented auth strength was 1, required is 2. Expected 'https://a'. Actual 'http://a'. Audience Uri '00000002-0000-0ff1-ce00-000000000000'.");
+        assert_eq!(f.presented_strength.as_deref(), Some("1"));
+        assert_eq!(f.required_strength.as_deref(), Some("2"));
+        assert_eq!(
+            f.expected_actual,
+            Some(("https://a".into(), "http://a".into()))
+        );
+        assert_eq!(f.guids.len(), 1);
+        assert_eq!(
+            f.audience.as_deref(),
+            Some("00000002-0000-0ff1-ce00-000000000000")
+        );
+        assert_eq!(
+            reason_facts("\u{130}\u{130} token profile 'X'")
+                .token_profile
+                .as_deref(),
+            Some("X")
+        );
     }
 }

@@ -1,0 +1,8 @@
+//! HTTP authentication headers as typed records: WWW-Authenticate challenges and the claims
+//! requests they carry, Authorization headers and token request bodies, x-ms-diagnostics values.
+//! No prose here: `explain::http` turns these records into cards.
+
+pub mod authorization;
+pub mod challenge;
+pub mod claims;
+pub mod xms_diagnostics;
