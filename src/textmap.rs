@@ -154,15 +154,17 @@ pub fn find_all_ci(hay: &str, needle: &str) -> Vec<usize> {
 }
 
 /// The byte offset of the end of the line that holds `pos` (the `\n` or the end of the text).
+///
+/// Searches bytes, so `pos` may fall inside a multi-byte character; the result is a boundary.
 pub fn line_end(text: &str, pos: usize) -> usize {
-    text[pos.min(text.len())..]
-        .find('\n')
-        .map_or(text.len(), |e| pos + e)
+    let pos = pos.min(text.len());
+    memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |e| pos + e)
 }
 
-/// The byte offset of the start of the line that holds `pos`.
+/// The byte offset of the start of the line that holds `pos` (a boundary, whatever `pos` is).
 pub fn line_start(text: &str, pos: usize) -> usize {
-    text[..pos.min(text.len())].rfind('\n').map_or(0, |e| e + 1)
+    let pos = pos.min(text.len());
+    memchr::memrchr(b'\n', &text.as_bytes()[..pos]).map_or(0, |e| e + 1)
 }
 
 /// True when the byte before `pos` is not part of a word (so a name starts at `pos`).
@@ -221,6 +223,15 @@ pub fn mask(secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_bounds_hold_for_offsets_inside_a_character() {
+        let text = "サイン。\nx-ms-diagnostics: 2000003";
+        // Byte 4 is inside the second character of the first line.
+        assert_eq!(line_start(text, 4), 0);
+        assert_eq!(line_end(text, 4), text.find('\n').unwrap());
+        assert_eq!(line_start(text, text.len()), text.find('x').unwrap());
+    }
 
     #[test]
     fn norm_maps_quotes_and_entities_back() {
