@@ -35,6 +35,10 @@ pub fn input_pane(props: &InputProps) -> Html {
     let backdrop = use_node_ref();
     let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
     let drag_over = use_state(|| false);
+    // One line per decoder, taken from the catalogue's examples; built once per page load.
+    let placeholder = use_memo((), |_| {
+        crate::find::placeholder(&crate::context::Context::fixed())
+    });
     let file_message = use_state(String::new);
 
     {
@@ -187,7 +191,7 @@ pub fn input_pane(props: &InputProps) -> Html {
                 <div class="backdrop" ref={backdrop} aria-hidden="true">{highlights}{"\n"}</div>
                 <textarea id="paste" ref={textarea} class="paste"
                     spellcheck="false" autocomplete="off" autocapitalize="off"
-                    placeholder="eyJ0eXAiOiJKV1Qi...  or  x-ms-diagnostics: 2000010;reason=...  or  -----BEGIN CERTIFICATE-----"
+                    placeholder={(*placeholder).clone()}
                     value={(*props.text).clone()} {oninput} {onscroll} />
             </div>
             <div class="input-actions">
@@ -242,9 +246,9 @@ fn highlight(text: &str, report: &Report) -> Html {
                 };
                 parts.push(html! { <span class={class}>{part}</span> });
             }
-            nodes.push(html! { <mark class="hl hl-jwt">{for parts}</mark> });
+            nodes.push(html! { <mark class="hl hl-jwt family-tokens">{for parts}</mark> });
         } else {
-            let class = format!("hl hl-{}", kind.css_name());
+            let class = format!("hl family-{}", kind.family().css_name());
             nodes.push(html! { <mark class={class}>{piece}</mark> });
         }
         pos = end;
