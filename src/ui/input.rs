@@ -35,10 +35,15 @@ pub fn input_pane(props: &InputProps) -> Html {
     let backdrop = use_node_ref();
     let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
     let drag_over = use_state(|| false);
-    // One line per decoder, taken from the catalogue's examples; built once per page load.
-    let placeholder = use_memo((), |_| {
-        crate::find::placeholder(&crate::context::Context::fixed())
-    });
+    // One line per decoder, taken from the catalogue's examples; built once, just after the page
+    // first shows, so that decoding the examples never delays it.
+    let placeholder = use_state(String::new);
+    {
+        let placeholder = placeholder.clone();
+        use_effect_with((), move |_| {
+            placeholder.set(crate::find::placeholder(&crate::context::Context::fixed()));
+        });
+    }
     let file_message = use_state(String::new);
 
     {
@@ -80,18 +85,7 @@ pub fn input_pane(props: &InputProps) -> Html {
             }
         })
     };
-    let onscroll = {
-        let backdrop = backdrop.clone();
-        Callback::from(move |e: Event| {
-            if let (Some(area), Some(back)) = (
-                e.target_dyn_into::<HtmlTextAreaElement>(),
-                backdrop.cast::<HtmlElement>(),
-            ) {
-                back.set_scroll_top(area.scroll_top());
-                back.set_scroll_left(area.scroll_left());
-            }
-        })
-    };
+    let onscroll = mirror_scroll(backdrop.clone());
 
     let read_files = file_reader(
         readers.clone(),
@@ -146,6 +140,19 @@ pub fn input_pane(props: &InputProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// Keeps the highlight mirror scrolled with the paste box.
+fn mirror_scroll(backdrop: NodeRef) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        if let (Some(area), Some(back)) = (
+            e.target_dyn_into::<HtmlTextAreaElement>(),
+            backdrop.cast::<HtmlElement>(),
+        ) {
+            back.set_scroll_top(area.scroll_top());
+            back.set_scroll_left(area.scroll_left());
+        }
+    })
 }
 
 /// The handlers of the drop zone and the file picker.
