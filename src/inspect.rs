@@ -34,13 +34,10 @@ pub fn inspect_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
     }
     report.diagnoses.sort_by_key(|f| f.severity);
     if report.artifacts.is_empty() && report.key_artifacts.is_empty() {
-        report.notices.push(NOTHING_FOUND.to_string());
+        report.notices.push(find::nothing_found());
     }
     report
 }
-
-/// What the user is told when nothing in the paste was recognised.
-pub const NOTHING_FOUND: &str = "Nothing here was recognised. Expected a JWT (eyJ...), a Bearer or Authorization header, a token response or redirect URL, a certificate (PEM, base64 DER, JWK/JWKS, keyCredentials), an x-ms-diagnostics or WWW-Authenticate header, an IIS or FREB log line, an AADSTS error, or Exchange PowerShell output.";
 
 fn clip<'a>(text: &'a str, report: &mut Report) -> &'a str {
     if text.len() <= MAX_INPUT_BYTES {

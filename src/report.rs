@@ -93,6 +93,84 @@ impl ArtifactKind {
             ArtifactKind::Saml => "saml",
         }
     }
+
+    /// The family this kind belongs to; the page colours spans and cards by family.
+    pub fn family(self) -> ArtifactFamily {
+        match self {
+            ArtifactKind::Jwt
+            | ArtifactKind::Jwe
+            | ArtifactKind::DecodedClaims
+            | ArtifactKind::Saml => ArtifactFamily::Tokens,
+            ArtifactKind::Certificate
+            | ArtifactKind::PublicKey
+            | ArtifactKind::KeyCredential
+            | ArtifactKind::Jwk
+            | ArtifactKind::Pkcs12
+            | ArtifactKind::Pkcs7
+            | ArtifactKind::Csr => ArtifactFamily::Keys,
+            ArtifactKind::Diagnostics
+            | ArtifactKind::Challenge
+            | ArtifactKind::Authorization
+            | ArtifactKind::Headers => ArtifactFamily::HttpHeaders,
+            ArtifactKind::LogLine | ArtifactKind::Freb | ArtifactKind::Har => ArtifactFamily::Logs,
+            ArtifactKind::Aadsts | ArtifactKind::ServiceError | ArtifactKind::Exception => {
+                ArtifactFamily::ServiceErrors
+            }
+            ArtifactKind::PowerShell => ArtifactFamily::PowerShell,
+        }
+    }
+
+    /// Every kind, in declaration order (a test checks that none is missing).
+    pub const ALL: &'static [ArtifactKind] = &[
+        ArtifactKind::Jwt,
+        ArtifactKind::Jwe,
+        ArtifactKind::DecodedClaims,
+        ArtifactKind::Certificate,
+        ArtifactKind::PublicKey,
+        ArtifactKind::KeyCredential,
+        ArtifactKind::Jwk,
+        ArtifactKind::Pkcs12,
+        ArtifactKind::Pkcs7,
+        ArtifactKind::Csr,
+        ArtifactKind::Diagnostics,
+        ArtifactKind::Challenge,
+        ArtifactKind::Authorization,
+        ArtifactKind::Aadsts,
+        ArtifactKind::ServiceError,
+        ArtifactKind::LogLine,
+        ArtifactKind::Freb,
+        ArtifactKind::PowerShell,
+        ArtifactKind::Headers,
+        ArtifactKind::Exception,
+        ArtifactKind::Har,
+        ArtifactKind::Saml,
+    ];
+}
+
+/// A family of artifact kinds: what the page groups, colours and lists together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArtifactFamily {
+    Tokens,
+    Keys,
+    HttpHeaders,
+    Logs,
+    ServiceErrors,
+    PowerShell,
+}
+
+impl ArtifactFamily {
+    /// The name used in CSS classes (`family-<name>`): one style rule per family.
+    pub fn css_name(self) -> &'static str {
+        match self {
+            ArtifactFamily::Tokens => "tokens",
+            ArtifactFamily::Keys => "keys",
+            ArtifactFamily::HttpHeaders => "headers",
+            ArtifactFamily::Logs => "logs",
+            ArtifactFamily::ServiceErrors => "errors",
+            ArtifactFamily::PowerShell => "powershell",
+        }
+    }
 }
 
 /// One fix step; `command` is text to copy (PowerShell, CLI, config), never run.
@@ -401,5 +479,34 @@ impl Report {
             walk(a, &mut worst);
         }
         worst
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_kind_once_in_declaration_order() {
+        for (i, kind) in ArtifactKind::ALL.iter().enumerate() {
+            assert_eq!(
+                *kind as usize, i,
+                "ArtifactKind::ALL is out of order at {kind:?}"
+            );
+        }
+        // Saml is the last variant: a kind added after it must be added to ALL (and moved here).
+        assert_eq!(ArtifactKind::ALL.len(), ArtifactKind::Saml as usize + 1);
+    }
+
+    #[test]
+    fn kind_css_names_are_unique() {
+        let mut names: Vec<&str> = ArtifactKind::ALL.iter().map(|k| k.css_name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            ArtifactKind::ALL.len(),
+            "kind css names are unique"
+        );
     }
 }

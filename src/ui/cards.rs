@@ -84,25 +84,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
     html! {
         <section class="report-pane" aria-label="Report" aria-live="polite">
             if empty {
-                <div class="empty">
-                    <h2>{"What can I paste?"}</h2>
-                    <ul>
-                        <li>{"An access or ID token: bare, as 'Bearer …', an Authorization header, a token response or a redirect URL."}</li>
-                        <li>{"A certificate or key: PEM, base64 DER, a JWKS, a keyCredentials entry; or drop a .cer/.pfx file."}</li>
-                        <li>{"A refusal: x-ms-diagnostics, WWW-Authenticate, an AADSTS error, a Graph error body."}</li>
-                        <li>{"Logs: IIS W3C lines, Failed Request Tracing events, Exchange PowerShell output."}</li>
-                    </ul>
-                    <p>{"Several at once work too: the token and the error it got are read together."}</p>
-                    <div class="examples" role="group" aria-label="Examples">
-                        <span>{"Try an example: "}</span>
-                        { for super::examples::EXAMPLES.iter().map(|example| {
-                            let on_example = props.on_example.clone();
-                            let make = example.text;
-                            let onclick = Callback::from(move |_: MouseEvent| on_example.emit(make()));
-                            html! { <button type="button" class="button example" {onclick}>{example.label}</button> }
-                        }) }
-                    </div>
-                </div>
+                <super::examples::WhatCanIPaste on_example={props.on_example.clone()} />
             } else {
                 <div class="report-actions">
                     <span class="count">{format!("{total} item{} found", if total == 1 { "" } else { "s" })}</span>
@@ -235,6 +217,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
         "card",
         "artifact",
         format!("kind-{}", a.kind.css_name()),
+        format!("family-{}", a.kind.family().css_name()),
         worst.map(severity_class)
     );
     let onselect = props.on_select.clone().map(|cb| {
@@ -248,7 +231,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
     html! {
         <article class={class}>
             <header class="card-head">
-                <span class={classes!("badge", format!("badge-{}", a.kind.css_name()))}>{a.kind.css_name()}</span>
+                <span class="badge kind">{a.kind.css_name()}</span>
                 <h3>
                     if props.on_select.is_some() { <span class="index" title="Number used in the report text">{format!("[{}] ", props.index)}</span> }
                     {&a.title}

@@ -1,77 +1,48 @@
-//! Example inputs offered on the empty page, taken from the project's own test fixtures.
+//! The empty page: what can be pasted and an example of each, generated from the decoder catalogue.
 
-/// One example: the button label and the text it puts into the paste box.
-pub struct Example {
-    pub label: &'static str,
-    pub text: fn() -> String,
+use crate::find;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CatalogueProps {
+    /// Puts an example into the (empty) paste box.
+    pub on_example: Callback<String>,
 }
 
-/// The `input` field of a fixture JSON file embedded at compile time.
-fn fixture_input(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .ok()
-        .and_then(|v| v.get("input").and_then(|i| i.as_str()).map(str::to_string))
-        .unwrap_or_default()
+/// Lists, family by family, what every decoder reads with a link to read more, then offers each
+/// decoder's example as a button.
+#[function_component(WhatCanIPaste)]
+pub fn what_can_i_paste(props: &CatalogueProps) -> Html {
+    let families = find::by_family();
+    html! {
+        <div class="empty">
+            <h2>{"What can I paste?"}</h2>
+            <dl class="catalogue">
+                { for families.iter().map(|(info, decoders)| html! {
+                    <>
+                    <dt class={format!("family-{}", info.family.css_name())}>
+                        <span class="badge kind">{info.label}</span>
+                    </dt>
+                    <dd><ul>{ for decoders.iter().map(|d| html! {
+                        <li>
+                            {d.recognises}
+                            <a class="src" href={d.info} target="_blank" rel="noopener noreferrer"
+                                title={format!("About what the {} decoder reads", d.name)}>{"about"}</a>
+                        </li>
+                    }) }</ul></dd>
+                    </>
+                }) }
+            </dl>
+            <p>{"Several at once work too: the token and the error it got are read together. Files can be dropped on the paste box."}</p>
+            <div class="examples" role="group" aria-label="Examples">
+                <span>{"Try an example: "}</span>
+                { for families.iter().flat_map(|(_, decoders)| decoders.iter().copied()).map(|d| {
+                    let on_example = props.on_example.clone();
+                    let example = &d.example;
+                    let onclick = Callback::from(move |_: MouseEvent| on_example.emit(example.input()));
+                    html! { <button type="button" class="button example" {onclick}>{example.label}</button> }
+                }) }
+            </div>
+        </div>
+    }
 }
-
-/// The examples, one per kind of input people bring.
-pub const EXAMPLES: &[Example] = &[
-    Example {
-        label: "Access token (v1, delegated)",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/jwt/040-jwt-v1-access-token-docs.json"
-            ))
-        },
-    },
-    Example {
-        label: "FREB trace + decoded Graph token",
-        text: || {
-            fixture_input(include_str!("../../tests/fixtures/diagnostics/087-seed000-freb-and-decoded-graph-app-token.json"))
-        },
-    },
-    Example {
-        label: "Exchange 401 headers (Fiddler)",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/diagnostics/001-xmsdiag-2000003-ssl-offload-hma.json"
-            ))
-        },
-    },
-    Example {
-        label: "IIS log line",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/diagnostics/033-iis-w3c-mac-outlook-ews-401.json"
-            ))
-        },
-    },
-    Example {
-        label: "AADSTS error body",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/diagnostics/025-aadsts-50173-revoked-grant-recorded.json"
-            ))
-        },
-    },
-    Example {
-        label: "HAR file",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/diagnostics/logs-har-exchange-graph-entra.json"
-            ))
-        },
-    },
-    Example {
-        label: "Certificate chain",
-        text: || include_str!("../../tests/fixtures/certificate/generated/chain.pem").to_string(),
-    },
-    Example {
-        label: "Get-PartnerApplication output",
-        text: || {
-            fixture_input(include_str!(
-                "../../tests/fixtures/diagnostics/093-seed001-get-partnerapplication-graph.json"
-            ))
-        },
-    },
-];

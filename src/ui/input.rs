@@ -35,6 +35,15 @@ pub fn input_pane(props: &InputProps) -> Html {
     let backdrop = use_node_ref();
     let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
     let drag_over = use_state(|| false);
+    // One line per decoder, taken from the catalogue's examples; built once, just after the page
+    // first shows, so that decoding the examples never delays it.
+    let placeholder = use_state(String::new);
+    {
+        let placeholder = placeholder.clone();
+        use_effect_with((), move |_| {
+            placeholder.set(crate::find::placeholder(&crate::context::Context::fixed()));
+        });
+    }
     let file_message = use_state(String::new);
 
     {
@@ -76,97 +85,20 @@ pub fn input_pane(props: &InputProps) -> Html {
             }
         })
     };
-    let onscroll = {
-        let backdrop = backdrop.clone();
-        Callback::from(move |e: Event| {
-            if let (Some(area), Some(back)) = (
-                e.target_dyn_into::<HtmlTextAreaElement>(),
-                backdrop.cast::<HtmlElement>(),
-            ) {
-                back.set_scroll_top(area.scroll_top());
-                back.set_scroll_left(area.scroll_left());
-            }
-        })
-    };
+    let onscroll = mirror_scroll(backdrop.clone());
 
-    let read_files = {
-        let readers = readers.clone();
-        let on_text = props.on_text.clone();
-        let text = props.text.clone();
-        let file_message = file_message.clone();
-        Callback::from(move |files: web_sys::FileList| {
-            let collected: Rc<RefCell<String>> = Rc::new(RefCell::new((*text).clone()));
-            let mut names = Vec::new();
-            for i in 0..files.length() {
-                let Some(file) = files.get(i) else { continue };
-                let file = gloo::file::File::from(file);
-                let name = file.name();
-                names.push(name.clone());
-                let on_text = on_text.clone();
-                let collected = collected.clone();
-                let message = file_message.clone();
-                let reader =
-                    gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
-                        Ok(bytes) => {
-                            let mut all = collected.borrow_mut();
-                            if !all.is_empty() && !all.ends_with('\n') {
-                                all.push('\n');
-                            }
-                            match String::from_utf8(bytes) {
-                                Ok(text) => all.push_str(&text),
-                                Err(e) => {
-                                    // Binary files (DER, PFX) travel as base64 text, which the decoders read.
-                                    all.push_str(&crate::text::b64std(e.as_bytes()));
-                                }
-                            }
-                            all.push('\n');
-                            on_text.emit(all.clone());
-                        }
-                        Err(e) => message.set(format!("Could not read {name}: {e}")),
-                    });
-                readers.borrow_mut().push(reader);
-            }
-            if !names.is_empty() {
-                file_message.set(format!("Read locally: {}", names.join(", ")));
-            }
-        })
-    };
-    let ondrop = {
-        let read_files = read_files.clone();
-        let drag_over = drag_over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            drag_over.set(false);
-            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-                read_files.emit(files);
-            }
-        })
-    };
-    let ondragover = {
-        let drag_over = drag_over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            drag_over.set(true);
-        })
-    };
-    let ondragleave = {
-        let drag_over = drag_over.clone();
-        Callback::from(move |_: DragEvent| drag_over.set(false))
-    };
-    let onfile = {
-        let read_files = read_files.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                if let Some(files) = input.files() {
-                    read_files.emit(files);
-                }
-                input.set_value("");
-            }
-        })
-    };
+    let read_files = file_reader(
+        readers.clone(),
+        props.on_text.clone(),
+        props.text.clone(),
+        file_message.clone(),
+    );
+    let FileCallbacks {
+        ondrop,
+        ondragover,
+        ondragleave,
+        onfile,
+    } = file_callbacks(read_files, drag_over.clone());
     let onclear = {
         let on_text = props.on_text.clone();
         Callback::from(move |_: MouseEvent| on_text.emit(String::new()))
@@ -187,7 +119,7 @@ pub fn input_pane(props: &InputProps) -> Html {
                 <div class="backdrop" ref={backdrop} aria-hidden="true">{highlights}{"\n"}</div>
                 <textarea id="paste" ref={textarea} class="paste"
                     spellcheck="false" autocomplete="off" autocapitalize="off"
-                    placeholder="eyJ0eXAiOiJKV1Qi...  or  x-ms-diagnostics: 2000010;reason=...  or  -----BEGIN CERTIFICATE-----"
+                    placeholder={(*placeholder).clone()}
                     value={(*props.text).clone()} {oninput} {onscroll} />
             </div>
             <div class="input-actions">
@@ -208,6 +140,115 @@ pub fn input_pane(props: &InputProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// Keeps the highlight mirror scrolled with the paste box.
+fn mirror_scroll(backdrop: NodeRef) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        if let (Some(area), Some(back)) = (
+            e.target_dyn_into::<HtmlTextAreaElement>(),
+            backdrop.cast::<HtmlElement>(),
+        ) {
+            back.set_scroll_top(area.scroll_top());
+            back.set_scroll_left(area.scroll_left());
+        }
+    })
+}
+
+/// The handlers of the drop zone and the file picker.
+struct FileCallbacks {
+    ondrop: Callback<DragEvent>,
+    ondragover: Callback<DragEvent>,
+    ondragleave: Callback<DragEvent>,
+    onfile: Callback<Event>,
+}
+
+/// Dropped and picked files go to `read_files`; `drag_over` outlines the zone while dragging.
+fn file_callbacks(
+    read_files: Callback<web_sys::FileList>,
+    drag_over: UseStateHandle<bool>,
+) -> FileCallbacks {
+    let ondrop = {
+        let read_files = read_files.clone();
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            drag_over.set(false);
+            if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                read_files.emit(files);
+            }
+        })
+    };
+    let ondragover = {
+        let drag_over = drag_over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            drag_over.set(true);
+        })
+    };
+    let ondragleave = Callback::from(move |_: DragEvent| drag_over.set(false));
+    let onfile = Callback::from(move |e: Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            if let Some(files) = input.files() {
+                read_files.emit(files);
+            }
+            input.set_value("");
+        }
+    });
+    FileCallbacks {
+        ondrop,
+        ondragover,
+        ondragleave,
+        onfile,
+    }
+}
+
+/// Reads dropped or picked files in the browser and appends their text to the paste; binary files
+/// (DER, PFX) are appended as base64, which the decoders read.
+fn file_reader(
+    readers: Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>,
+    on_text: Callback<String>,
+    text: Rc<String>,
+    file_message: UseStateHandle<String>,
+) -> Callback<web_sys::FileList> {
+    Callback::from(move |files: web_sys::FileList| {
+        let collected: Rc<RefCell<String>> = Rc::new(RefCell::new((*text).clone()));
+        let mut names = Vec::new();
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            names.push(name.clone());
+            let on_text = on_text.clone();
+            let collected = collected.clone();
+            let message = file_message.clone();
+            let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => {
+                    let mut all = collected.borrow_mut();
+                    if !all.is_empty() && !all.ends_with('\n') {
+                        all.push('\n');
+                    }
+                    match String::from_utf8(bytes) {
+                        Ok(text) => all.push_str(&text),
+                        Err(e) => {
+                            // Binary files (DER, PFX) travel as base64 text, which the decoders read.
+                            all.push_str(&crate::text::b64std(e.as_bytes()));
+                        }
+                    }
+                    all.push('\n');
+                    on_text.emit(all.clone());
+                }
+                Err(e) => message.set(format!("Could not read {name}: {e}")),
+            });
+            readers.borrow_mut().push(reader);
+        }
+        if !names.is_empty() {
+            file_message.set(format!("Read locally: {}", names.join(", ")));
+        }
+    })
 }
 
 /// The paste mirrored with every recognised span marked in the colour of its kind.
@@ -242,9 +283,9 @@ fn highlight(text: &str, report: &Report) -> Html {
                 };
                 parts.push(html! { <span class={class}>{part}</span> });
             }
-            nodes.push(html! { <mark class="hl hl-jwt">{for parts}</mark> });
+            nodes.push(html! { <mark class="hl hl-jwt family-tokens">{for parts}</mark> });
         } else {
-            let class = format!("hl hl-{}", kind.css_name());
+            let class = format!("hl family-{}", kind.family().css_name());
             nodes.push(html! { <mark class={class}>{piece}</mark> });
         }
         pos = end;

@@ -19,19 +19,30 @@ after(async () => {
   await server?.close();
 });
 
-/** Every JSON fixture in the given folders whose checks need only what the page already decodes. */
-function fixturesIn(...folders) {
+/** Every folder of tests/fixtures, as golden.rs walks them. */
+function fixtureFolders() {
+  return readdirSync(join(root, "tests/fixtures"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** Every JSON fixture of every folder, as [path, fixture]. */
+function allFixtures() {
   const out = [];
-  for (const folder of folders) {
-    let names = [];
-    try { names = readdirSync(join(root, "tests/fixtures", folder)); } catch { continue; }
-    for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
-      const f = fixture(join(folder, name));
-      // Fixtures whose checks name times relative to the test clock cannot pass against the real clock.
-      if (f.input && Array.isArray(f.checks) && !(f.needs && f.needs.length) && !f.fixed_clock) out.push([join(folder, name), f]);
+  for (const folder of fixtureFolders()) {
+    for (const name of readdirSync(join(root, "tests/fixtures", folder)).filter((n) => n.endsWith(".json")).sort()) {
+      out.push([join(folder, name), fixture(join(folder, name))]);
     }
   }
   return out;
+}
+
+/** The fixtures the page can show: those whose checks do not name times relative to the test clock. */
+function pageFixtures() {
+  return allFixtures().filter(([, f]) => !f.fixed_clock);
+}
+
+/** The number of entries in the decoder catalogue (src/find.rs), each of which offers one example. */
+function decoderCount() {
+  return (readFileSync(join(root, "src/find.rs"), "utf8").match(/^\s*Decoder \{$/gm) || []).length;
 }
 
 test("pasting a token shows its explanation without pressing a button", async () => {
@@ -52,7 +63,11 @@ test("pasting a token shows its explanation without pressing a button", async ()
 test("every sample fixture shows its facts on the page", async () => {
   const { page, requests } = await openPage(context, server.url);
   const failures = [];
-  for (const [name, f] of fixturesIn("jwt", "certificate", "diagnostics", "mixed")) {
+  // Every folder golden.rs walks is pasted, so a new folder or fixture is covered without an edit here.
+  const cases = pageFixtures();
+  const all = allFixtures().length;
+  assert.ok(all > 0 && cases.length >= all * 0.9, `only ${cases.length} of ${all} fixtures can be pasted`);
+  for (const [name, f] of cases) {
     await paste(page, "");
     await paste(page, f.keys || "", "textarea#keys");
     await paste(page, f.input);
@@ -209,7 +224,8 @@ test("the seed's IIS log line and FREB events lead to the fix", async () => {
 test("a newcomer can try an example from the empty page", async () => {
   const { page, requests } = await openPage(context, server.url);
   const buttons = await page.$$eval(".examples button", (els) => els.map((e) => e.textContent));
-  assert.ok(buttons.length >= 5, `examples offered: ${buttons.join(", ")}`);
+  assert.ok(decoderCount() > 0, "the decoder catalogue is found in src/find.rs");
+  assert.equal(buttons.length, decoderCount(), `one example per decoder: ${buttons.join(", ")}`);
   await page.click(".examples button:has-text('FREB')");
   await page.waitForSelector(".diagnosis");
   const text = await reportText(page);
