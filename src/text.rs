@@ -296,6 +296,20 @@ pub fn ellipsis(s: &str, max: usize) -> String {
     }
 }
 
+/// Values quoted inside a reason text (`'...'`), in order; an unclosed last quote is left out.
+pub fn quoted_in(reason: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let parts: Vec<&str> = reason.split('\'').collect();
+    let mut i = 1;
+    while i < parts.len() {
+        if i + 1 < parts.len() || reason.ends_with('\'') {
+            out.push(parts[i].to_string());
+        }
+        i += 2;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +359,12 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(json_unescape("a\\\"b\\r\\nc"), "a\"b\r\nc");
         assert_eq!(ascii_punctuation("reason=“x”，y"), "reason=\"x\",y");
+    }
+
+    #[test]
+    fn quoted_values_in_order_without_an_unclosed_one() {
+        assert_eq!(quoted_in("expected 'a' got 'b'"), vec!["a", "b"]);
+        assert_eq!(quoted_in("value 'a' and 'open"), vec!["a"]);
+        assert!(quoted_in("nothing quoted").is_empty());
     }
 }
