@@ -5,7 +5,9 @@
 //! header. Nothing is fetched: where Entra publishes the keys, the address is shown as text.
 
 use crate::context::Context;
-use crate::decode::cert;
+use crate::knowledge::correlation::{
+    ENTRA_LOGIN, ENTRA_V1_ISSUER, ENTRA_V1_KEYS, ENTRA_V2_KEYS_PATH,
+};
 use crate::report::{Artifact, ArtifactKind, Finding, KeyEvidence, Report, Severity};
 use crate::text::{b64_decode_lenient, b64url};
 use crate::verify::{self, SigAlg, VerifyError};
@@ -47,7 +49,8 @@ struct TokenFacts {
     header_b64: String,
     payload_b64: String,
     signature: Vec<u8>,
-    x5c: Vec<Vec<u8>>,
+    /// Keys from the token's own header (its x5c certificate).
+    header_keys: Vec<KeyEvidence>,
     issuer: Option<String>,
     tid: Option<String>,
     /// The token is a client assertion (an app's proof for the token endpoint), not an access token.
@@ -169,25 +172,6 @@ fn token_facts(a: &Artifact) -> Option<TokenFacts> {
     let header_json = String::from_utf8(header_bytes).ok()?;
     let header: Value = serde_json::from_str(&header_json).ok()?;
     let hs = |name: &str| header.get(name).and_then(Value::as_str).map(str::to_string);
-    let x5c = header
-        .get("x5c")
-        .and_then(Value::as_array)
-        .map(|chain| {
-            chain
-                .iter()
-                .filter_map(|c| c.as_str().and_then(b64_decode_lenient))
-                .collect()
-        })
-        .unwrap_or_default();
-    let payload: Value = b64_decode_lenient(p)
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or(Value::Null);
-    let ps = |name: &str| {
-        payload
-            .get(name)
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    };
     Some(TokenFacts {
         alg: ev.alg.clone().or_else(|| hs("alg")).unwrap_or_default(),
         kid: ev.kid.clone().or_else(|| hs("kid")),
@@ -197,20 +181,12 @@ fn token_facts(a: &Artifact) -> Option<TokenFacts> {
         header_b64: h.to_string(),
         payload_b64: p.to_string(),
         signature: b64_decode_lenient(s).unwrap_or_default(),
-        x5c,
-        issuer: ev.issuer.clone().or_else(|| ps("iss")),
-        tid: ev.tid.clone().or_else(|| ps("tid")),
-        client_assertion: is_client_assertion(ps("aud").as_deref(), ps("iss").as_deref()),
+        header_keys: a.evidence.header_keys.clone(),
+        issuer: ev.issuer.clone(),
+        tid: ev.tid.clone(),
+        client_assertion: ev.client_assertion,
         x5t_s256: hs("x5t#S256"),
     })
-}
-
-/// A JWT addressed to an Entra token endpoint by an app (not a URL issuer) is a client assertion.
-fn is_client_assertion(aud: Option<&str>, iss: Option<&str>) -> bool {
-    let aud = aud.unwrap_or("").to_ascii_lowercase();
-    let to_token_endpoint =
-        aud.contains("/oauth2/") && aud.trim_end_matches('/').ends_with("/token");
-    to_token_endpoint && iss.is_some_and(|i| !i.contains("://"))
 }
 
 /// Findings for the token and for the keys it links to.
@@ -227,13 +203,11 @@ fn discovery_keys(facts: &TokenFacts) -> Option<String> {
         .tid
         .clone()
         .or_else(|| crate::text::guids_in(iss).first().map(|g| g.to_string()));
-    if iss.starts_with("https://login.microsoftonline.com/") && iss.ends_with("/v2.0") {
+    if iss.starts_with(ENTRA_LOGIN) && iss.ends_with("/v2.0") {
         let tid = tid.unwrap_or_else(|| "common".into());
-        Some(format!(
-            "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys"
-        ))
-    } else if iss.starts_with("https://sts.windows.net/") {
-        Some("https://login.microsoftonline.com/common/discovery/keys".into())
+        Some(format!("{ENTRA_LOGIN}{tid}{ENTRA_V2_KEYS_PATH}"))
+    } else if iss.starts_with(ENTRA_V1_ISSUER) {
+        Some(ENTRA_V1_KEYS.to_string())
     } else {
         None
     }
@@ -308,14 +282,11 @@ fn check_token(facts: &TokenFacts, keys: &[FoundKey], place: &Place, ctx: &Conte
         return out;
     };
     let x5c_keys: Vec<FoundKey> = facts
-        .x5c
+        .header_keys
         .iter()
-        .take(1)
-        .filter_map(|der| cert::certificate_artifact(der, Default::default(), ctx))
-        .filter_map(|a| a.evidence.keys.into_iter().next())
-        .map(|mut key| {
-            key.label = format!("the token's own x5c certificate ({})", key.label);
-            FoundKey { place: None, key }
+        .map(|key| FoundKey {
+            place: None,
+            key: key.clone(),
         })
         .collect();
     let candidates: Vec<&FoundKey> = keys
@@ -562,7 +533,7 @@ mod tests {
             header_b64: String::new(),
             payload_b64: String::new(),
             signature: Vec::new(),
-            x5c: Vec::new(),
+            header_keys: Vec::new(),
             issuer: Some(
                 "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0"
                     .into(),
