@@ -42,6 +42,7 @@ const HYBRID: &[&str] = &[hybrid_graph_app_only::RULE.id, v1s2s_app_only::RULE.i
 pub fn catalogue() -> Vec<RuleInfo> {
     let mut all = rule::infos(RULES);
     all.push(overview::RULE.info());
+    all.extend(signature::catalogue());
     all
 }
 
