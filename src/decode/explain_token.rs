@@ -581,10 +581,10 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     evidence.issuer = iss.clone();
     evidence.exp = exp;
     // A JWT addressed to an Entra token endpoint by an app (not a URL issuer) is a client assertion.
-    evidence.client_assertion = text_of(p, "aud").is_some_and(|a| {
+    evidence.client_assertion = s(p, "aud").is_some_and(|a| {
         let a = a.to_ascii_lowercase();
         a.contains("/oauth2/") && a.trim_end_matches('/').ends_with("/token")
-    }) && iss.as_deref().is_some_and(|i| !i.contains("://"));
+    }) && s(p, "iss").is_some_and(|i| !i.contains("://"));
 
     // Title and verdict.
     let ver_text = ver.clone().map(|v| format!(" ({v})")).unwrap_or_default();
