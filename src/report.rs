@@ -345,6 +345,9 @@ pub struct Evidence {
     pub keys: Vec<KeyEvidence>,
     /// Free-form named facts (partner application fields and similar).
     pub facts: Vec<(String, String)>,
+    /// Keys a token carries in its own header (its first x5c certificate): a signature they verify
+    /// proves the token intact, not its signer trusted.
+    pub header_keys: Vec<KeyEvidence>,
 }
 
 /// A key found in the paste (certificate, PEM public key, JWK, shared secret).
@@ -387,6 +390,8 @@ pub struct TokenEvidence {
     pub alg: Option<String>,
     /// The header `nonce` that Microsoft Graph tokens carry.
     pub header_nonce: Option<String>,
+    /// True when the token is a client assertion (an app's signed proof for the token endpoint).
+    pub client_assertion: bool,
 }
 
 /// What the correlator needs to know about an x-ms-diagnostics value.

@@ -361,4 +361,11 @@ mod tests {
         assert_eq!(json_unescape("a\\\"b\\r\\nc"), "a\"b\r\nc");
         assert_eq!(ascii_punctuation("reason=“x”，y"), "reason=\"x\",y");
     }
+
+    #[test]
+    fn quoted_values_in_order_without_an_unclosed_one() {
+        assert_eq!(quoted_in("expected 'a' got 'b'"), vec!["a", "b"]);
+        assert_eq!(quoted_in("value 'a' and 'open"), vec!["a"]);
+        assert!(quoted_in("nothing quoted").is_empty());
+    }
 }

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use tokenlens::render::report_text;
-use tokenlens::report::{Artifact, ArtifactKind, Report, Severity, Span, TokenEvidence};
+use tokenlens::report::{Artifact, ArtifactKind, Report, Severity};
 use tokenlens::{inspect, inspect_with_keys, Context};
 
 fn fixture_dir() -> PathBuf {
@@ -27,15 +27,16 @@ fn generated(name: &str) -> String {
 }
 
 fn token_artifact(compact: &str) -> Artifact {
-    let mut a = Artifact::new(ArtifactKind::Jwt, Span::new(0, compact.len()), "JWT");
-    a.evidence.token = Some(TokenEvidence {
-        compact: Some(compact.trim().to_string()),
-        ..TokenEvidence::default()
-    });
+    let mut a = tokenlens::find::find_all(compact, &Context::fixed())
+        .into_iter()
+        .find(|a| a.kind == ArtifactKind::Jwt)
+        .expect("the JWT decoder reads the token");
+    // Only the signature correlator's findings are looked at here.
+    a.findings.clear();
     a
 }
 
-/// Runs the signature correlator over one token (built as the JWT decoder would) and a key box.
+/// Runs the signature correlator over one token (as the JWT decoder reads it) and a key box.
 fn verify(token: &str, key_box: &str) -> Report {
     let ctx = Context::fixed();
     let mut report = Report {

@@ -452,6 +452,19 @@ fn version(p: &Map<String, Value>) -> Option<String> {
     })
 }
 
+/// The key of the first certificate of the header's x5c chain, named as the token's own.
+fn x5c_key(header: &Map<String, Value>, ctx: &Context) -> Option<crate::report::KeyEvidence> {
+    let der = header
+        .get("x5c")?
+        .as_array()?
+        .iter()
+        .find_map(|c| c.as_str().and_then(b64_decode_lenient))?;
+    let cert = crate::decode::cert::certificate_artifact(&der, Span::default(), ctx)?;
+    let mut key = cert.evidence.keys.into_iter().next()?;
+    key.label = format!("the token's own x5c certificate ({})", key.label);
+    Some(key)
+}
+
 /// Builds the artifact for a decoded token.
 pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     let header = input.header;
@@ -472,6 +485,7 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
         header_nonce: text_of(header, "nonce"),
         ..Default::default()
     };
+    artifact.evidence.header_keys = x5c_key(header, ctx).into_iter().collect();
 
     if !header.is_empty() {
         header_findings(header, &mut artifact);
@@ -566,6 +580,11 @@ pub fn explain(input: &TokenInput<'_>, span: Span, ctx: &Context) -> Artifact {
     evidence.scopes = scopes.clone();
     evidence.issuer = iss.clone();
     evidence.exp = exp;
+    // A JWT addressed to an Entra token endpoint by an app (not a URL issuer) is a client assertion.
+    evidence.client_assertion = s(p, "aud").is_some_and(|a| {
+        let a = a.to_ascii_lowercase();
+        a.contains("/oauth2/") && a.trim_end_matches('/').ends_with("/token")
+    }) && s(p, "iss").is_some_and(|i| !i.contains("://"));
 
     // Title and verdict.
     let ver_text = ver.clone().map(|v| format!(" ({v})")).unwrap_or_default();

@@ -27,6 +27,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(http::authorization::HEADER_RULES),
     || rule::infos(http::authorization::REQUEST_RULES),
     || rule::infos(http::xms_diagnostics::RULES),
+    crate::correlate::catalogue,
 ];
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 pub mod aadsts;
 pub mod apps;
 pub mod claims;
+pub mod correlation;
 pub mod graph_errors;
 pub mod headers;
 pub mod http_auth;
