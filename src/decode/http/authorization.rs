@@ -277,19 +277,25 @@ pub fn find_all(text: &str) -> Vec<Found> {
             }));
         }
     }
+    // A body is read once: later `grant_type=` inside the same body are part of it, which keeps
+    // the scan linear on pastes that repeat the parameter.
+    let mut read_until = 0;
     for at in textmap::find_all_ci(t, "grant_type=") {
-        if !textmap::word_start(t, at) {
+        if at < read_until || !textmap::word_start(t, at) {
             continue;
         }
-        if let Some(r) = token_request(t, at, &n) {
+        let (request, end) = token_request(t, at, &n);
+        read_until = end;
+        if let Some(r) = request {
             out.push(Found::Request(r));
         }
     }
     out
 }
 
-/// Reads a form-encoded token request around `at` (the body may start before grant_type).
-fn token_request(t: &str, at: usize, n: &Norm) -> Option<TokenRequest> {
+/// Reads a form-encoded token request around `at` (the body may start before grant_type); also
+/// returns where the body ends.
+fn token_request(t: &str, at: usize, n: &Norm) -> (Option<TokenRequest>, usize) {
     let b = t.as_bytes();
     let mut start = at;
     while start > 0
@@ -318,8 +324,8 @@ fn token_request(t: &str, at: usize, n: &Norm) -> Option<TokenRequest> {
         span: n.span(start, end),
         params,
     };
-    request.get("grant_type")?;
-    (request.params.len() >= 2).then_some(request)
+    let usable = request.get("grant_type").is_some() && request.params.len() >= 2;
+    (usable.then_some(request), end)
 }
 
 #[cfg(test)]

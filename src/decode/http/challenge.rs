@@ -198,16 +198,22 @@ const BEARER_PARAMS: &[&str] = &[
     "scope",
 ];
 
+/// The longest header value read (IIS accepts header fields up to 64 KiB by default).
+const MAX_VALUE: usize = 64 * 1024;
+
 /// Finds every challenge header value in `text`, in order; lines of one header block are joined.
 pub fn find(text: &str) -> Vec<Found> {
     let n = Norm::new(text);
     let t = n.text.as_str();
     let b = t.as_bytes();
     let mut starts: Vec<usize> = Vec::new();
+    // Where each header name starts: a value never runs into the next header name.
+    let mut names: Vec<usize> = Vec::new();
     for at in textmap::find_all_ci(t, "www-authenticate") {
         if !textmap::word_start(t, at) {
             continue;
         }
+        names.push(at);
         let mut p = textmap::skip_ws(t, at + 16);
         if matches!(b.get(p), Some(b'"' | b'\'')) {
             p = textmap::skip_ws(t, p + 1);
@@ -246,11 +252,24 @@ pub fn find(text: &str) -> Vec<Found> {
     starts.dedup();
     let mut groups: Vec<(usize, usize, Vec<Challenge>)> = Vec::new();
     let mut covered = 0;
+    let mut next_name = 0;
     for s in starts {
         if s < covered {
             continue;
         }
-        let le = textmap::line_end(t, s);
+        while next_name < names.len() && names[next_name] <= s {
+            next_name += 1;
+        }
+        // The value ends at the line end, the next header name or MAX_VALUE bytes, whichever is
+        // first, so that repeated header names cannot make the scan quadratic.
+        let mut le = (s + MAX_VALUE).min(t.len());
+        if let Some(&name) = names.get(next_name) {
+            le = le.min(name);
+        }
+        le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e);
+        while !t.is_char_boundary(le) {
+            le -= 1;
+        }
         let line = &t[s..le];
         let (challenges, used) = parse_challenges(line);
         if challenges.is_empty() {
