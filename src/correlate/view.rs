@@ -222,7 +222,7 @@ pub fn paste(all: &[Seen<'_>]) -> Paste {
 }
 
 /// The cases to diagnose, in the order their findings are reported: every refusal, then every
-/// challenge with every token that names its tenant, then every AADSTS error with every request.
+/// challenge with every token that names its tenant, then every AADSTS error with the request it answered.
 pub fn cases(all: &[Seen<'_>], paste: &Paste) -> Vec<Focus> {
     let mut out = Vec::new();
     for s in all {
@@ -253,7 +253,7 @@ pub fn cases(all: &[Seen<'_>], paste: &Paste) -> Vec<Focus> {
         .iter()
         .filter(|s| !s.artifact.evidence.aadsts.is_empty())
     {
-        for request in &paste.requests {
+        if let Some(request) = answered_request(&paste.requests, s.index) {
             out.push(Focus::TokenError(TokenError {
                 index: s.index,
                 codes: s.artifact.evidence.aadsts.clone(),
@@ -262,6 +262,19 @@ pub fn cases(all: &[Seen<'_>], paste: &Paste) -> Vec<Focus> {
         }
     }
     out
+}
+
+/// The token request an AADSTS error at artifact `error` answered: the nearest one before it in
+/// the paste, or else the first one after it. One request per error keeps the diagnoses linear
+/// in a log of many requests and answers (one per error, not one per error and request pair).
+///
+/// `requests` are in paste order, so a binary search finds it.
+fn answered_request(requests: &[Request], error: usize) -> Option<&Request> {
+    let after = requests.partition_point(|r| r.index <= error);
+    after
+        .checked_sub(1)
+        .or((after < requests.len()).then_some(after))
+        .and_then(|i| requests.get(i))
 }
 
 /// A token for Microsoft Graph, by URI or application id.
@@ -283,6 +296,28 @@ pub fn situation(s: &Situation, severity: Severity) -> Finding {
     f.causes = s.causes.iter().map(|c| c.to_string()).collect();
     f.steps = s.steps.iter().map(|step| step.to_step()).collect();
     f
+}
+
+#[cfg(test)]
+mod pairing_tests {
+    use super::*;
+
+    fn request(index: usize) -> Request {
+        Request {
+            index,
+            ..Request::default()
+        }
+    }
+
+    #[test]
+    fn an_error_is_paired_with_the_request_before_it_or_else_the_next_one() {
+        let requests = [request(2), request(5), request(9)];
+        assert_eq!(answered_request(&requests, 6).map(|r| r.index), Some(5));
+        assert_eq!(answered_request(&requests, 5).map(|r| r.index), Some(5));
+        assert_eq!(answered_request(&requests, 0).map(|r| r.index), Some(2));
+        assert_eq!(answered_request(&requests, 12).map(|r| r.index), Some(9));
+        assert!(answered_request(&[], 3).is_none());
+    }
 }
 
 #[cfg(test)]
