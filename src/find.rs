@@ -5,6 +5,7 @@
 
 use crate::context::Context;
 use crate::decode;
+use crate::explain;
 use crate::report::{Artifact, ArtifactKind};
 
 /// One decoder: its name, what it recognises, and the function that scans a paste for it.
@@ -19,12 +20,12 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "jwt",
         recognises: "JWS and JWE compact tokens anywhere: bare, Bearer, headers, JSON bodies, URLs",
-        scan: decode::jwt::scan,
+        scan: explain::tokens::scan,
     },
     Decoder {
         name: "claims",
         recognises: "token header or payload JSON that was already decoded (jwt.io, forum posts)",
-        scan: decode::claims_json::scan,
+        scan: explain::tokens::scan_claims_json,
     },
     Decoder {
         name: "cert",

@@ -309,6 +309,8 @@ pub struct TokenEvidence {
     pub alg: Option<String>,
     /// The header `nonce` that Microsoft Graph tokens carry.
     pub header_nonce: Option<String>,
+    /// True when the token is a client assertion (an app's signed proof for the token endpoint).
+    pub client_assertion: bool,
 }
 
 /// What the correlator needs to know about an x-ms-diagnostics value.

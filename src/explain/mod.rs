@@ -6,6 +6,7 @@
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
 pub mod rule;
+pub mod tokens;
 
 pub use rule::{Rule, RuleInfo};
 
@@ -19,7 +20,7 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[tokens::rules];
 
 #[cfg(test)]
 mod tests {
