@@ -170,6 +170,108 @@ pub const GENERIC_LIFETIME: Lifetime = Lifetime {
     source: None,
 };
 
+/// A kind of token as the card names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kind {
+    /// The key explanations use (`explain::tokens::view::TokenType::key`).
+    pub key: &'static str,
+    /// The card title.
+    pub title: &'static str,
+    /// The format version (` (v1)`, ` (v2)`) goes after the title.
+    pub versioned: bool,
+    /// Words after the title and version.
+    pub suffix: &'static str,
+    /// How long this kind usually lives.
+    pub lifetime: Lifetime,
+}
+
+const fn kind(
+    key: &'static str,
+    title: &'static str,
+    versioned: bool,
+    suffix: &'static str,
+    lifetime: Lifetime,
+) -> Kind {
+    Kind {
+        key,
+        title,
+        versioned,
+        suffix,
+        lifetime,
+    }
+}
+
+/// Every kind of token the cards name, sorted by `key`.
+pub const KINDS: &[Kind] = &[
+    kind("adfs", "AD FS token", false, "", ADFS_LIFETIME),
+    kind("b2c", "Azure AD B2C token", false, "", B2C_LIFETIME),
+    kind(
+        "client-assertion",
+        "Client assertion (an app's signed credential for the token endpoint)",
+        false,
+        "",
+        CLIENT_ASSERTION_LIFETIME,
+    ),
+    kind(
+        "entra-access",
+        "Microsoft Entra access token",
+        true,
+        "",
+        ACCESS_LIFETIME,
+    ),
+    kind(
+        "entra-id",
+        "Microsoft Entra ID token",
+        true,
+        "",
+        ID_TOKEN_LIFETIME,
+    ),
+    kind(
+        "entra-uncertain",
+        "Microsoft Entra token",
+        true,
+        ", type uncertain (payload cut)",
+        ACCESS_LIFETIME,
+    ),
+    kind(
+        "exchange-callback",
+        "Exchange callback token (add-in REST/EWS)",
+        false,
+        "",
+        EXCHANGE_CALLBACK_LIFETIME,
+    ),
+    kind(
+        "exchange-identity",
+        "Exchange identity token (Outlook add-in, ExIdTok.V1)",
+        false,
+        "",
+        EXCHANGE_IDENTITY_LIFETIME,
+    ),
+    kind("generic", "JSON Web Token", false, "", GENERIC_LIFETIME),
+    kind(
+        "s2s-actor",
+        "S2S app-only actor token (server-to-server)",
+        false,
+        "",
+        S2S_LIFETIME,
+    ),
+    kind(
+        "s2s-outer",
+        "S2S user+app outer token (server-to-server)",
+        false,
+        "",
+        S2S_LIFETIME,
+    ),
+];
+
+/// The facts about one kind of token, by key.
+pub fn kind_by_key(key: &str) -> Option<&'static Kind> {
+    KINDS
+        .binary_search_by(|k| k.key.cmp(key))
+        .ok()
+        .map(|i| &KINDS[i])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +287,15 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|h| *h == h.to_ascii_lowercase()));
         }
+    }
+
+    #[test]
+    fn kinds_are_sorted_and_unique() {
+        assert!(KINDS.windows(2).all(|w| w[0].key < w[1].key));
+        assert_eq!(
+            kind_by_key("generic").map(|k| k.title),
+            Some("JSON Web Token")
+        );
     }
 
     #[test]

@@ -264,15 +264,7 @@ pub fn usual_lifetime(v: &TokenView) -> Lifetime {
         TokenType::EntraAccess if v.has("xms_mirid") => facts::MANAGED_IDENTITY_LIFETIME,
         TokenType::EntraAccess if v.c().cae => facts::CAE_ACCESS_LIFETIME,
         TokenType::EntraAccess if v.who == Principal::AppOnly => facts::APP_ONLY_ACCESS_LIFETIME,
-        TokenType::EntraAccess | TokenType::EntraUncertain => facts::ACCESS_LIFETIME,
-        TokenType::EntraId => facts::ID_TOKEN_LIFETIME,
-        TokenType::ExchangeIdentity => facts::EXCHANGE_IDENTITY_LIFETIME,
-        TokenType::ExchangeCallback => facts::EXCHANGE_CALLBACK_LIFETIME,
-        TokenType::ClientAssertion => facts::CLIENT_ASSERTION_LIFETIME,
-        TokenType::B2c => facts::B2C_LIFETIME,
-        TokenType::S2sActor | TokenType::S2sOuter => facts::S2S_LIFETIME,
-        TokenType::Adfs => facts::ADFS_LIFETIME,
-        TokenType::Generic => facts::GENERIC_LIFETIME,
+        kind => kind.facts().lifetime,
     }
 }
 

@@ -95,26 +95,12 @@ impl Names {
 
 /// The card title: the kind of token, prefixed when the claims were pasted already decoded.
 pub fn title(v: &TokenView) -> String {
-    let ver_text = v.ver.clone().map(|v| format!(" ({v})")).unwrap_or_default();
-    let base = match v.kind {
-        TokenType::EntraAccess => format!("Microsoft Entra access token{ver_text}"),
-        TokenType::EntraId => format!("Microsoft Entra ID token{ver_text}"),
-        TokenType::ExchangeIdentity => {
-            "Exchange identity token (Outlook add-in, ExIdTok.V1)".to_string()
-        }
-        TokenType::ExchangeCallback => "Exchange callback token (add-in REST/EWS)".to_string(),
-        TokenType::S2sActor => "S2S app-only actor token (server-to-server)".to_string(),
-        TokenType::S2sOuter => "S2S user+app outer token (server-to-server)".to_string(),
-        TokenType::B2c => "Azure AD B2C token".to_string(),
-        TokenType::Adfs => "AD FS token".to_string(),
-        TokenType::ClientAssertion => {
-            "Client assertion (an app's signed credential for the token endpoint)".to_string()
-        }
-        TokenType::EntraUncertain => {
-            format!("Microsoft Entra token{ver_text}, type uncertain (payload cut)")
-        }
-        TokenType::Generic => "JSON Web Token".to_string(),
+    let kind = v.kind.facts();
+    let ver_text = match &v.ver {
+        Some(ver) if kind.versioned => format!(" ({ver})"),
+        _ => String::new(),
     };
+    let base = format!("{}{ver_text}{}", kind.title, kind.suffix);
     if v.decoded_only {
         format!("Decoded claims: {base}")
     } else {

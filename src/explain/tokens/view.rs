@@ -25,6 +25,30 @@ pub enum TokenType {
     Generic,
 }
 
+impl TokenType {
+    /// The key of this kind in `knowledge::tokens::KINDS`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            TokenType::EntraAccess => "entra-access",
+            TokenType::EntraId => "entra-id",
+            TokenType::ExchangeIdentity => "exchange-identity",
+            TokenType::ExchangeCallback => "exchange-callback",
+            TokenType::S2sActor => "s2s-actor",
+            TokenType::S2sOuter => "s2s-outer",
+            TokenType::B2c => "b2c",
+            TokenType::Adfs => "adfs",
+            TokenType::ClientAssertion => "client-assertion",
+            TokenType::EntraUncertain => "entra-uncertain",
+            TokenType::Generic => "generic",
+        }
+    }
+
+    /// The facts about this kind of token.
+    pub fn facts(self) -> &'static facts::Kind {
+        facts::kind_by_key(self.key()).unwrap_or(&facts::KINDS[0])
+    }
+}
+
 /// Who the token speaks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Principal {
@@ -309,6 +333,28 @@ pub(crate) mod tests {
         t.compact = Some("x.y.z".to_string());
         t.signature = Some("QUJD".repeat(86));
         t
+    }
+
+    #[test]
+    fn every_kind_has_its_facts() {
+        for kind in [
+            TokenType::EntraAccess,
+            TokenType::EntraId,
+            TokenType::ExchangeIdentity,
+            TokenType::ExchangeCallback,
+            TokenType::S2sActor,
+            TokenType::S2sOuter,
+            TokenType::B2c,
+            TokenType::Adfs,
+            TokenType::ClientAssertion,
+            TokenType::EntraUncertain,
+            TokenType::Generic,
+        ] {
+            assert_eq!(
+                facts::kind_by_key(kind.key()).map(|k| k.key),
+                Some(kind.key())
+            );
+        }
     }
 
     #[test]
