@@ -86,6 +86,14 @@ pub struct Claims {
     /// The `appctx` claim of Exchange tokens (a JSON object sent as a string), parsed.
     pub appctx: Option<Map<String, Value>>,
     pub actortoken: Option<String>,
+    /// The B2C user flow or custom policy: `tfp`, or `acr` when B2C writes it there.
+    pub policy: Option<String>,
+    /// The client of another provider's token: `azp`, `client_id` or `cid`.
+    pub client: Option<String>,
+    pub smtp: Option<String>,
+    pub app_displayname: Option<String>,
+    /// `gty` (grant type) of other providers' tokens.
+    pub gty: Option<String>,
 }
 
 /// What could not be read, or was damaged, in a pasted token.
@@ -203,6 +211,13 @@ impl Claims {
                     _ => None,
                 }),
             actortoken: str_of(p, "actortoken").map(str::to_string),
+            policy: text_of(p, "tfp").or_else(|| text_of(p, "acr")),
+            client: text_of(p, "azp")
+                .or_else(|| text_of(p, "client_id"))
+                .or_else(|| text_of(p, "cid")),
+            smtp: text_of(p, "smtp"),
+            app_displayname: text_of(p, "app_displayname"),
+            gty: str_of(p, "gty").map(str::to_string),
         }
     }
 

@@ -36,7 +36,10 @@ pub fn acs_retiring(v: &TokenView, ctx: &Context) -> Vec<Finding> {
     if v.kind != TokenType::S2sActor || !is_acs(v) {
         return Vec::new();
     }
-    let sharepoint = crate::decode::tokens::token::str_of(v.p(), "aud")
+    let sharepoint = v
+        .c()
+        .aud_single
+        .as_deref()
         .is_some_and(|a| a.starts_with(ids::SHAREPOINT));
     let verb = if ctx.now >= facts::ACS_END {
         "stopped"

@@ -1,11 +1,10 @@
 //! Azure AD B2C tokens: the verdict (user flow or custom policy, app, user).
 
 use super::view::TokenView;
-use crate::decode::tokens::token::text_of;
 
 pub fn verdict(v: &TokenView) -> String {
     let c = v.c();
-    let policy = text_of(v.p(), "tfp").or_else(|| text_of(v.p(), "acr"));
+    let policy = c.policy.as_deref();
     let kind_word = if v.has("nonce") || v.has("at_hash") {
         "ID token"
     } else {

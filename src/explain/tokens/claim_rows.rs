@@ -7,7 +7,7 @@ use super::names::{
 };
 use super::view::{Principal, TokenType, TokenView};
 use crate::context::Context;
-use crate::decode::tokens::token::{compact_value, list_of, time_of, LARGEST_SECONDS};
+use crate::decode::tokens::token::{compact_value, time_of, LARGEST_SECONDS};
 use crate::knowledge::{claims, roles, sources};
 use crate::report::Field;
 use crate::text::{local, relative, utc};
@@ -94,7 +94,8 @@ fn shown(name: &str, raw: &str, v: &TokenView, ctx: &Context) -> Option<String> 
                     time_text(t, ctx)
                 }
             }),
-        "scp" | "roles" => Some(permissions_text(&list_of(p, name))),
+        "scp" => Some(permissions_text(&v.c().scp)),
+        "roles" => Some(permissions_text(&v.c().roles)),
         "appidacr" | "azpacr" => Some(format!("{} = {}", raw, describe_acr(raw))),
         "aud" | "appid" | "azp" | "appctxsender" | "nameid" | "oid" | "sub" => {
             describe_app(raw).or_else(|| s2s_parts(raw))
@@ -102,7 +103,8 @@ fn shown(name: &str, raw: &str, v: &TokenView, ctx: &Context) -> Option<String> 
         "iss" | "idp" => Some(describe_issuer(raw)),
         "tid" => describe_tenant(raw),
         "wids" => Some(
-            list_of(p, "wids")
+            v.c()
+                .wids
                 .iter()
                 .map(|id| match roles::role(id) {
                     Some(r) => r.name.to_string(),
@@ -112,7 +114,8 @@ fn shown(name: &str, raw: &str, v: &TokenView, ctx: &Context) -> Option<String> 
                 .join(", "),
         ),
         "amr" => Some(
-            list_of(p, "amr")
+            v.c()
+                .amr
                 .iter()
                 .map(|m| match claims::amr(m) {
                     Some(a) => format!("{m} = {}", a.meaning),

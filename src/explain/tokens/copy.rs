@@ -3,7 +3,7 @@
 
 use super::view::TokenView;
 use crate::context::Context;
-use crate::decode::tokens::compact;
+use crate::decode::tokens::{compact, Problem};
 use crate::report::{Finding, Severity, Step};
 use serde_json::Map;
 
@@ -34,7 +34,7 @@ pub fn copy_cut(v: &TokenView, _: &Context) -> Vec<Finding> {
 
 /// `token.payload-unreadable`: the header decoded but the payload is not a JSON object.
 pub fn payload_unreadable(v: &TokenView, _: &Context) -> Vec<Finding> {
-    if v.has_payload() {
+    if !v.token.problems().contains(&Problem::PayloadUnreadable) {
         return Vec::new();
     }
     let detail = match &v.token.payload_text {

@@ -4,13 +4,11 @@
 use super::verdict::Names;
 use super::view::{Principal, TokenType, TokenView};
 use crate::context::Context;
-use crate::decode::tokens::token::text_of;
 use crate::knowledge::apps;
 use crate::report::{Finding, Severity};
 
 pub fn verdict(v: &TokenView, n: &Names) -> String {
     let c = v.c();
-    let p = v.p();
     let from = c.iss.as_deref().map(|i| match apps::foreign_issuer(i) {
         Some(known) => format!(" from {} ({i})", known.name),
         None => format!(" from {i}"),
@@ -40,12 +38,7 @@ pub fn verdict(v: &TokenView, n: &Names) -> String {
     if let Some(r) = &n.resources_text {
         out.push_str(&format!(", for {r}"));
     }
-    if let Some(client) = c
-        .azp
-        .clone()
-        .or_else(|| text_of(p, "client_id"))
-        .or_else(|| text_of(p, "cid"))
-    {
+    if let Some(client) = &c.client {
         out.push_str(&format!(", issued to client {client}"));
     }
     if let Some(subject) = c.user.clone().or_else(|| c.sub.clone()) {

@@ -3,7 +3,7 @@
 
 use super::view::TokenView;
 use crate::context::Context;
-use crate::decode::tokens::Token;
+use crate::decode::tokens::{Problem, Token};
 use crate::report::{Field, Finding, Section, Severity};
 use crate::text::b64_decode_lenient;
 
@@ -121,7 +121,7 @@ pub fn signature_damaged(v: &TokenView, _: &Context) -> Vec<Finding> {
 /// `token.extra-parts`: more than three dot-separated parts.
 pub fn extra_parts(v: &TokenView, _: &Context) -> Vec<Finding> {
     match signed(v) {
-        Some(token) if token.extra_parts > 0 => vec![Finding::new(
+        Some(token) if token.problems().contains(&Problem::ExtraParts) => vec![Finding::new(
             Severity::Warning,
             "Extra parts",
             "A signed token has three parts separated by dots; this one has more, so something was appended when it was copied.",

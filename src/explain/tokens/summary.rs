@@ -8,7 +8,6 @@ use super::times::usual_lifetime;
 use super::verdict::Names;
 use super::view::{Principal, TokenType, TokenView};
 use crate::context::Context;
-use crate::decode::tokens::token::text_of;
 use crate::knowledge::claims;
 use crate::report::{Field, Section};
 use crate::text::{duration_words, is_guid, relative, utc};
@@ -102,7 +101,7 @@ fn permissions_and_user(v: &TokenView, summary: &mut Section) {
     if let Some(user) = c
         .user
         .clone()
-        .or_else(|| text_of(v.p(), "smtp"))
+        .or_else(|| c.smtp.clone())
         .or_else(|| c.appctx("smtp"))
     {
         summary.push(Field::new("User", user));

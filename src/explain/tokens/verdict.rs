@@ -52,7 +52,7 @@ impl Names {
                         }
                     })
                 })
-                .or_else(|| crate::decode::tokens::token::text_of(v.p(), "app_displayname"))
+                .or_else(|| c.app_displayname.clone())
         });
         let app_text = c.appid.as_ref().map(|app| match &app_name {
             Some(name) if managed_identity.is_some() && describe_app(app).is_none() => {

@@ -1,7 +1,6 @@
 //! The view the token rules read: the token record, its payload and its classification (kind of
 //! token, who it speaks for, format version), built once before any rule runs.
 
-use crate::decode::tokens::token::str_of;
 use crate::decode::tokens::Token;
 use crate::knowledge::tokens as facts;
 use crate::report::TokenEvidence;
@@ -194,7 +193,7 @@ fn token_type(token: &Token, p: &Map<String, Value>) -> TokenType {
     if p.contains_key("actortoken") {
         return TokenType::S2sOuter;
     }
-    let iss = str_of(p, "iss").unwrap_or("");
+    let iss = c.iss.as_deref().unwrap_or("");
     let principal_at_realm = !iss.contains("://") && iss.contains('@');
     if p.contains_key("nameid") && principal_at_realm {
         return TokenType::S2sActor;
@@ -269,7 +268,7 @@ fn principal(kind: TokenType, token: &Token, p: &Map<String, Value>) -> Principa
         _ => {}
     }
     if kind == TokenType::Generic {
-        return match str_of(p, "gty") {
+        return match token.claims.gty.as_deref() {
             Some("client-credentials") => Principal::AppOnly,
             _ if p.contains_key("uid") || p.contains_key("email") => Principal::Delegated,
             _ => Principal::Unknown,
@@ -289,7 +288,7 @@ fn principal(kind: TokenType, token: &Token, p: &Map<String, Value>) -> Principa
     .iter()
     .any(|c| p.contains_key(*c));
     let oid = token.claims.oid.as_deref();
-    let oid_is_sub = oid.is_some() && oid == str_of(p, "sub");
+    let oid_is_sub = oid.is_some() && oid == token.claims.sub.as_deref();
     if kind == TokenType::EntraUncertain {
         return if user_claims {
             Principal::Delegated
