@@ -45,7 +45,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             });
             i = end.max(i + 1);
         } else {
-            i += 3;
+            // Every later start inside this run reads a suffix of it, which is no more a token:
+            // skip the run, so that a long run without a dot is read once.
+            i = end.max(i + 3);
         }
     }
     out
@@ -97,8 +99,11 @@ fn extend(text: &str, start: usize) -> (String, usize, bool) {
     let mut i = start;
     let mut end = start;
     let mut chunk_len = 0usize;
+    // The dots in `token`, counted as they are pushed so that each step stays constant time.
+    let mut dots = 0usize;
     loop {
         if i < bytes.len() && is_token_char(bytes[i]) {
+            dots += usize::from(bytes[i] == b'.');
             token.push(bytes[i] as char);
             chunk_len += 1;
             i += 1;
@@ -119,6 +124,7 @@ fn extend(text: &str, start: usize) -> (String, usize, bool) {
                 .iter()
                 .find(|(k, _)| code.eq_ignore_ascii_case(k))
             {
+                dots += usize::from(*c == '.');
                 token.push(*c);
                 i += 3;
                 end = i;
@@ -139,52 +145,13 @@ fn extend(text: &str, start: usize) -> (String, usize, bool) {
             continue;
         }
         // White space inside: join the next piece when it is clearly the same token.
-        let mut j = i;
-        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
-            j += 1;
+        match piece_after_space(text, i, &token, dots, chunk_len) {
+            Some(next) => {
+                chunk_len = 0;
+                i = next;
+            }
+            None => break,
         }
-        if j == i || j >= bytes.len() {
-            break;
-        }
-        let mut k = j;
-        while k < bytes.len() && is_token_char(bytes[k]) {
-            k += 1;
-        }
-        let next_piece = &text[j..k];
-        let stops_cleanly = k == bytes.len()
-            || matches!(
-                bytes[k],
-                b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b',' | b'}' | b'&' | b')'
-            );
-        // A wrapped line ends its line; a word followed by `:` or `=` on the next line is a new
-        // property (PowerShell Format-List `ExpiresOn : ...`), not the rest of the token.
-        let mut after = k;
-        while after < bytes.len() && matches!(bytes[after], b' ' | b'\t') {
-            after += 1;
-        }
-        let starts_property = after > k && matches!(bytes.get(after), Some(b':') | Some(b'='));
-        // A wrapped piece fills the rest of its line: the next log line's first word does not.
-        let ends_line = after >= bytes.len()
-            || matches!(
-                bytes[after],
-                b'\r' | b'\n' | b'"' | b'\'' | b',' | b'}' | b')' | b';' | b'&'
-            );
-        let dots = token.matches('.').count();
-        // A signature never holds a dot, so a dotted word after a whole token is something else.
-        let adds_a_part = dots >= 2 && next_piece.contains('.');
-        let wrapped_line = chunk_len >= 32
-            && next_piece.len() >= 4
-            && !starts_property
-            && ends_line
-            && !adds_a_part;
-        let inside = dots < 2 && !token.ends_with('.') && next_piece.len() >= 2 && !starts_property;
-        let joins_dot = next_piece.starts_with('.') || token.ends_with('.');
-        if !next_piece.is_empty() && stops_cleanly && (wrapped_line || inside || joins_dot) {
-            chunk_len = 0;
-            i = j;
-            continue;
-        }
-        break;
     }
     let mut shortened = text.get(end..).is_some_and(|rest| rest.starts_with('…'));
     if shortened {
@@ -206,6 +173,55 @@ fn extend(text: &str, start: usize) -> (String, usize, bool) {
     (token, end, shortened)
 }
 
+/// Where the next piece of a token starts after the white space at `i`, when that piece is
+/// clearly part of the same token: a wrapped line, a piece inside it, or a piece joined at a dot.
+fn piece_after_space(
+    text: &str,
+    i: usize,
+    token: &str,
+    dots: usize,
+    chunk_len: usize,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r' | b'\n') {
+        j += 1;
+    }
+    if j == i || j >= bytes.len() {
+        return None;
+    }
+    let mut k = j;
+    while k < bytes.len() && is_token_char(bytes[k]) {
+        k += 1;
+    }
+    let next_piece = &text[j..k];
+    let stops_cleanly = k == bytes.len()
+        || matches!(
+            bytes[k],
+            b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b',' | b'}' | b'&' | b')'
+        );
+    // A wrapped line ends its line; a word followed by `:` or `=` on the next line is a new
+    // property (PowerShell Format-List `ExpiresOn : ...`), not the rest of the token.
+    let mut after = k;
+    while after < bytes.len() && matches!(bytes[after], b' ' | b'\t') {
+        after += 1;
+    }
+    let starts_property = after > k && matches!(bytes.get(after), Some(b':') | Some(b'='));
+    // A wrapped piece fills the rest of its line: the next log line's first word does not.
+    let ends_line = after >= bytes.len()
+        || matches!(
+            bytes[after],
+            b'\r' | b'\n' | b'"' | b'\'' | b',' | b'}' | b')' | b';' | b'&'
+        );
+    // A signature never holds a dot, so a dotted word after a whole token is something else.
+    let adds_a_part = dots >= 2 && next_piece.contains('.');
+    let wrapped_line =
+        chunk_len >= 32 && next_piece.len() >= 4 && !starts_property && ends_line && !adds_a_part;
+    let inside = dots < 2 && !token.ends_with('.') && next_piece.len() >= 2 && !starts_property;
+    let joins_dot = next_piece.starts_with('.') || token.ends_with('.');
+    (!next_piece.is_empty() && stops_cleanly && (wrapped_line || inside || joins_dot)).then_some(j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +234,13 @@ mod tests {
             b64url(payload.as_bytes()),
             sig
         )
+    }
+
+    #[test]
+    fn a_long_run_without_a_dot_is_read_once() {
+        // Read quadratically, this run would take minutes.
+        let run = "eyJ".repeat(200_000);
+        assert!(candidates(&run).is_empty());
     }
 
     #[test]
