@@ -113,12 +113,12 @@ pub fn describe_tenant(tid: &str) -> Option<String> {
 
 /// The authentication method of a confidential client, from `appidacr` / `azpacr`.
 pub fn describe_acr(value: &str) -> &'static str {
-    match value {
-        "0" => "public client: the app did not authenticate (no client secret or certificate)",
-        "1" => "client secret: the app authenticated with a shared secret (password)",
-        "2" => "certificate: the app authenticated with a certificate or signed client assertion (also managed identities)",
-        _ => "unknown value",
-    }
+    claims::value_meaning("appidacr", value).unwrap_or("unknown value")
+}
+
+/// Whether an app id names a known app (used to word the issuer of S2S tokens).
+pub fn is_known_app(id: &str) -> bool {
+    apps::app_by_id(id).is_some()
 }
 
 /// Converts a `uti` value (base64url of a .NET GUID) to the request id that sign-in logs show.

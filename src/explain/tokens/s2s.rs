@@ -1,8 +1,8 @@
 //! Server-to-server (S2S) tokens of Exchange and SharePoint: the verdicts of actor and outer
 //! tokens, the unsigned outer token, and who issued a self-issued or high-trust actor token.
 
-use super::names::describe_app;
-use super::verdict::{is_known_app, Names};
+use super::names::{describe_app, is_known_app};
+use super::verdict::Names;
 use super::view::{TokenType, TokenView};
 use crate::context::Context;
 use crate::report::{Finding, Severity};

@@ -5,7 +5,6 @@ use super::names::{describe_app, managed_identity_parts};
 use super::view::{Principal, TokenType, TokenView};
 use super::{acs, adfs, b2c, client_assertion, entra_access, exchange, generic, id_token, s2s};
 use crate::context::Context;
-use crate::knowledge::apps;
 use crate::text::is_guid;
 
 /// The names a verdict and the summary share, worked out once.
@@ -139,9 +138,4 @@ pub fn verdict(v: &TokenView, ctx: &Context) -> String {
     }
     verdict.push('.');
     verdict
-}
-
-/// Whether an app id names a known app (used to word the client of S2S tokens).
-pub fn is_known_app(id: &str) -> bool {
-    apps::app_by_id(id).is_some()
 }

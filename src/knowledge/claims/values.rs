@@ -1,5 +1,5 @@
-//! Table: what well-known values of a claim mean (`idtyp`, `acct`, `nii`, and the members and
-//! versions of Exchange's `appctx`), shown beside the value in the claims table.
+//! Table: what well-known values of a claim mean (`appidacr`, which `azpacr` shares, `idtyp`,
+//! `acct`, `nii`, and the members and versions of Exchange's `appctx`), shown beside the value.
 
 use crate::knowledge::sources;
 
@@ -58,6 +58,24 @@ pub const CLAIM_VALUES: &[ClaimValue] = &[
         value: "MsExtension.V1",
         shown: " (Exchange add-in callback token)",
         source: sources::OUTLOOK_INSIDE_THE_IDENTITY_TOKEN,
+    },
+    ClaimValue {
+        claim: "appidacr",
+        value: "0",
+        shown: "public client: the app did not authenticate (no client secret or certificate)",
+        source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    },
+    ClaimValue {
+        claim: "appidacr",
+        value: "1",
+        shown: "client secret: the app authenticated with a shared secret (password)",
+        source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    },
+    ClaimValue {
+        claim: "appidacr",
+        value: "2",
+        shown: "certificate: the app authenticated with a certificate or signed client assertion (also managed identities)",
+        source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     },
     ClaimValue {
         claim: "idtyp",
