@@ -137,17 +137,15 @@ fn shown_value(name: &str, raw: &str) -> Option<String> {
                 .map(str::to_string)
                 .unwrap_or_else(|| raw.to_string()),
         ),
-        "xms_cc" => Some(if raw.contains("cp1") {
-            format!("{raw}: the client can handle claims challenges (CAE)")
-        } else {
-            raw.to_string()
+        "xms_cc" => Some(match claims::value_meaning(name, "cp1") {
+            Some(meaning) if raw.contains("cp1") => format!("{raw}{meaning}"),
+            _ => raw.to_string(),
         }),
         "appctx" => appctx_words(raw),
-        "trustedfordelegation" => Some(if raw.eq_ignore_ascii_case("true") {
-            "true: this app may act for users (carry a user context in an outer token)".to_string()
-        } else {
-            raw.to_string()
-        }),
+        "trustedfordelegation" => Some(
+            claims::value_meaning(name, &raw.to_ascii_lowercase())
+                .map_or_else(|| raw.to_string(), str::to_string),
+        ),
         "isbrowserhostedapp" => Some(format!("{raw}: whether the add-in runs in a browser")),
         "actortoken" => Some("signed actor token, decoded below".to_string()),
         "xms_mirid" => Some(match managed_identity_parts(raw) {

@@ -107,8 +107,19 @@ pub const CLAIM_VALUES: &[ClaimValue] = &[
         shown: "organisational id (legacy)",
         source: sources::SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST,
     },
+    ClaimValue {
+        claim: "trustedfordelegation",
+        value: "true",
+        shown: "true: this app may act for users (carry a user context in an outer token)",
+        source: sources::SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST,
+    },
+    ClaimValue {
+        claim: "xms_cc",
+        value: "cp1",
+        shown: ": the client can handle claims challenges (CAE)",
+        source: sources::IDENTITY_PLATFORM_OPTIONAL_CLAIMS_REFERENCE,
+    },
 ];
-
 /// What the claims table shows for one value of a claim, when the table knows it.
 pub fn value_meaning(claim: &str, value: &str) -> Option<&'static str> {
     CLAIM_VALUES
