@@ -147,3 +147,37 @@ fn decode_json_part(part: &str) -> Option<Map<String, Value>> {
 fn looks_like_jose_header(header: &Map<String, Value>) -> bool {
     header.contains_key("alg") || header.contains_key("enc") || header.contains_key("typ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::b64url;
+
+    #[test]
+    fn a_cut_payload_keeps_the_claims_that_arrived_whole() {
+        let header = b64url(br#"{"alg":"RS256"}"#);
+        let payload =
+            b64url(br#"{"aud":"a","iss":"b","scp":"Mail.Read","upn":"megan@contoso.example"}"#);
+        let cut = format!("{header}.{}", &payload[..payload.len() - 12]);
+        let Some(Compact::Jws(token)) = decode(&cut, true) else {
+            panic!("not decoded");
+        };
+        assert!(token.payload_partial);
+        assert_eq!(token.claims.scp, ["Mail.Read"]);
+        assert_eq!(token.signature, None);
+    }
+
+    #[test]
+    fn five_parts_or_enc_make_a_jwe_and_other_json_is_no_token() {
+        let header = b64url(br#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#);
+        let Some(Compact::Jwe(jwe)) = decode(&format!("{header}.a.b.c.d"), false) else {
+            panic!("not a JWE");
+        };
+        assert_eq!(
+            (jwe.alg.as_str(), jwe.enc.as_str(), jwe.parts),
+            ("RSA-OAEP", "A256GCM", 5)
+        );
+        let not_jose = b64url(br#"{"name":"x"}"#);
+        assert!(decode(&format!("{not_jose}.e30.c2ln"), false).is_none());
+    }
+}
