@@ -187,7 +187,7 @@ pub const DECODERS: &[Decoder] = &[
             ArtifactKind::DecodedClaims,
         ],
         recognises: "JWS and JWE compact tokens anywhere: bare, Bearer, headers, JSON bodies, URLs",
-        scan: decode::jwt::scan,
+        scan: explain::tokens::scan,
     },
     Decoder {
         name: "claims",
@@ -198,7 +198,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::DecodedClaims],
         recognises: "token header or payload JSON that was already decoded (jwt.io, forum posts)",
-        scan: decode::claims_json::scan,
+        scan: explain::tokens::scan_claims_json,
     },
     Decoder {
         name: "cert",

@@ -4,18 +4,16 @@
 
 pub mod aadsts;
 pub mod cert;
-pub mod claims_json;
 pub mod der_util;
-pub mod explain_token;
 pub mod freb;
 pub mod har;
 pub mod headers;
 pub mod http;
 pub mod jwk;
-pub mod jwt;
 pub mod pfx;
 pub mod powershell;
 pub mod service_error;
+pub mod tokens;
 pub mod w3c;
 
 /// The old path of the x-ms-diagnostics decoder, kept so that `decode::xms_diagnostics::quoted_in`

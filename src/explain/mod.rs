@@ -7,6 +7,7 @@
 
 pub mod http;
 pub mod rule;
+pub mod tokens;
 
 pub use rule::{Rule, RuleInfo};
 
@@ -28,6 +29,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(http::authorization::REQUEST_RULES),
     || rule::infos(http::xms_diagnostics::RULES),
     crate::correlate::catalogue,
+    tokens::rules,
 ];
 
 #[cfg(test)]

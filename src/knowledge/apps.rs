@@ -23,6 +23,10 @@ pub mod ids {
     pub const SHAREPOINT: &str = "00000003-0000-0ff1-ce00-000000000000";
     /// The consumer (Microsoft account) tenant.
     pub const MSA_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
+    /// Microsoft Exchange Online Remote PowerShell (public client).
+    pub const EXO_REMOTE_POWERSHELL: &str = "a0c73c16-a7e3-4564-9a95-2bdf47383716";
+    /// The Exchange Online PowerShell client id a third-party tool names.
+    pub const EXO_POWERSHELL_COMMUNITY: &str = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
 }
 
 /// Sorted by `id`.
@@ -675,6 +679,8 @@ mod tests {
             ids::GRAPH,
             ids::SHAREPOINT,
             ids::MSA_TENANT,
+            ids::EXO_REMOTE_POWERSHELL,
+            ids::EXO_POWERSHELL_COMMUNITY,
         ] {
             assert!(APPS.iter().any(|a| a.id == id), "{id} has no row");
         }

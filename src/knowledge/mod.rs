@@ -13,6 +13,7 @@ pub mod http_auth;
 pub mod iis;
 pub mod roles;
 pub mod sources;
+pub mod tokens;
 pub mod xms_diagnostics;
 pub mod xms_reasons;
 

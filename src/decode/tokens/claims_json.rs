@@ -1,8 +1,8 @@
-//! Decoder: token header or payload JSON that was already decoded (jwt.io output, forum posts).
+//! Finds token headers and payloads that were pasted already decoded (jwt.io output, forum posts)
+//! and reads them into token records; a header followed by its payload becomes one record.
 
-use crate::context::Context;
-use crate::decode::explain_token::{explain, TokenInput};
-use crate::report::{Artifact, Finding, Severity, Span};
+use super::token::Token;
+use crate::report::Span;
 use crate::text::ascii_punctuation;
 use serde_json::{Map, Value};
 
@@ -31,15 +31,28 @@ const PAYLOAD_KEYS: &[&str] = &[
     "appctx",
 ];
 
-/// Finds and decodes every decoded header or payload object in `text`.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+/// A decoded claim set (or a lone header) and the span it was pasted in.
+#[derive(Debug, Clone)]
+pub struct DecodedClaims {
+    pub token: Token,
+    pub span: Span,
+}
+
+/// Finds every decoded header or payload object in `text`.
+pub fn find(text: &str) -> Vec<DecodedClaims> {
     let objects = json_objects(text);
     let mut out = Vec::new();
     let mut pending_header: Option<(Map<String, Value>, Span)> = None;
+    let found = |header: Map<String, Value>, payload: Option<Map<String, Value>>, span: Span| {
+        DecodedClaims {
+            token: Token::new(header, payload),
+            span,
+        }
+    };
     for (span, map) in objects {
         if is_header(&map) {
             if let Some((header, hspan)) = pending_header.take() {
-                out.push(finish(&header, None, hspan, ctx));
+                out.push(found(header, None, hspan));
             }
             pending_header = Some((map, span));
             continue;
@@ -51,33 +64,12 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
             Some((h, hspan)) => (h, hspan.start),
             None => (Map::new(), span.start),
         };
-        out.push(finish(&header, Some(&map), Span::new(start, span.end), ctx));
+        out.push(found(header, Some(map), Span::new(start, span.end)));
     }
     if let Some((header, hspan)) = pending_header {
-        out.push(finish(&header, None, hspan, ctx));
+        out.push(found(header, None, hspan));
     }
     out
-}
-
-fn finish(
-    header: &Map<String, Value>,
-    payload: Option<&Map<String, Value>>,
-    span: Span,
-    ctx: &Context,
-) -> Artifact {
-    let input = TokenInput::decoded(header, payload);
-    let mut artifact = explain(&input, span, ctx);
-    if payload.is_none() {
-        artifact.title = "Decoded token header".to_string();
-        artifact.verdict = "A decoded JWT header on its own: it says how the token was signed, but the claims are not here.".to_string();
-        artifact.findings.clear();
-    }
-    artifact.findings.push(Finding::new(
-        Severity::Info,
-        "Already decoded: signature unknown",
-        "This was pasted as decoded JSON, without the encoded token, so nothing can be known about its signature or whether it was altered. Paste the whole token (eyJ...) to check it.",
-    ));
-    artifact
 }
 
 fn is_header(map: &Map<String, Value>) -> bool {
@@ -142,37 +134,20 @@ fn strip_trailing_commas(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::ArtifactKind;
 
     #[test]
-    fn a_forum_post_payload_with_non_breaking_spaces_is_explained() {
-        let text = "decoded token:\u{a0}{\u{a0}\"aud\": \"https://graph.microsoft.com/\", \"iss\": \"https://sts.windows.net/ea6064aa-d6fc-48d3-abb8-1728e1f39e0b/\", \"roles\": [\"Mail.Read\"], \"appidacr\": \"1\", \"appid\": \"fb461318-f95f-474f-9451-ad6b9952a5fe\", \"tid\": \"ea6064aa-d6fc-48d3-abb8-1728e1f39e0b\", \"ver\": \"1.0\" }";
-        let found = scan(text, &Context::fixed());
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].kind, ArtifactKind::DecodedClaims);
-        assert!(
-            found[0].verdict.starts_with("App-only access token (v1)"),
-            "{}",
-            found[0].verdict
-        );
-        assert!(found[0]
-            .findings
-            .iter()
-            .any(|f| f.title.contains("signature unknown")));
-    }
-
-    #[test]
-    fn header_then_payload_become_one_token() {
+    fn header_then_payload_become_one_record() {
         let text = r#"{"typ":"JWT","alg":"RS256","kid":"abc"}
 {"aud":"api://x","iss":"https://login.microsoftonline.com/t/v2.0","azp":"a","scp":"read"}"#;
-        let found = scan(text, &Context::fixed());
+        let found = find(text);
         assert_eq!(found.len(), 1);
-        assert!(found[0].sections.iter().any(|s| s.title == "Header"));
+        assert_eq!(found[0].token.head.kid.as_deref(), Some("abc"));
+        assert_eq!(found[0].token.claims.scp, ["read"]);
     }
 
     #[test]
     fn error_bodies_and_jwks_are_not_claims() {
         let text = r#"{"error":"invalid_grant","error_description":"x","iss":"a","aud":"b"} {"keys":[{"kty":"RSA","kid":"k","alg":"RS256","x5t":"k"}]}"#;
-        assert!(scan(text, &Context::fixed()).is_empty());
+        assert!(find(text).is_empty());
     }
 }
