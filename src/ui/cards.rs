@@ -30,7 +30,9 @@ fn copy_button(label: &'static str, make: impl Fn() -> String + 'static, title: 
         e.stop_propagation();
         copy_to_clipboard(make());
     });
-    html! { <button type="button" class="copy" {onclick} title={title.clone()} aria-label={title}>{label}</button> }
+    // The accessible name starts with the visible label, so speech input can use what is seen.
+    let name = format!("{label} ({title})");
+    html! { <button type="button" class="copy" {onclick} {title} aria-label={name}>{label}</button> }
 }
 
 /// Points at one artifact of a report (top level or nested) without copying it.
@@ -96,6 +98,9 @@ pub fn report_pane(props: &ReportProps) -> Html {
             if !report.diagnoses.is_empty() {
                 <h2 class="group-title">{"Diagnosis"}</h2>
                 { for (0..report.diagnoses.len()).map(|i| html! { <DiagnosisCard report={props.report.clone()} index={i} /> }) }
+            }
+            if !report.artifacts.is_empty() {
+                <h2 class="group-title">{"Found in the paste"}</h2>
             }
             { for by_severity(&report.artifacts).into_iter().take(MAX_CARDS).map(|(i, _)| html! {
                 <ArtifactCard artifact={ArtifactRef { report: props.report.clone(), key_box: false, path: vec![i] }} index={i + 1} on_select={Some(props.on_select.clone())} />
@@ -328,7 +333,7 @@ fn field_row(field: &Field, index: usize) -> Html {
             <td class="value">
                 <code class="raw-value">{&field.raw}</code>
                 if let Some(shown) = &field.shown { <div class="shown">{shown}</div> }
-                <button type="button" class="copy" data-field={index.to_string()} aria-label="Copy this value">{"Copy"}</button>
+                <button type="button" class="copy" data-field={index.to_string()} aria-label="Copy (this value)" title="Copy this value">{"Copy"}</button>
             </td>
             <td class="meaning">
                 if let Some(m) = &field.meaning { {m} }

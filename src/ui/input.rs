@@ -325,5 +325,5 @@ pub fn theme_toggle() -> Html {
         2 => "Theme: dark",
         _ => "Theme: system",
     };
-    html! { <button type="button" class="button theme" {onclick} aria-label="Switch colour theme">{label}</button> }
+    html! { <button type="button" class="button theme" {onclick} title="Switch colour theme">{label}</button> }
 }

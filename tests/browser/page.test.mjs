@@ -280,3 +280,32 @@ test("an internal error in the inspection worker leaves the page usable and keep
   assert.deepEqual(requests, [server.url]);
   await page.close();
 });
+
+test("axe finds no serious or critical accessibility violation, in light and in dark", async () => {
+  const axe = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+  const { page } = await openPage(context, server.url);
+  const inputs = [
+    ["the empty page", null],
+    ["a token", fixture("jwt/040-jwt-v1-access-token-docs.json").input],
+    ["an IIS log with a diagnosis", fixture("diagnostics/087-seed000-freb-and-decoded-graph-app-token.json").input],
+  ];
+  const serious = [];
+  for (const [what, input] of inputs) {
+    if (input) {
+      await paste(page, input);
+      await page.waitForSelector(".artifact");
+    }
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // Evaluated through the test driver, so the page's CSP needs no exception for it.
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+      serious.push(...violations.map((v) => `${what}, ${scheme}: ${v}`));
+    }
+  }
+  assert.deepEqual(serious, [], serious.join("\n"));
+  await page.close();
+});
