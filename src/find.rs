@@ -29,17 +29,17 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "cert",
         recognises: "X.509 certificates, public keys, CSRs and PKCS#7 in PEM, base64 DER or hex",
-        scan: decode::cert::scan,
+        scan: crate::explain::x509::cert::scan,
     },
     Decoder {
         name: "jwk",
         recognises: "JWK, JWKS and app manifest keyCredentials",
-        scan: decode::jwk::scan,
+        scan: crate::explain::x509::jwk::scan,
     },
     Decoder {
         name: "pfx",
         recognises: "PKCS#12 (.pfx/.p12) files pasted as base64",
-        scan: decode::pfx::scan,
+        scan: crate::explain::x509::pfx::scan,
     },
     Decoder {
         name: "har",

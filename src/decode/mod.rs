@@ -4,18 +4,18 @@
 
 pub mod aadsts;
 pub mod authorization;
-pub mod cert;
 pub mod challenge;
 pub mod claims_json;
-pub mod der_util;
 pub mod explain_token;
 pub mod freb;
 pub mod har;
 pub mod headers;
-pub mod jwk;
 pub mod jwt;
-pub mod pfx;
 pub mod powershell;
 pub mod service_error;
 pub mod w3c;
+pub mod x509;
 pub mod xms_diagnostics;
+
+/// The certificate card under its old path, for `correlate::signature` until it reads evidence only.
+pub use crate::explain::x509::certificate as cert;

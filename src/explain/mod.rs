@@ -6,6 +6,7 @@
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
 pub mod rule;
+pub mod x509;
 
 pub use rule::{Rule, RuleInfo};
 

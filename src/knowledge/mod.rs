@@ -10,6 +10,7 @@ pub mod graph_errors;
 pub mod iis;
 pub mod roles;
 pub mod sources;
+pub mod x509;
 pub mod xms_diagnostics;
 
 /// One fix step as a table stores it; turned into a `report::Step` when a finding is made.

@@ -1,0 +1,138 @@
+//! The card of an OpenID Connect discovery document (`.well-known/openid-configuration`).
+
+use crate::decode::x509::json::{get, get_str};
+use crate::knowledge::sources;
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use serde_json::Value;
+
+/// The Entra cloud a sign-in host belongs to.
+fn cloud_of_host(url: &str) -> &'static str {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match host.as_str() {
+        "login.microsoftonline.com"
+        | "login.windows.net"
+        | "sts.windows.net"
+        | "login.microsoft.com" => "the global (public) Microsoft cloud",
+        "login.microsoftonline.us" | "login.windows.us" | "sts.windows.us" => {
+            "Azure US Government (GCC High / DoD)"
+        }
+        "login.partner.microsoftonline.cn" | "login.chinacloudapi.cn" | "sts.chinacloudapi.cn" => {
+            "Microsoft Azure operated by 21Vianet (China)"
+        }
+        "login.microsoftonline.de" => "the retired Microsoft Cloud Germany",
+        h if h.ends_with(".b2clogin.com") => "Azure AD B2C",
+        h if h.ends_with(".ciamlogin.com") => "Microsoft Entra External ID",
+        _ => "a provider other than Microsoft Entra (or a custom domain)",
+    }
+}
+
+/// Builds the artifact for an OpenID Connect discovery document (`.well-known/openid-configuration`).
+pub fn card(doc: &Value, span: Span) -> Artifact {
+    let issuer = get_str(doc, "issuer").unwrap_or("");
+    let mut a = Artifact::new(
+        ArtifactKind::Jwk,
+        span,
+        format!("OpenID Connect configuration: {issuer}"),
+    );
+    let cloud = cloud_of_host(
+        get_str(doc, "token_endpoint")
+            .or_else(|| get_str(doc, "authorization_endpoint"))
+            .unwrap_or(issuer),
+    );
+    let version = if issuer.trim_end_matches('/').ends_with("/v2.0") {
+        "v2.0 (tokens from the v2.0 endpoint carry this issuer)"
+    } else if issuer.contains("sts.windows.net") {
+        "v1.0 (tokens from the v1.0 endpoint, and v2.0-endpoint tokens for resources that ask for v1, carry this issuer)"
+    } else {
+        ""
+    };
+    let tenant = crate::text::guids_in(issuer).first().map(|g| g.to_string());
+    a.verdict = format!(
+        "The OpenID Connect discovery document of {}, in {cloud}: it lists the endpoints and, at jwks_uri, where the signing keys are published. This page does not fetch it; open jwks_uri yourself and paste the JSON to check a token's signature.",
+        match &tenant {
+            Some(t) => format!("tenant {t}"),
+            None if issuer.contains("{tenantid}") => "a multi-tenant endpoint (common or organizations)".to_string(),
+            None => "an identity provider".to_string(),
+        }
+    );
+    let mut s = Section::new("Endpoints");
+    for (name, meaning) in [
+        (
+            "issuer",
+            "the exact iss value of tokens this configuration describes",
+        ),
+        (
+            "jwks_uri",
+            "where the signing keys (JWKS) are published: shown, never fetched",
+        ),
+        (
+            "authorization_endpoint",
+            "where the browser signs in (authorization code and implicit flows)",
+        ),
+        (
+            "token_endpoint",
+            "where apps redeem codes, refresh tokens and client credentials for tokens",
+        ),
+        ("device_authorization_endpoint", "device code flow"),
+        ("end_session_endpoint", "sign-out"),
+        (
+            "userinfo_endpoint",
+            "OpenID Connect UserInfo (Microsoft Graph for Entra)",
+        ),
+        ("kerberos_endpoint", "Kerberos ticket exchange"),
+        (
+            "tenant_region_scope",
+            "the tenant's region (WW, NA, EU, AS, OC ... or USGov)",
+        ),
+        ("cloud_instance_name", "the cloud's sign-in host name"),
+        ("msgraph_host", "the Microsoft Graph host of this cloud"),
+    ] {
+        if let Some(v) = get_str(doc, name) {
+            let meaning = if name == "issuer" && !version.is_empty() {
+                format!("{meaning}; {version}")
+            } else {
+                meaning.to_string()
+            };
+            s.push(Field::new(name, v).meaning(meaning));
+        }
+    }
+    let mut cap = Section::new("Capabilities");
+    for (name, meaning) in [
+        ("id_token_signing_alg_values_supported", "algorithms its tokens are signed with"),
+        ("token_endpoint_auth_methods_supported", "how a confidential client proves itself: client_secret_* is a secret, private_key_jwt a certificate"),
+        ("response_types_supported", ""),
+        ("scopes_supported", ""),
+    ] {
+        if let Some(Value::Array(items)) = get(doc, name) {
+            let list: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            cap.push(Field::new(name, list.join(", ")).meaning(meaning));
+        }
+    }
+    if let Some(t) = &tenant {
+        s.push(Field::new("Tenant ID", t.clone()).meaning("the directory GUID in the issuer"));
+    }
+    s.push(Field::new("Cloud", cloud).meaning("from the host of the token endpoint"));
+    a.sections.push(s);
+    if !cap.fields.is_empty() {
+        a.sections.push(cap);
+    }
+    a.findings.push(
+        Finding::new(
+            Severity::Info,
+            "Signing keys are at jwks_uri (not fetched)",
+            format!(
+                "To check a token's signature, open {} in a browser and paste the JSON it returns into the key box.",
+                get_str(doc, "jwks_uri").unwrap_or("the jwks_uri")
+            ),
+        )
+        .source(sources::IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO),
+    );
+    a
+}
