@@ -20,7 +20,7 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[|| rule::infos(x509::certificate_rules::RULES)];
 
 #[cfg(test)]
 mod tests {

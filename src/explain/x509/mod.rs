@@ -7,6 +7,7 @@
 
 pub mod cert;
 pub mod certificate;
+pub mod certificate_rules;
 pub mod chain;
 pub mod jwk;
 pub mod keycred;
