@@ -20,7 +20,11 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[|| rule::infos(x509::certificate_rules::RULES)];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
+    || rule::infos(x509::certificate_rules::RULES),
+    || rule::infos(x509::jwk_rules::RULES),
+    || rule::infos(x509::keycred_rules::RULES),
+];
 
 #[cfg(test)]
 mod tests {

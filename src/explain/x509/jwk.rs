@@ -2,11 +2,13 @@
 //! configurations and `secret: ...` lines; every key becomes KeyEvidence for the signature checks.
 
 use super::certificate::certificate_artifact;
+use super::jwk_rules::{self, JwkFacts};
 use super::{keycred, openid, secret};
 use crate::context::Context;
 use crate::decode::x509::der::Thumbprints;
 use crate::decode::x509::json::{self, get, get_str, Recognised};
-use crate::report::{Artifact, ArtifactKind, Field, Finding, KeyEvidence, Section, Severity, Span};
+use crate::explain::rule;
+use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::{b64_decode_lenient, hex_upper};
 use crate::verify::{self, spki};
 use serde_json::Value;
@@ -45,13 +47,6 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
                     format!(" with kid {}", kids.join(", "))
                 }
             );
-            if keys.is_empty() {
-                a.findings.push(Finding::new(
-                    Severity::Warning,
-                    "Empty key set",
-                    "The \"keys\" array is empty; expected one JWK object per signing key.",
-                ));
-            }
             a
         }
         Recognised::Jwk(key) => jwk_artifact(key, span, ctx, None),
@@ -189,22 +184,6 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
     } else {
         None
     };
-    if private || (kty == "oct" && secret.is_some()) {
-        a.findings.push(
-            Finding::new(
-                Severity::Error,
-                if kty == "oct" {
-                    "SECRET key: this JWK is a shared secret"
-                } else {
-                    "PRIVATE key: this JWK holds private parts"
-                },
-                "This JWK holds private or secret members (d, p, q, dp, dq, qi or k), so whoever has it can sign tokens as its owner. It stays in this page and is not shown here, but it must not be shared in a ticket, chat or forum; a key set published for verification holds only the public members (kty, n, e or crv, x, y).",
-            )
-            .step(crate::report::Step::new(
-                "If it was shared, create a new key pair, publish or upload only its public part, and retire this key.",
-            )),
-        );
-    }
     // The certificate chain inside the key.
     let mut cert_x5t = None;
     let mut cert_x5t_s256 = None;
@@ -229,40 +208,17 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
             }
         }
     }
-    if let (Some(declared), Some(actual)) = (get_str(key, "x5t"), &cert_x5t) {
-        if declared != actual {
-            a.findings.push(Finding::new(
-                Severity::Warning,
-                "x5t does not match the certificate",
-                format!("The key says x5t {declared}, but the SHA-1 thumbprint of its x5c certificate is {actual}."),
-            ));
-        }
-    }
-    if let (Some(from_ne), Some(from_cert)) = (&spki_der, &cert_spki) {
-        if from_ne != from_cert {
-            a.findings.push(Finding::new(
-                Severity::Warning,
-                "n/e do not match the certificate",
-                "The public key in n/e differs from the public key of the x5c certificate; one of them was replaced.",
-            ));
-        }
-    }
-    for p in &problems {
-        a.findings.push(Finding::new(
-            Severity::Error,
-            "Incomplete JWK",
-            format!(
-                "{p}; a usable {kty} JWK needs {}.",
-                match kty {
-                    "RSA" => "\"n\" and \"e\" (base64url), or an x5c certificate",
-                    "EC" => "\"crv\" (P-256 or P-384), \"x\" and \"y\" (base64url)",
-                    "OKP" => "\"crv\": \"Ed25519\" and \"x\" (base64url)",
-                    "oct" => "\"k\" (base64url secret)",
-                    _ => "\"kty\" and the members of that key type",
-                }
-            ),
-        ));
-    }
+    let facts = JwkFacts {
+        kty: kty.to_string(),
+        private,
+        secret: kty == "oct" && secret.is_some(),
+        declared_x5t: get_str(key, "x5t").map(str::to_string),
+        cert_x5t: cert_x5t.clone(),
+        ne_spki: spki_der.clone(),
+        cert_spki: cert_spki.clone(),
+        problems,
+    };
+    a.findings = rule::run(jwk_rules::RULES, &facts, ctx);
     let spki_der = spki_der.or(cert_spki);
     let kind = spki_der
         .as_deref()

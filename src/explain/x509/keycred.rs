@@ -1,12 +1,13 @@
 //! The card of one app keyCredential (manifest or Microsoft Graph form).
 
 use super::certificate::certificate_artifact;
+use super::keycred_rules::{self, CredValue, KeyCredFacts};
 use crate::context::Context;
 use crate::decode::x509::der::Thumbprints;
 use crate::decode::x509::json::{get_str, iso_time};
-use crate::knowledge::sources;
-use crate::report::{Artifact, ArtifactKind, Field, Finding, KeyEvidence, Section, Severity, Span};
-use crate::text::{b64_decode_lenient, b64url, hex_colon, hex_upper, relative, utc};
+use crate::explain::rule;
+use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
+use crate::text::{b64_decode_lenient, b64url, hex_colon, hex_upper};
 use serde_json::Value;
 
 /// The card of one keyCredential entry.
@@ -74,90 +75,45 @@ pub fn card(cred: &Value, span: Span, ctx: &Context) -> Artifact {
     let start = get_str(cred, "startDateTime")
         .or_else(|| get_str(cred, "startDate"))
         .and_then(iso_time);
-    if let Some(end) = end.filter(|e| *e < ctx.now) {
-        a.findings.push(
-            Finding::new(
-                Severity::Error,
-                format!("Expired credential (endDateTime {})", utc(end)),
-                format!(
-                    "This credential ended {}. Entra no longer accepts client assertions (or Exchange hybrid tokens) signed with its certificate: AADSTS700027 or \"key was not found\" errors follow.",
-                    relative(end, ctx.now)
-                ),
-            )
-            .step(crate::report::Step::new(
-                "Upload the renewed certificate's public part as a new keyCredential, then remove this expired one.",
-            ))
-            .source(sources::RESOURCES_KEYCREDENTIAL),
-        );
-    } else if let Some(start) = start.filter(|s| *s > ctx.now) {
-        a.findings.push(Finding::new(
-            Severity::Warning,
-            "Credential not yet valid",
-            format!(
-                "startDateTime is {} ({}); until then Entra does not accept it.",
-                utc(start),
-                relative(start, ctx.now)
-            ),
-        ));
-    } else if let Some(end) = end.filter(|e| *e - ctx.now < 30 * 86_400) {
-        a.findings.push(Finding::new(
-            Severity::Warning,
-            "Credential expires soon",
-            format!(
-                "endDateTime is {} ({}); upload the renewed certificate before then.",
-                utc(end),
-                relative(end, ctx.now)
-            ),
-        ));
-    }
     let value = get_str(cred, "value").or_else(|| get_str(cred, "key"));
     let mut spki_der = None;
     let mut x5t_s256 = None;
-    match value {
+    let declared = thumb.clone();
+    let value = match value {
         Some(v) => {
-            let elided = v.contains('*') || v.to_ascii_lowercase().contains("omitted") || v.contains("...") || v.contains('…');
+            let elided = v.contains('*')
+                || v.to_ascii_lowercase().contains("omitted")
+                || v.contains("...")
+                || v.contains('…');
             let der = if elided { None } else { b64_decode_lenient(v) };
-            match der.as_deref().and_then(|d| certificate_artifact(d, span, ctx).map(|c| (d, c))) {
+            match der
+                .as_deref()
+                .and_then(|d| certificate_artifact(d, span, ctx).map(|c| (d, c)))
+            {
                 Some((d, child)) => {
                     let thumbs = Thumbprints::of(d);
                     x5t_s256 = Some(thumbs.x5t_s256());
                     spki_der = child.evidence.keys.first().and_then(|k| k.spki_der.clone());
-                    match &thumb {
-                        Some(t) if *t == thumbs.sha1 => a.findings.push(Finding::new(
-                            Severity::Ok,
-                            "customKeyIdentifier matches the certificate",
-                            "The thumbprint in customKeyIdentifier is the SHA-1 thumbprint of the certificate in value.",
-                        )),
-                        Some(t) => a.findings.push(Finding::new(
-                            Severity::Warning,
-                            "customKeyIdentifier does not match the certificate",
-                            format!("customKeyIdentifier says {}, but the certificate's SHA-1 thumbprint is {}.", hex_upper(t), hex_upper(&thumbs.sha1)),
-                        )),
-                        None => {}
-                    }
+                    let sha1 = thumbs.sha1.clone();
                     if thumb.is_none() {
                         thumb = Some(thumbs.sha1.clone());
                     }
                     a.children.push(child);
+                    CredValue::Certificate { sha1 }
                 }
-                None if elided => a.findings.push(Finding::new(
-                    Severity::Info,
-                    "Certificate value elided: cannot be decoded",
-                    "The value was shortened (\"omitted for brevity\"), so the certificate itself cannot be read; the thumbprint from customKeyIdentifier still identifies it. Paste the full value (or the .cer file) to see the certificate.",
-                )),
-                None => a.findings.push(Finding::new(
-                    Severity::Error,
-                    "Value is not a certificate",
-                    "Expected the base64 DER of the certificate (the .cer file's bytes, [Convert]::ToBase64String($cert.GetRawCertData())).",
-                )),
+                None if elided => CredValue::Elided,
+                None => CredValue::NotCertificate,
             }
         }
-        None => a.findings.push(Finding::new(
-            Severity::Info,
-            "No certificate value",
-            "This entry carries no value or key (Graph returns key: null unless asked with $select=keyCredentials); the thumbprint identifies the certificate.",
-        )),
-    }
+        None => CredValue::Missing,
+    };
+    let facts = KeyCredFacts {
+        start,
+        end,
+        declared,
+        value,
+    };
+    a.findings = rule::run(keycred_rules::RULES, &facts, ctx);
     let thumb_hex = thumb.as_ref().map(|t| hex_upper(t));
     a.verdict = format!(
         "{} credential{}{}.",
