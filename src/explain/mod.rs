@@ -24,6 +24,17 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(x509::certificate_rules::RULES),
     || rule::infos(x509::jwk_rules::RULES),
     || rule::infos(x509::keycred_rules::RULES),
+    || rule::infos(x509::chain::RULES),
+    || rule::infos(x509::key_rules::PEM_RULES),
+    || rule::infos(x509::key_rules::PRIVATE_KEY_RULES),
+    || rule::infos(x509::key_rules::PUBLIC_KEY_RULES),
+    || rule::infos(x509::key_rules::CSR_RULES),
+    || rule::infos(x509::openssl::RULES),
+    || rule::infos(x509::pfx::RULES),
+    || rule::infos(x509::openid::RULES),
+    || rule::infos(x509::secret::RULES),
+    || rule::infos(x509::thumbprint_rules::RULES),
+    || rule::infos(x509::thumbprint_rules::LINK_RULES),
 ];
 
 #[cfg(test)]

@@ -5,12 +5,14 @@
 
 use super::certificate::certificate_artifact;
 use super::chain::link_chain;
+use super::key_rules::{self, PemRead};
 use super::keys::{csr_artifact, pkcs1_public_key, pkcs7_artifact, private_key, spki_artifact};
 use super::{openssl, thumbprint};
 use crate::context::Context;
 use crate::decode::x509::der::{self, overlaps};
 use crate::decode::x509::{json, openssl_text, pkcs7};
-use crate::report::{Artifact, ArtifactKind, Finding, Severity, Span};
+use crate::explain::rule;
+use crate::report::{Artifact, ArtifactKind, Span};
 
 /// Finds and decodes every occurrence in `text`.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
@@ -44,7 +46,7 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
             out.push(artifact);
         }
     }
-    link_chain(&mut out, &ders);
+    link_chain(&mut out, &ders, ctx);
     let pem_spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
     out.extend(
         openssl_text::find(text, &pem_spans)
@@ -53,7 +55,7 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
     );
     let thumbs = crate::decode::x509::thumbprint::thumbprint_lines(text);
     let cert_indices: Vec<usize> = ders.iter().map(|(i, _)| *i).collect();
-    thumbprint::link(&mut out, &thumbs, &cert_indices);
+    thumbprint::link(&mut out, &thumbs, &cert_indices, ctx);
     let mut seen: Vec<&[u8]> = Vec::new();
     for t in &thumbs {
         // Get-AuthConfig's thumbprints are shown by the PowerShell decoder; they only link here.
@@ -74,59 +76,46 @@ fn from_pem_block(block: &der::PemBlock, ctx: &Context) -> Option<Artifact> {
         "PUBLIC KEY" | "RSA PUBLIC KEY" => ArtifactKind::PublicKey,
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ArtifactKind::Csr,
         "PKCS7" | "CMS" => ArtifactKind::Pkcs7,
-        l if l.ends_with("PRIVATE KEY") => return Some(private_key(block)),
+        l if l.ends_with("PRIVATE KEY") => return Some(private_key(block, ctx)),
         _ => return None,
     };
-    let mut broken = Artifact::new(kind, block.span, format!("PEM {label} (unreadable)"));
-    let Some(der) = &block.der else {
-        broken.verdict = format!(
-            "A PEM {label} block whose content is not valid base64, so nothing in it can be read."
-        );
-        broken.findings.push(Finding::new(
-            Severity::Error,
-            "Not valid base64",
-            "Between the BEGIN and END lines a PEM block holds base64 text only; copy it again from the .cer/.pem file without changes.",
-        ));
-        return Some(broken);
-    };
-    let decoded = match kind {
+    let decoded = block.der.as_ref().and_then(|der| match kind {
         ArtifactKind::Certificate => certificate_artifact(der, block.span, ctx),
-        ArtifactKind::PublicKey if label == "RSA PUBLIC KEY" => pkcs1_public_key(der, block.span),
-        ArtifactKind::PublicKey => spki_artifact(der, block.span),
+        ArtifactKind::PublicKey if label == "RSA PUBLIC KEY" => {
+            pkcs1_public_key(der, block.span, ctx)
+        }
+        ArtifactKind::PublicKey => spki_artifact(der, block.span, ctx),
         ArtifactKind::Csr => csr_artifact(der, block.span, ctx),
         _ => pkcs7_artifact(der, block.span, ctx),
+    });
+    let read = PemRead {
+        label: label.to_string(),
+        truncated: block.truncated,
+        der_len: block.der.as_ref().map(Vec::len),
+        readable: decoded.is_some(),
     };
-    let mut artifact = match decoded {
-        Some(a) => a,
-        None => {
-            broken.verdict = format!(
-                "A PEM {label} block whose content is not a valid {label} structure{}.",
-                if block.truncated {
-                    " (the block is cut off)"
-                } else {
-                    ""
-                }
-            );
-            broken.findings.push(Finding::new(
-                Severity::Error,
-                format!("Not a readable {label}"),
-                format!(
-                    "The base64 decodes to {} bytes that do not parse as {}; the text was probably changed or cut while copying.",
-                    der.len(),
-                    label.to_lowercase()
-                ),
-            ));
-            return Some(broken);
-        }
-    };
-    if block.truncated {
-        artifact.findings.push(Finding::new(
-            Severity::Warning,
-            "PEM block without END line",
-            format!("The -----END {label}----- line is missing; the content still decoded, but check that the copy is complete."),
-        ));
+    let findings = rule::run(key_rules::PEM_RULES, &read, ctx);
+    if let Some(mut artifact) = decoded {
+        artifact.findings.extend(findings);
+        return Some(artifact);
     }
-    Some(artifact)
+    let mut broken = Artifact::new(kind, block.span, format!("PEM {label} (unreadable)"));
+    broken.verdict = if block.der.is_none() {
+        format!(
+            "A PEM {label} block whose content is not valid base64, so nothing in it can be read."
+        )
+    } else {
+        format!(
+            "A PEM {label} block whose content is not a valid {label} structure{}.",
+            if block.truncated {
+                " (the block is cut off)"
+            } else {
+                ""
+            }
+        )
+    };
+    broken.findings = findings;
+    Some(broken)
 }
 
 /// Decodes DER of an unknown kind found as base64 or hex: certificate, key, CSR or PKCS#7.
@@ -137,7 +126,7 @@ pub fn from_der_guess(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         return None;
     }
     certificate_artifact(der, span, ctx)
-        .or_else(|| spki_artifact(der, span))
+        .or_else(|| spki_artifact(der, span, ctx))
         .or_else(|| csr_artifact(der, span, ctx))
         .or_else(|| pkcs7_artifact(der, span, ctx))
 }

@@ -4,6 +4,7 @@
 use super::certificate::certificate_artifact;
 use crate::context::Context;
 use crate::decode::x509::cert::{dn_string, signature_check};
+use crate::explain::rule::{self, Rule};
 use crate::report::{Artifact, Field, Finding, Section, Severity, Span};
 use crate::verify;
 use x509_parser::certificate::X509Certificate;
@@ -19,7 +20,7 @@ pub fn add_certificates(container: &mut Artifact, certs: Vec<Vec<u8>>, span: Spa
             container.children.push(child);
         }
     }
-    link_chain(&mut container.children, &ders);
+    link_chain(&mut container.children, &ders, ctx);
     for child in &container.children {
         container
             .evidence
@@ -35,7 +36,7 @@ pub fn add_certificates(container: &mut Artifact, certs: Vec<Vec<u8>>, span: Spa
 /// Links the certificates among `artifacts` into chains: who issued whom, and whether it verifies.
 ///
 /// `certs` pairs the index of each certificate artifact with its DER bytes.
-pub fn link_chain(artifacts: &mut [Artifact], certs: &[(usize, Vec<u8>)]) {
+pub fn link_chain(artifacts: &mut [Artifact], certs: &[(usize, Vec<u8>)], ctx: &Context) {
     if certs.len() < 2 {
         return;
     }
@@ -87,18 +88,11 @@ pub fn link_chain(artifacts: &mut [Artifact], certs: &[(usize, Vec<u8>)]) {
                     Err(verify::VerifyError::Unusable(why)) => why.clone(),
                     Err(_) => "the signature does NOT verify with this issuer's key".to_string(),
                 }));
-                findings.push(match result {
-                    Ok(()) => Finding::new(
-                        Severity::Ok,
-                        format!("Signed by {who}"),
-                        "The signature verifies with the issuer's public key.",
-                    ),
-                    Err(_) => Finding::new(
-                        Severity::Warning,
-                        format!("Signature does not verify against {who}"),
-                        "The issuer's name matches but its key did not sign this certificate: the chain has the wrong (for example a renewed) intermediate.",
-                    ),
-                });
+                let link = IssuerLink {
+                    who,
+                    verified: result.is_ok(),
+                };
+                findings.extend(rule::run(RULES, &link, ctx));
             }
         }
         for (j, child) in &parsed {
@@ -121,5 +115,76 @@ pub fn link_chain(artifacts: &mut [Artifact], certs: &[(usize, Vec<u8>)]) {
     for (i, section, findings) in notes {
         artifacts[i].sections.insert(0, section);
         artifacts[i].findings.extend(findings);
+    }
+}
+
+/// A certificate and a certificate in the paste whose subject is its issuer name.
+#[derive(Debug, Clone)]
+pub struct IssuerLink {
+    /// `certificate N (subject)` of the issuer.
+    pub who: String,
+    /// The issuer's key verifies the certificate's signature.
+    pub verified: bool,
+}
+
+/// The chain rules, run once per issuer found for a certificate.
+pub const RULES: &[Rule<IssuerLink>] = &[
+    Rule {
+        id: "chain.signed-by",
+        severity: Severity::Ok,
+        title: "Signature verifies with the issuer in the paste",
+        source: None,
+        check: signed_by,
+    },
+    Rule {
+        id: "chain.signature-mismatch",
+        severity: Severity::Warning,
+        title: "Issuer name matches but its key did not sign",
+        source: None,
+        check: signature_mismatch,
+    },
+];
+
+fn signed_by(link: &IssuerLink, _: &Context) -> Vec<Finding> {
+    if !link.verified {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        Severity::Ok,
+        format!("Signed by {}", link.who),
+        "The signature verifies with the issuer's public key.",
+    )]
+}
+
+fn signature_mismatch(link: &IssuerLink, _: &Context) -> Vec<Finding> {
+    if link.verified {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        Severity::Warning,
+        format!("Signature does not verify against {}", link.who),
+        "The issuer's name matches but its key did not sign this certificate: the chain has the wrong (for example a renewed) intermediate.",
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verified_link_is_ok_and_a_broken_one_warns() {
+        let ctx = Context::fixed();
+        let mut link = IssuerLink {
+            who: "certificate 2 (CN=Root)".into(),
+            verified: true,
+        };
+        assert_eq!(RULES[0].apply(&link, &ctx).len(), 1);
+        assert!(RULES[1].apply(&link, &ctx).is_empty());
+        link.verified = false;
+        assert!(RULES[0].apply(&link, &ctx).is_empty());
+        assert_eq!(
+            RULES[1].apply(&link, &ctx)[0].rule,
+            "chain.signature-mismatch"
+        );
     }
 }

@@ -19,7 +19,11 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
         .into_iter()
         .filter_map(|(span, value)| artifact_for(&value, span, ctx))
         .collect();
-    out.extend(json::secret_lines(text).iter().map(secret::card));
+    out.extend(
+        json::secret_lines(text)
+            .iter()
+            .map(|s| secret::card(s, ctx)),
+    );
     out
 }
 
@@ -50,7 +54,7 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
             a
         }
         Recognised::Jwk(key) => jwk_artifact(key, span, ctx, None),
-        Recognised::OpenIdConfiguration(doc) => openid::card(doc, span),
+        Recognised::OpenIdConfiguration(doc) => openid::card(doc, span, ctx),
         Recognised::KeyCredentials(creds) => {
             let mut a = Artifact::new(
                 ArtifactKind::KeyCredential,

@@ -1,12 +1,14 @@
 //! Cards for keys and requests: private keys pasted as PEM, bare public keys, CSRs and PKCS#7.
 
 use super::chain::add_certificates;
+use super::key_rules::{self, CsrSignature};
 use super::sections::{general_name, public_key_field, thumbprints_section};
 use crate::context::Context;
 use crate::decode::x509::cert::{alg_name, dn_attributes, dn_string, sig_alg};
 use crate::decode::x509::der::{self, Thumbprints};
 use crate::decode::x509::pkcs7;
-use crate::report::{Artifact, ArtifactKind, Field, Finding, KeyEvidence, Section, Severity, Span};
+use crate::explain::rule;
+use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::hex_upper;
 use crate::verify::{self, KeyKind};
 use x509_parser::certification_request::X509CertificationRequest;
@@ -15,7 +17,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
 /// The warning card for a private key pasted as PEM; its content is never shown.
-pub fn private_key(block: &der::PemBlock) -> Artifact {
+pub fn private_key(block: &der::PemBlock, ctx: &Context) -> Artifact {
     let mut a = Artifact::new(
         ArtifactKind::PublicKey,
         block.span,
@@ -48,22 +50,12 @@ pub fn private_key(block: &der::PemBlock) -> Artifact {
     } else {
         "A PRIVATE key, not encrypted: whoever has this text can sign as the certificate's owner. Its content is not shown here.".to_string()
     };
-    a.findings.push(
-        Finding::new(
-            Severity::Error,
-            "Private key pasted",
-            "This block is a private key. It stays in this page, but it should never be shared in a ticket, chat or forum; if it was, treat it as compromised.",
-        )
-        .cause("Exporting with the private key when only the public certificate (.cer) was needed.")
-        .step(crate::report::Step::new(
-            "Replace the certificate (new key pair), upload the new public certificate, and remove the old one from the app registration.",
-        )),
-    );
+    a.findings = rule::run(key_rules::PRIVATE_KEY_RULES, block, ctx);
     a
 }
 
 /// Builds the artifact for a DER SubjectPublicKeyInfo (`PUBLIC KEY`).
-pub fn spki_artifact(der: &[u8], span: Span) -> Option<Artifact> {
+pub fn spki_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact> {
     let (rest, spki) = SubjectPublicKeyInfo::from_der(der).ok()?;
     if !rest.is_empty() {
         return None;
@@ -81,15 +73,7 @@ pub fn spki_artifact(der: &[u8], span: Span) -> Option<Artifact> {
         "A bare {} public key (no certificate around it, so no name or dates).",
         key.describe()
     );
-    if let KeyKind::Rsa { bits } = key {
-        if bits < 2048 {
-            a.findings.push(Finding::new(
-                Severity::Warning,
-                format!("RSA key of {bits} bits is too short"),
-                "Entra ID requires RSA keys of at least 2048 bits.",
-            ));
-        }
-    }
+    a.findings = rule::run(key_rules::PUBLIC_KEY_RULES, &key, ctx);
     let mut s = Section::new("Public key");
     s.push(public_key_field(&spki, &key));
     a.sections.push(s);
@@ -110,18 +94,18 @@ pub fn spki_artifact(der: &[u8], span: Span) -> Option<Artifact> {
     Some(a)
 }
 
-pub fn pkcs1_public_key(der: &[u8], span: Span) -> Option<Artifact> {
+pub fn pkcs1_public_key(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact> {
     use rsa::pkcs1::DecodeRsaPublicKey;
     use rsa::pkcs8::EncodePublicKey;
     let key = rsa::RsaPublicKey::from_pkcs1_der(der).ok()?;
     let spki = key.to_public_key_der().ok()?;
-    let mut a = spki_artifact(spki.as_bytes(), span)?;
+    let mut a = spki_artifact(spki.as_bytes(), span, ctx)?;
     a.title = a.title.replace("Public key", "RSA public key (PKCS#1)");
     Some(a)
 }
 
 /// Builds the artifact for a certificate signing request.
-pub fn csr_artifact(der: &[u8], span: Span, _ctx: &Context) -> Option<Artifact> {
+pub fn csr_artifact(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact> {
     let (_, csr) = X509CertificationRequest::from_der(der).ok()?;
     let info = &csr.certification_request_info;
     let subject = dn_string(&info.subject);
@@ -146,19 +130,11 @@ pub fn csr_artifact(der: &[u8], span: Span, _ctx: &Context) -> Option<Artifact> 
         })
         .map(|r| r.is_ok())
         .unwrap_or(false);
-    a.findings.push(if signed {
-        Finding::new(
-            Severity::Ok,
-            "Request signature verifies",
-            "The request is signed with the private key that matches its public key.",
-        )
-    } else {
-        Finding::new(
-            Severity::Warning,
-            "Request signature does not verify",
-            "The signature does not match the public key in the request; it was changed after signing or uses an algorithm not checked here.",
-        )
-    });
+    a.findings = rule::run(
+        key_rules::CSR_RULES,
+        &CsrSignature { verifies: signed },
+        ctx,
+    );
     let mut s = Section::new("Request");
     s.push(Field::new("Subject", subject));
     for (name, value) in dn_attributes(&info.subject) {

@@ -1,6 +1,8 @@
 //! The card of an OpenID Connect discovery document (`.well-known/openid-configuration`).
 
+use crate::context::Context;
 use crate::decode::x509::json::{get, get_str};
+use crate::explain::rule::{self, Rule};
 use crate::knowledge::sources;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use serde_json::Value;
@@ -34,7 +36,7 @@ fn cloud_of_host(url: &str) -> &'static str {
 }
 
 /// Builds the artifact for an OpenID Connect discovery document (`.well-known/openid-configuration`).
-pub fn card(doc: &Value, span: Span) -> Artifact {
+pub fn card(doc: &Value, span: Span, ctx: &Context) -> Artifact {
     let issuer = get_str(doc, "issuer").unwrap_or("");
     let mut a = Artifact::new(
         ArtifactKind::Jwk,
@@ -123,16 +125,41 @@ pub fn card(doc: &Value, span: Span) -> Artifact {
     if !cap.fields.is_empty() {
         a.sections.push(cap);
     }
-    a.findings.push(
-        Finding::new(
-            Severity::Info,
-            "Signing keys are at jwks_uri (not fetched)",
-            format!(
-                "To check a token's signature, open {} in a browser and paste the JSON it returns into the key box.",
-                get_str(doc, "jwks_uri").unwrap_or("the jwks_uri")
-            ),
-        )
-        .source(sources::IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO),
-    );
+    a.findings = rule::run(RULES, doc, ctx);
     a
+}
+
+/// The rules over one OpenID Connect configuration.
+pub const RULES: &[Rule<Value>] = &[Rule {
+    id: "openid.jwks-uri",
+    severity: Severity::Info,
+    title: "Where the signing keys are published",
+    source: Some(sources::IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO),
+    check: jwks_uri,
+}];
+
+fn jwks_uri(doc: &Value, _: &Context) -> Vec<Finding> {
+    let Some(uri) = get_str(doc, "jwks_uri") else {
+        return Vec::new();
+    };
+    vec![Finding::new(
+        Severity::Info,
+        "Signing keys are at jwks_uri (not fetched)",
+        format!(
+            "To check a token's signature, open {uri} in a browser and paste the JSON it returns into the key box."
+        ),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_jwks_uri_is_named_when_present() {
+        let ctx = Context::fixed();
+        let doc = serde_json::json!({"jwks_uri": "keys"});
+        assert_eq!(rule::run(RULES, &doc, &ctx)[0].rule, "openid.jwks-uri");
+        assert!(rule::run(RULES, &serde_json::json!({}), &ctx).is_empty());
+    }
 }
