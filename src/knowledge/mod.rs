@@ -9,6 +9,7 @@ pub mod claims;
 pub mod graph_errors;
 pub mod iis;
 pub mod roles;
+pub mod sign_in_hosts;
 pub mod sources;
 pub mod x509;
 pub mod xms_diagnostics;

@@ -99,6 +99,8 @@ pub const EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE: &str = "https://lear
 pub const EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
 pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
+pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
+    "https://learn.microsoft.com/en-us/entra/external-id/customers/overview-customers-ciam";
 pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
 pub const GENERAL_AUTHENTICATION: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
@@ -298,6 +300,7 @@ pub const ALL: &[&str] = &[
     EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION,
     EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
+    EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM,
     FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
     GENERAL_AUTHENTICATION,
     GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS,

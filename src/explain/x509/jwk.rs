@@ -104,20 +104,9 @@ fn member_bytes(key: &Value, name: &str, problems: &mut Vec<String>) -> Option<V
     }
 }
 
-fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>) -> Artifact {
-    let kid = get_str(key, "kid").map(str::to_string);
-    let kty = get_str(key, "kty").unwrap_or("");
-    // Private members of an RSA, EC or OKP key; a shared secret (oct) is flagged further down.
-    let private = kty != "oct" && ["d", "p", "q"].iter().any(|m| get_str(key, m).is_some());
-    let prefix = if private { "PRIVATE " } else { "" };
-    let title = match (&kid, position) {
-        (Some(kid), _) => format!("{prefix}JWK kid={kid}"),
-        (None, Some(n)) => format!("{prefix}JWK #{n}"),
-        (None, None) => format!("{prefix}JWK"),
-    };
-    let mut a = Artifact::new(ArtifactKind::Jwk, span, title);
+/// The members every key type may carry, with what they mean.
+fn member_fields(key: &Value) -> Section {
     let mut s = Section::new("Key");
-    let mut problems = Vec::new();
     for (name, meaning) in [
         ("kty", "key type"),
         ("kid", "key id: a token names its signing key with this"),
@@ -144,10 +133,20 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
             s.push(f);
         }
     }
-    let spki_der: Option<Vec<u8>> = match kty {
+    s
+}
+
+/// The public key built from the members of its key type, as DER SubjectPublicKeyInfo.
+fn public_key(
+    key: &Value,
+    kty: &str,
+    s: &mut Section,
+    problems: &mut Vec<String>,
+) -> Option<Vec<u8>> {
+    match kty {
         "RSA" => {
-            let n = member_bytes(key, "n", &mut problems);
-            let e = member_bytes(key, "e", &mut problems);
+            let n = member_bytes(key, "n", problems);
+            let e = member_bytes(key, "e", problems);
             match (n, e) {
                 (Some(n), Some(e)) => {
                     s.push(
@@ -162,14 +161,14 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
         }
         "EC" => {
             let crv = get_str(key, "crv").unwrap_or("");
-            let x = member_bytes(key, "x", &mut problems);
-            let y = member_bytes(key, "y", &mut problems);
+            let x = member_bytes(key, "x", problems);
+            let y = member_bytes(key, "y", problems);
             match (x, y) {
                 (Some(x), Some(y)) => spki::ec(crv, &x, &y).map_err(|e| problems.push(e)).ok(),
                 _ => None,
             }
         }
-        "OKP" => member_bytes(key, "x", &mut problems)
+        "OKP" => member_bytes(key, "x", problems)
             .and_then(|x| spki::ed25519(&x).map_err(|e| problems.push(e)).ok()),
         "oct" => None,
         "" => {
@@ -182,16 +181,26 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
             ));
             None
         }
-    };
-    let secret = if kty == "oct" {
-        member_bytes(key, "k", &mut problems)
-    } else {
-        None
-    };
-    // The certificate chain inside the key.
-    let mut cert_x5t = None;
-    let mut cert_x5t_s256 = None;
-    let mut cert_spki = None;
+    }
+}
+
+/// What the first certificate of a key's x5c chain says about the key.
+#[derive(Default)]
+struct X5c {
+    x5t: Option<String>,
+    x5t_s256: Option<String>,
+    spki: Option<Vec<u8>>,
+}
+
+/// Adds the certificates of the key's x5c chain to its card as children.
+fn x5c_chain(
+    key: &Value,
+    span: Span,
+    ctx: &Context,
+    a: &mut Artifact,
+    problems: &mut Vec<String>,
+) -> X5c {
+    let mut first = X5c::default();
     if let Some(Value::Array(chain)) = get(key, "x5c") {
         for (i, c) in chain.iter().enumerate() {
             let der = c.as_str().and_then(b64_decode_lenient);
@@ -202,9 +211,9 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
                 Some(child) => {
                     if i == 0 {
                         let thumbs = Thumbprints::of(der.as_deref().unwrap_or_default());
-                        cert_x5t = Some(thumbs.x5t());
-                        cert_x5t_s256 = Some(thumbs.x5t_s256());
-                        cert_spki = child.evidence.keys.first().and_then(|k| k.spki_der.clone());
+                        first.x5t = Some(thumbs.x5t());
+                        first.x5t_s256 = Some(thumbs.x5t_s256());
+                        first.spki = child.evidence.keys.first().and_then(|k| k.spki_der.clone());
                     }
                     a.children.push(child);
                 }
@@ -212,6 +221,65 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
             }
         }
     }
+    first
+}
+
+/// The one-sentence verdict of a JWK card.
+fn jwk_verdict(
+    kind: Option<&str>,
+    secret: Option<&[u8]>,
+    private: bool,
+    kid: Option<&str>,
+) -> String {
+    match (kind, secret) {
+        (Some(k), _) if private => format!(
+            "The PRIVATE half of {} {k} key pair{}: only its public members are shown here.",
+            if k.starts_with(['A', 'E', 'R']) {
+                "an"
+            } else {
+                "a"
+            },
+            kid.map(|k| format!(" (kid {k})")).unwrap_or_default()
+        ),
+        (Some(k), _) => format!(
+            "{} {k} public key{}.",
+            if k.starts_with(['A', 'E', 'R']) {
+                "An"
+            } else {
+                "A"
+            },
+            kid.map(|k| format!(" with kid {k}")).unwrap_or_default()
+        ),
+        (None, Some(secret)) => format!(
+            "A shared secret of {} bytes for HS256/384/512.",
+            secret.len()
+        ),
+        _ => "A JWK that cannot be used as a key (see the findings).".to_string(),
+    }
+}
+
+fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>) -> Artifact {
+    let kid = get_str(key, "kid").map(str::to_string);
+    let kty = get_str(key, "kty").unwrap_or("");
+    // Private members of an RSA, EC or OKP key; a shared secret (oct) is flagged further down.
+    let private = kty != "oct" && ["d", "p", "q"].iter().any(|m| get_str(key, m).is_some());
+    let prefix = if private { "PRIVATE " } else { "" };
+    let title = match (&kid, position) {
+        (Some(kid), _) => format!("{prefix}JWK kid={kid}"),
+        (None, Some(n)) => format!("{prefix}JWK #{n}"),
+        (None, None) => format!("{prefix}JWK"),
+    };
+    let mut a = Artifact::new(ArtifactKind::Jwk, span, title);
+    let mut s = member_fields(key);
+    let mut problems = Vec::new();
+    let spki_der = public_key(key, kty, &mut s, &mut problems);
+    let secret = if kty == "oct" {
+        member_bytes(key, "k", &mut problems)
+    } else {
+        None
+    };
+    let chain = x5c_chain(key, span, ctx, &mut a, &mut problems);
+    let (cert_x5t, cert_x5t_s256, cert_spki) = (chain.x5t, chain.x5t_s256, chain.spki);
     let facts = JwkFacts {
         kty: kty.to_string(),
         private,
@@ -228,35 +296,7 @@ fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>)
         .as_deref()
         .and_then(|d| verify::key_kind(d).ok())
         .map(|k| k.describe());
-    a.verdict = match (&kind, &secret) {
-        (Some(k), _) if private => format!(
-            "The PRIVATE half of {} {k} key pair{}: only its public members are shown here.",
-            if k.starts_with(['A', 'E', 'R']) {
-                "an"
-            } else {
-                "a"
-            },
-            kid.as_ref()
-                .map(|k| format!(" (kid {k})"))
-                .unwrap_or_default()
-        ),
-        (Some(k), _) => format!(
-            "{} {k} public key{}.",
-            if k.starts_with(['A', 'E', 'R']) {
-                "An"
-            } else {
-                "A"
-            },
-            kid.as_ref()
-                .map(|k| format!(" with kid {k}"))
-                .unwrap_or_default()
-        ),
-        (None, Some(secret)) => format!(
-            "A shared secret of {} bytes for HS256/384/512.",
-            secret.len()
-        ),
-        _ => "A JWK that cannot be used as a key (see the findings).".to_string(),
-    };
+    a.verdict = jwk_verdict(kind.as_deref(), secret.as_deref(), private, kid.as_deref());
     a.sections.insert(0, s);
     let x5t = get_str(key, "x5t").map(str::to_string).or(cert_x5t);
     let x5t_s256 = get_str(key, "x5t#S256")

@@ -10,14 +10,9 @@ use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::{b64_decode_lenient, b64url, hex_colon, hex_upper};
 use serde_json::Value;
 
-/// The card of one keyCredential entry.
-pub fn card(cred: &Value, span: Span, ctx: &Context) -> Artifact {
-    let key_id = get_str(cred, "keyId").unwrap_or("(no keyId)");
-    let mut a = Artifact::new(
-        ArtifactKind::KeyCredential,
-        span,
-        format!("keyCredential {key_id}"),
-    );
+/// The members of a keyCredential with their meanings, and the SHA-1 thumbprint that
+/// customKeyIdentifier holds, if it holds one.
+fn credential_section(cred: &Value) -> (Section, Option<Vec<u8>>) {
     let mut s = Section::new("keyCredential");
     let mut thumb: Option<Vec<u8>> = None;
     if let Some(cki) = get_str(cred, "customKeyIdentifier") {
@@ -69,6 +64,18 @@ pub fn card(cred: &Value, span: Span, ctx: &Context) -> Artifact {
             s.push(Field::new(name, v).meaning(meaning));
         }
     }
+    (s, thumb)
+}
+
+/// The card of one keyCredential entry.
+pub fn card(cred: &Value, span: Span, ctx: &Context) -> Artifact {
+    let key_id = get_str(cred, "keyId").unwrap_or("(no keyId)");
+    let mut a = Artifact::new(
+        ArtifactKind::KeyCredential,
+        span,
+        format!("keyCredential {key_id}"),
+    );
+    let (s, mut thumb) = credential_section(cred);
     let end = get_str(cred, "endDateTime")
         .or_else(|| get_str(cred, "endDate"))
         .and_then(iso_time);

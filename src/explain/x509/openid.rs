@@ -7,34 +7,6 @@ use crate::knowledge::sources;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use serde_json::Value;
 
-/// The Entra cloud a sign-in host belongs to.
-fn cloud_of_host(url: &str) -> &'static str {
-    let host = url
-        .split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .split('/')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match host.as_str() {
-        "login.microsoftonline.com"
-        | "login.windows.net"
-        | "sts.windows.net"
-        | "login.microsoft.com" => "the global (public) Microsoft cloud",
-        "login.microsoftonline.us" | "login.windows.us" | "sts.windows.us" => {
-            "Azure US Government (GCC High / DoD)"
-        }
-        "login.partner.microsoftonline.cn" | "login.chinacloudapi.cn" | "sts.chinacloudapi.cn" => {
-            "Microsoft Azure operated by 21Vianet (China)"
-        }
-        "login.microsoftonline.de" => "the retired Microsoft Cloud Germany",
-        h if h.ends_with(".b2clogin.com") => "Azure AD B2C",
-        h if h.ends_with(".ciamlogin.com") => "Microsoft Entra External ID",
-        _ => "a provider other than Microsoft Entra (or a custom domain)",
-    }
-}
-
 /// Builds the artifact for an OpenID Connect discovery document (`.well-known/openid-configuration`).
 pub fn card(doc: &Value, span: Span, ctx: &Context) -> Artifact {
     let issuer = get_str(doc, "issuer").unwrap_or("");
@@ -43,7 +15,7 @@ pub fn card(doc: &Value, span: Span, ctx: &Context) -> Artifact {
         span,
         format!("OpenID Connect configuration: {issuer}"),
     );
-    let cloud = cloud_of_host(
+    let cloud = crate::knowledge::sign_in_hosts::cloud_of_url(
         get_str(doc, "token_endpoint")
             .or_else(|| get_str(doc, "authorization_endpoint"))
             .unwrap_or(issuer),
