@@ -54,6 +54,8 @@ pub const DOC_RFC4945_SECTION_5_1_3_12: &str =
     "https://datatracker.ietf.org/doc/html/rfc4945#section-5.1.3.12";
 pub const DOC_RFC5280_SECTION_4_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc5280#section-4.2";
+pub const DOC_RFC5480_SECTION_2_1_1_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc5480#section-2.1.1.1";
 pub const DOC_RFC5754_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc5754#section-2";
 pub const DOC_RFC5758_SECTION_3_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc5758#section-3.2";
@@ -202,6 +204,7 @@ pub const ROLE_BASED_ACCESS_CONTROL_OVERVIEW: &str =
 pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference";
 pub const SECAUTHN_SSPI_STATUS_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes";
+pub const SECG_SEC2_V2_PDF: &str = "https://www.secg.org/sec2-v2.pdf";
 pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
 pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
@@ -270,6 +273,7 @@ pub const ALL: &[&str] = &[
     DOC_RFC4556_SECTION_3_2_4,
     DOC_RFC4945_SECTION_5_1_3_12,
     DOC_RFC5280_SECTION_4_2,
+    DOC_RFC5480_SECTION_2_1_1_1,
     DOC_RFC5754_SECTION_2,
     DOC_RFC5758_SECTION_3_2,
     DOC_RFC6749_SECTION_4_1_2_1,
@@ -366,6 +370,7 @@ pub const ALL: &[&str] = &[
     ROLE_BASED_ACCESS_CONTROL_OVERVIEW,
     ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE,
     SECAUTHN_SSPI_STATUS_CODES,
+    SECG_SEC2_V2_PDF,
     SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING,
     SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
     SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,

@@ -71,6 +71,26 @@ pub const SIGNATURE_ALGORITHMS: &[OidName] = &[
     row("1.3.101.112", "Ed25519", src::DOC_RFC8410_SECTION_3),
 ];
 
+/// Named elliptic curves, as an EC public key's parameters name them. Sorted by `oid`.
+pub const CURVES: &[OidName] = &[
+    row(
+        "1.2.840.10045.3.1.7",
+        "P-256 (secp256r1, prime256v1)",
+        src::DOC_RFC5480_SECTION_2_1_1_1,
+    ),
+    row("1.3.132.0.10", "secp256k1", src::SECG_SEC2_V2_PDF),
+    row(
+        "1.3.132.0.34",
+        "P-384 (secp384r1)",
+        src::DOC_RFC5480_SECTION_2_1_1_1,
+    ),
+    row(
+        "1.3.132.0.35",
+        "P-521 (secp521r1)",
+        src::DOC_RFC5480_SECTION_2_1_1_1,
+    ),
+];
+
 /// Extended key usages that x509-parser does not name itself. Sorted by `oid`.
 pub const EXTENDED_KEY_USAGES: &[OidName] = &[
     row(
@@ -300,6 +320,7 @@ mod tests {
     #[test]
     fn oid_tables_are_sorted_unique_and_sourced() {
         for table in [
+            CURVES,
             SIGNATURE_ALGORITHMS,
             EXTENDED_KEY_USAGES,
             CERTIFICATE_POLICIES,
