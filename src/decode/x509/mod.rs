@@ -9,6 +9,7 @@
 pub mod cert;
 pub mod der;
 pub mod json;
+pub mod keycred;
 pub mod openssl_text;
 pub mod pfx;
 pub mod pkcs7;

@@ -7,6 +7,7 @@ use super::{keycred, openid, secret};
 use crate::context::Context;
 use crate::decode::x509::der::Thumbprints;
 use crate::decode::x509::json::{self, get, get_str, Recognised};
+use crate::decode::x509::keycred::KeyCredential;
 use crate::explain::rule;
 use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::{b64_decode_lenient, hex_upper};
@@ -62,7 +63,8 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
                 format!("App keyCredentials ({} credential(s))", creds.len()),
             );
             for cred in &creds {
-                a.children.push(keycred::card(cred, span, ctx));
+                a.children
+                    .push(keycred::card(&KeyCredential::read(cred, span), ctx));
             }
             let expired = a
                 .children

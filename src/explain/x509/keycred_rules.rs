@@ -2,36 +2,14 @@
 //! and what its value holds. Each rule's test is beside it.
 
 use crate::context::Context;
+use crate::decode::x509::keycred::{CredValue, KeyCredential};
 use crate::explain::rule::Rule;
 use crate::knowledge::{sources, x509 as facts};
 use crate::report::{Finding, Severity, Step};
 use crate::text::{hex_upper, relative, utc};
 
-/// What a keyCredential's `value` (or Graph `key`) holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CredValue {
-    /// No value or key member.
-    Missing,
-    /// Shortened for display ("omitted for brevity"), so it cannot be read.
-    Elided,
-    /// Present, but not the base64 DER of a certificate.
-    NotCertificate,
-    /// A certificate, with its SHA-1 thumbprint.
-    Certificate { sha1: Vec<u8> },
-}
-
-/// What the keyCredential rules read, gathered while its card is made.
-#[derive(Debug, Clone)]
-pub struct KeyCredFacts {
-    pub start: Option<i64>,
-    pub end: Option<i64>,
-    /// The 20-byte SHA-1 thumbprint in customKeyIdentifier, if it holds one.
-    pub declared: Option<Vec<u8>>,
-    pub value: CredValue,
-}
-
 /// The keyCredential rules, in the order their findings are reported.
-pub const RULES: &[Rule<KeyCredFacts>] = &[
+pub const RULES: &[Rule<KeyCredential>] = &[
     Rule {
         id: "keycred.expired",
         severity: Severity::Error,
@@ -90,7 +68,7 @@ pub const RULES: &[Rule<KeyCredFacts>] = &[
     },
 ];
 
-fn expired(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
+fn expired(c: &KeyCredential, ctx: &Context) -> Vec<Finding> {
     let Some(end) = c.end.filter(|e| *e < ctx.now) else {
         return Vec::new();
     };
@@ -107,7 +85,7 @@ fn expired(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
     ))]
 }
 
-fn not_yet_valid(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
+fn not_yet_valid(c: &KeyCredential, ctx: &Context) -> Vec<Finding> {
     if c.end.is_some_and(|e| e < ctx.now) {
         return Vec::new();
     }
@@ -125,7 +103,7 @@ fn not_yet_valid(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
     )]
 }
 
-fn expires_soon(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
+fn expires_soon(c: &KeyCredential, ctx: &Context) -> Vec<Finding> {
     if c.start.is_some_and(|s| s > ctx.now) {
         return Vec::new();
     }
@@ -144,9 +122,9 @@ fn expires_soon(c: &KeyCredFacts, ctx: &Context) -> Vec<Finding> {
     )]
 }
 
-fn thumbprint_matches(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
-    match (&c.declared, &c.value) {
-        (Some(t), CredValue::Certificate { sha1 }) if t == sha1 => vec![Finding::new(
+fn thumbprint_matches(c: &KeyCredential, _: &Context) -> Vec<Finding> {
+    match (c.declared_sha1(), c.certificate()) {
+        (Some(t), Some(cert)) if t == cert.thumbprints.sha1 => vec![Finding::new(
             Severity::Ok,
             "customKeyIdentifier matches the certificate",
             "The thumbprint in customKeyIdentifier is the SHA-1 thumbprint of the certificate in value.",
@@ -155,23 +133,23 @@ fn thumbprint_matches(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
     }
 }
 
-fn thumbprint_mismatch(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
-    match (&c.declared, &c.value) {
-        (Some(t), CredValue::Certificate { sha1 }) if t != sha1 => vec![Finding::new(
+fn thumbprint_mismatch(c: &KeyCredential, _: &Context) -> Vec<Finding> {
+    match (c.declared_sha1(), c.certificate()) {
+        (Some(t), Some(cert)) if t != cert.thumbprints.sha1 => vec![Finding::new(
             Severity::Warning,
             "customKeyIdentifier does not match the certificate",
             format!(
                 "customKeyIdentifier says {}, but the certificate's SHA-1 thumbprint is {}.",
                 hex_upper(t),
-                hex_upper(sha1)
+                hex_upper(&cert.thumbprints.sha1)
             ),
         )],
         _ => Vec::new(),
     }
 }
 
-fn value_elided(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
-    if c.value != CredValue::Elided {
+fn value_elided(c: &KeyCredential, _: &Context) -> Vec<Finding> {
+    if !matches!(c.value, CredValue::Elided) {
         return Vec::new();
     }
     vec![Finding::new(
@@ -181,8 +159,8 @@ fn value_elided(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
     )]
 }
 
-fn value_not_certificate(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
-    if c.value != CredValue::NotCertificate {
+fn value_not_certificate(c: &KeyCredential, _: &Context) -> Vec<Finding> {
+    if !matches!(c.value, CredValue::NotCertificate) {
         return Vec::new();
     }
     vec![Finding::new(
@@ -192,8 +170,8 @@ fn value_not_certificate(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
     )]
 }
 
-fn no_value(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
-    if c.value != CredValue::Missing {
+fn no_value(c: &KeyCredential, _: &Context) -> Vec<Finding> {
+    if !matches!(c.value, CredValue::Missing) {
         return Vec::new();
     }
     vec![Finding::new(
@@ -206,19 +184,30 @@ fn no_value(c: &KeyCredFacts, _: &Context) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::x509::cert::Certificate;
+    use crate::decode::x509::der::pem_blocks;
+    use crate::report::Span;
 
-    fn fires(id: &str, c: &KeyCredFacts) -> bool {
+    /// A self-signed P-384 certificate without extensions.
+    const NO_EXT: &str = "-----BEGIN CERTIFICATE-----\nMIIBUTCB2KADAgECAgkAtXGSKEzrTR4wCgYIKoZIzj0EAwIwEDEOMAwGA1UEAwwF\nYmVubm8wHhcNMTgxMTEzMDI1NDQwWhcNMTkxMTEzMDI1NDQwWjAQMQ4wDAYDVQQD\nDAViZW5ubzB2MBAGByqGSM49AgEGBSuBBAAiA2IABDhrHLVTMHC7GTyB/MNztToW\nss2zlmvR62X1pQaBN6fYhBJE1XYa0V2C1fGGXj92MencOtXyfYVxn+DY07gyT/71\nHQ12TJOe90wwjy2/6N1W1jOv5HjphVT8JQlVNqAC+DAKBggqhkjOPQQDAgNoADBl\nAjAfzS1tmZ+GSAaXrsPcfAd1A9yfWVtB8tWxFNNo2j7/cL3puf2vQnlwV/0BoZZ1\nK4ICMQDaE0HemgYp6RPQzeb96a2gjlaEbwNy1B8O74fE24WRXiOUm4eln9wGQ3I1\niV6NtZU=\n-----END CERTIFICATE-----";
+
+    fn fires(id: &str, c: &KeyCredential) -> bool {
         let rule = RULES.iter().find(|r| r.id == id).expect("rule exists");
         !rule.apply(c, &Context::fixed()).is_empty()
     }
 
-    fn current() -> KeyCredFacts {
+    /// A current credential whose customKeyIdentifier is its certificate's thumbprint.
+    fn current() -> KeyCredential {
         let now = Context::fixed().now;
-        KeyCredFacts {
+        let der = pem_blocks(NO_EXT)[0].der.clone().expect("sample PEM");
+        let cert = Certificate::parse(&der, Span::default()).expect("sample certificate");
+        KeyCredential {
+            span: Span::default(),
+            custom_key_identifier: Some((String::new(), Some(cert.thumbprints.sha1.clone()))),
+            members: Vec::new(),
             start: Some(now - 86_400),
             end: Some(now + 365 * 86_400),
-            declared: Some(vec![1; 20]),
-            value: CredValue::Certificate { sha1: vec![1; 20] },
+            value: CredValue::Certificate(Box::new(cert)),
         }
     }
 
@@ -248,7 +237,7 @@ mod tests {
         let mut c = current();
         assert!(fires("keycred.thumbprint-matches", &c));
         assert!(!fires("keycred.thumbprint-mismatch", &c));
-        c.value = CredValue::Certificate { sha1: vec![2; 20] };
+        c.custom_key_identifier = Some((String::new(), Some(vec![2; 20])));
         assert!(!fires("keycred.thumbprint-matches", &c));
         assert!(fires("keycred.thumbprint-mismatch", &c));
     }
