@@ -9,6 +9,7 @@
 pub mod cert;
 pub mod der;
 pub mod json;
+pub mod jwk;
 pub mod keycred;
 pub mod openssl_text;
 pub mod pfx;

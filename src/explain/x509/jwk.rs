@@ -1,17 +1,17 @@
 //! The `jwk` scan: JWK, JWKS, app manifest and Graph keyCredentials, OpenID Connect
 //! configurations and `secret: ...` lines; every key becomes KeyEvidence for the signature checks.
 
-use super::certificate::certificate_artifact;
-use super::jwk_rules::{self, JwkFacts};
+use super::certificate;
+use super::jwk_rules;
 use super::{keycred, openid, secret};
 use crate::context::Context;
-use crate::decode::x509::der::Thumbprints;
-use crate::decode::x509::json::{self, get, get_str, Recognised};
+use crate::decode::x509::json::{self, get_str, Recognised};
+use crate::decode::x509::jwk::Jwk;
 use crate::decode::x509::keycred::KeyCredential;
 use crate::explain::rule;
 use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::{b64_decode_lenient, hex_upper};
-use crate::verify::{self, spki};
+use crate::verify;
 use serde_json::Value;
 
 /// Finds and decodes every occurrence in `text`.
@@ -37,7 +37,8 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
                 format!("JWKS (JSON Web Key Set) with {} key(s)", keys.len()),
             );
             for (i, key) in keys.iter().enumerate() {
-                a.children.push(jwk_artifact(key, span, ctx, Some(i + 1)));
+                a.children
+                    .push(jwk_card(&Jwk::read(key, span, Some(i + 1)), ctx));
             }
             let kids: Vec<String> = keys
                 .iter()
@@ -54,7 +55,7 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
             );
             a
         }
-        Recognised::Jwk(key) => jwk_artifact(key, span, ctx, None),
+        Recognised::Jwk(key) => jwk_card(&Jwk::read(key, span, None), ctx),
         Recognised::OpenIdConfiguration(doc) => openid::card(doc, span, ctx),
         Recognised::KeyCredentials(creds) => {
             let mut a = Artifact::new(
@@ -89,141 +90,33 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
     })
 }
 
-/// Decodes a base64url JWK member, saying what was expected when it is missing or broken.
-fn member_bytes(key: &Value, name: &str, problems: &mut Vec<String>) -> Option<Vec<u8>> {
-    match get_str(key, name) {
-        Some(s) => match b64_decode_lenient(s) {
-            Some(b) if !b.is_empty() => Some(b),
-            _ => {
-                problems.push(format!("\"{name}\" is not base64url"));
-                None
-            }
-        },
-        None => {
-            problems.push(format!("\"{name}\" is missing"));
-            None
-        }
-    }
-}
-
 /// The members every key type may carry, with what they mean.
-fn member_fields(key: &Value) -> Section {
+fn member_fields(jwk: &Jwk) -> Section {
     let mut s = Section::new("Key");
-    for (name, meaning) in [
-        ("kty", "key type"),
-        ("kid", "key id: a token names its signing key with this"),
-        ("use", "sig = signing"),
-        ("alg", "algorithm this key is for"),
-        ("x5t", "base64url SHA-1 thumbprint of the certificate"),
-        (
-            "x5t#S256",
-            "base64url SHA-256 thumbprint of the certificate",
-        ),
-        (
-            "issuer",
-            "the token issuer this key signs for (Entra adds it)",
-        ),
-        ("crv", "curve"),
-    ] {
-        if let Some(v) = get_str(key, name) {
-            let mut f = Field::new(name, v).meaning(meaning);
-            if name == "x5t" {
-                if let Some(b) = b64_decode_lenient(v).filter(|b| b.len() == 20) {
-                    f = f.shown(format!("SHA-1 thumbprint {}", hex_upper(&b)));
-                }
+    for (name, v) in &jwk.listed {
+        let meaning = match *name {
+            "kty" => "key type",
+            "kid" => "key id: a token names its signing key with this",
+            "use" => "sig = signing",
+            "alg" => "algorithm this key is for",
+            "x5t" => "base64url SHA-1 thumbprint of the certificate",
+            "x5t#S256" => "base64url SHA-256 thumbprint of the certificate",
+            "issuer" => "the token issuer this key signs for (Entra adds it)",
+            _ => "curve",
+        };
+        let mut f = Field::new(*name, v.clone()).meaning(meaning);
+        if *name == "x5t" {
+            if let Some(b) = b64_decode_lenient(v).filter(|b| b.len() == 20) {
+                f = f.shown(format!("SHA-1 thumbprint {}", hex_upper(&b)));
             }
-            s.push(f);
         }
+        s.push(f);
+    }
+    if let Some((n, e)) = &jwk.rsa {
+        s.push(Field::new("n", format!("{} bits", verify::bit_length(n))).meaning("RSA modulus"));
+        s.push(Field::new("e", hex_upper(e)).meaning("RSA public exponent"));
     }
     s
-}
-
-/// The public key built from the members of its key type, as DER SubjectPublicKeyInfo.
-fn public_key(
-    key: &Value,
-    kty: &str,
-    s: &mut Section,
-    problems: &mut Vec<String>,
-) -> Option<Vec<u8>> {
-    match kty {
-        "RSA" => {
-            let n = member_bytes(key, "n", problems);
-            let e = member_bytes(key, "e", problems);
-            match (n, e) {
-                (Some(n), Some(e)) => {
-                    s.push(
-                        Field::new("n", format!("{} bits", verify::bit_length(&n)))
-                            .meaning("RSA modulus"),
-                    );
-                    s.push(Field::new("e", hex_upper(&e)).meaning("RSA public exponent"));
-                    spki::rsa(&n, &e).map_err(|e| problems.push(e)).ok()
-                }
-                _ => None,
-            }
-        }
-        "EC" => {
-            let crv = get_str(key, "crv").unwrap_or("");
-            let x = member_bytes(key, "x", problems);
-            let y = member_bytes(key, "y", problems);
-            match (x, y) {
-                (Some(x), Some(y)) => spki::ec(crv, &x, &y).map_err(|e| problems.push(e)).ok(),
-                _ => None,
-            }
-        }
-        "OKP" => member_bytes(key, "x", problems)
-            .and_then(|x| spki::ed25519(&x).map_err(|e| problems.push(e)).ok()),
-        "oct" => None,
-        "" => {
-            problems.push("\"kty\" is missing (expected RSA, EC, OKP or oct)".into());
-            None
-        }
-        other => {
-            problems.push(format!(
-                "the key type \"{other}\" is not one this page can use"
-            ));
-            None
-        }
-    }
-}
-
-/// What the first certificate of a key's x5c chain says about the key.
-#[derive(Default)]
-struct X5c {
-    x5t: Option<String>,
-    x5t_s256: Option<String>,
-    spki: Option<Vec<u8>>,
-}
-
-/// Adds the certificates of the key's x5c chain to its card as children.
-fn x5c_chain(
-    key: &Value,
-    span: Span,
-    ctx: &Context,
-    a: &mut Artifact,
-    problems: &mut Vec<String>,
-) -> X5c {
-    let mut first = X5c::default();
-    if let Some(Value::Array(chain)) = get(key, "x5c") {
-        for (i, c) in chain.iter().enumerate() {
-            let der = c.as_str().and_then(b64_decode_lenient);
-            match der
-                .as_deref()
-                .and_then(|d| certificate_artifact(d, span, ctx))
-            {
-                Some(child) => {
-                    if i == 0 {
-                        let thumbs = Thumbprints::of(der.as_deref().unwrap_or_default());
-                        first.x5t = Some(thumbs.x5t());
-                        first.x5t_s256 = Some(thumbs.x5t_s256());
-                        first.spki = child.evidence.keys.first().and_then(|k| k.spki_der.clone());
-                    }
-                    a.children.push(child);
-                }
-                None => problems.push(format!("x5c[{i}] is not a base64 DER certificate")),
-            }
-        }
-    }
-    first
 }
 
 /// The one-sentence verdict of a JWK card.
@@ -260,63 +153,56 @@ fn jwk_verdict(
     }
 }
 
-fn jwk_artifact(key: &Value, span: Span, ctx: &Context, position: Option<usize>) -> Artifact {
-    let kid = get_str(key, "kid").map(str::to_string);
-    let kty = get_str(key, "kty").unwrap_or("");
-    // Private members of an RSA, EC or OKP key; a shared secret (oct) is flagged further down.
-    let private = kty != "oct" && ["d", "p", "q"].iter().any(|m| get_str(key, m).is_some());
-    let prefix = if private { "PRIVATE " } else { "" };
-    let title = match (&kid, position) {
+/// The card of one JWK.
+fn jwk_card(jwk: &Jwk, ctx: &Context) -> Artifact {
+    let prefix = if jwk.private { "PRIVATE " } else { "" };
+    let title = match (&jwk.kid, jwk.position) {
         (Some(kid), _) => format!("{prefix}JWK kid={kid}"),
         (None, Some(n)) => format!("{prefix}JWK #{n}"),
         (None, None) => format!("{prefix}JWK"),
     };
-    let mut a = Artifact::new(ArtifactKind::Jwk, span, title);
-    let mut s = member_fields(key);
-    let mut problems = Vec::new();
-    let spki_der = public_key(key, kty, &mut s, &mut problems);
-    let secret = if kty == "oct" {
-        member_bytes(key, "k", &mut problems)
-    } else {
-        None
-    };
-    let chain = x5c_chain(key, span, ctx, &mut a, &mut problems);
-    let (cert_x5t, cert_x5t_s256, cert_spki) = (chain.x5t, chain.x5t_s256, chain.spki);
-    let facts = JwkFacts {
-        kty: kty.to_string(),
-        private,
-        secret: kty == "oct" && secret.is_some(),
-        declared_x5t: get_str(key, "x5t").map(str::to_string),
-        cert_x5t: cert_x5t.clone(),
-        ne_spki: spki_der.clone(),
-        cert_spki: cert_spki.clone(),
-        problems,
-    };
-    a.findings = rule::run(jwk_rules::RULES, &facts, ctx);
-    let spki_der = spki_der.or(cert_spki);
+    let mut a = Artifact::new(ArtifactKind::Jwk, jwk.span, title);
+    for cert in jwk.x5c.iter().flatten() {
+        a.children.push(certificate::card(cert, ctx));
+    }
+    a.findings = rule::run(jwk_rules::RULES, jwk, ctx);
+    let first = jwk.certificate();
+    let spki_der = jwk
+        .spki_der
+        .clone()
+        .or_else(|| first.map(|c| c.spki_der.clone()));
     let kind = spki_der
         .as_deref()
         .and_then(|d| verify::key_kind(d).ok())
         .map(|k| k.describe());
-    a.verdict = jwk_verdict(kind.as_deref(), secret.as_deref(), private, kid.as_deref());
-    a.sections.insert(0, s);
-    let x5t = get_str(key, "x5t").map(str::to_string).or(cert_x5t);
-    let x5t_s256 = get_str(key, "x5t#S256")
+    a.verdict = jwk_verdict(
+        kind.as_deref(),
+        jwk.secret.as_deref(),
+        jwk.private,
+        jwk.kid.as_deref(),
+    );
+    a.sections.insert(0, member_fields(jwk));
+    let x5t = jwk
+        .member("x5t")
         .map(str::to_string)
-        .or(cert_x5t_s256);
+        .or_else(|| first.map(|c| c.thumbprints.x5t()));
+    let x5t_s256 = jwk
+        .member("x5t#S256")
+        .map(str::to_string)
+        .or_else(|| first.map(|c| c.thumbprints.x5t_s256()));
     a.evidence.thumbprints.extend(x5t.iter().cloned());
     a.evidence.thumbprints.extend(x5t_s256.iter().cloned());
-    if spki_der.is_some() || secret.is_some() {
+    if spki_der.is_some() || jwk.secret.is_some() {
         a.evidence.keys.push(KeyEvidence {
             label: format!(
                 "JWKS key kid={}",
-                kid.clone().unwrap_or_else(|| "(none)".into())
+                jwk.kid.clone().unwrap_or_else(|| "(none)".into())
             ),
-            kid,
+            kid: jwk.kid.clone(),
             x5t,
             x5t_s256,
             spki_der,
-            secret,
+            secret: jwk.secret.clone(),
         });
     }
     a

@@ -2,32 +2,12 @@
 //! disagree with their certificate or are missing. Each rule's test is beside it.
 
 use crate::context::Context;
+use crate::decode::x509::jwk::{Jwk, JwkProblem};
 use crate::explain::rule::Rule;
 use crate::report::{Finding, Severity, Step};
 
-/// What the JWK rules read about one key, gathered while its card is made.
-#[derive(Debug, Clone, Default)]
-pub struct JwkFacts {
-    /// The `kty` member (empty when missing).
-    pub kty: String,
-    /// An RSA, EC or OKP key with private members (d, p, q).
-    pub private: bool,
-    /// An `oct` key whose secret `k` decodes.
-    pub secret: bool,
-    /// The `x5t` the key declares.
-    pub declared_x5t: Option<String>,
-    /// The x5t of the key's first x5c certificate.
-    pub cert_x5t: Option<String>,
-    /// The public key built from n/e (or x/y).
-    pub ne_spki: Option<Vec<u8>>,
-    /// The public key of the first x5c certificate.
-    pub cert_spki: Option<Vec<u8>>,
-    /// What is missing or unreadable, one sentence each.
-    pub problems: Vec<String>,
-}
-
 /// The rules over one JWK, in the order their findings are reported.
-pub const RULES: &[Rule<JwkFacts>] = &[
+pub const RULES: &[Rule<Jwk>] = &[
     Rule {
         id: "jwk.private-members",
         severity: Severity::Error,
@@ -58,8 +38,8 @@ pub const RULES: &[Rule<JwkFacts>] = &[
     },
 ];
 
-fn private_members(k: &JwkFacts, _: &Context) -> Vec<Finding> {
-    if !(k.private || k.secret) {
+fn private_members(k: &Jwk, _: &Context) -> Vec<Finding> {
+    if !(k.private || (k.kty == "oct" && k.secret.is_some())) {
         return Vec::new();
     }
     vec![Finding::new(
@@ -76,8 +56,9 @@ fn private_members(k: &JwkFacts, _: &Context) -> Vec<Finding> {
     ))]
 }
 
-fn x5t_mismatch(k: &JwkFacts, _: &Context) -> Vec<Finding> {
-    match (&k.declared_x5t, &k.cert_x5t) {
+fn x5t_mismatch(k: &Jwk, _: &Context) -> Vec<Finding> {
+    let actual = k.certificate().map(|c| c.thumbprints.x5t());
+    match (k.member("x5t"), actual) {
         (Some(declared), Some(actual)) if declared != actual => vec![Finding::new(
             Severity::Warning,
             "x5t does not match the certificate",
@@ -87,9 +68,9 @@ fn x5t_mismatch(k: &JwkFacts, _: &Context) -> Vec<Finding> {
     }
 }
 
-fn key_mismatch(k: &JwkFacts, _: &Context) -> Vec<Finding> {
-    match (&k.ne_spki, &k.cert_spki) {
-        (Some(from_ne), Some(from_cert)) if from_ne != from_cert => vec![Finding::new(
+fn key_mismatch(k: &Jwk, _: &Context) -> Vec<Finding> {
+    match (&k.spki_der, k.certificate()) {
+        (Some(from_ne), Some(cert)) if *from_ne != cert.spki_der => vec![Finding::new(
             Severity::Warning,
             "n/e do not match the certificate",
             "The public key in n/e differs from the public key of the x5c certificate; one of them was replaced.",
@@ -98,7 +79,7 @@ fn key_mismatch(k: &JwkFacts, _: &Context) -> Vec<Finding> {
     }
 }
 
-fn incomplete(k: &JwkFacts, _: &Context) -> Vec<Finding> {
+fn incomplete(k: &Jwk, _: &Context) -> Vec<Finding> {
     let needs = match k.kty.as_str() {
         "RSA" => "\"n\" and \"e\" (base64url), or an x5c certificate",
         "EC" => "\"crv\" (P-256 or P-384), \"x\" and \"y\" (base64url)",
@@ -112,64 +93,92 @@ fn incomplete(k: &JwkFacts, _: &Context) -> Vec<Finding> {
             Finding::new(
                 Severity::Error,
                 "Incomplete JWK",
-                format!("{p}; a usable {} JWK needs {needs}.", k.kty),
+                format!("{}; a usable {} JWK needs {needs}.", problem_text(p), k.kty),
             )
         })
         .collect()
 }
 
+/// What a problem means, in one clause.
+fn problem_text(p: &JwkProblem) -> String {
+    match p {
+        JwkProblem::Missing(name) => format!("\"{name}\" is missing"),
+        JwkProblem::NotBase64(name) => format!("\"{name}\" is not base64url"),
+        JwkProblem::NoKty => "\"kty\" is missing (expected RSA, EC, OKP or oct)".to_string(),
+        JwkProblem::UnknownKty(other) => {
+            format!("the key type \"{other}\" is not one this page can use")
+        }
+        JwkProblem::BadKey(why) => why.clone(),
+        JwkProblem::X5c(i) => format!("x5c[{i}] is not a base64 DER certificate"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Span;
 
-    fn fires(id: &str, k: &JwkFacts) -> bool {
+    fn fires(id: &str, k: &Jwk) -> bool {
         let rule = RULES.iter().find(|r| r.id == id).expect("rule exists");
         !rule.apply(k, &Context::fixed()).is_empty()
     }
 
-    fn public_rsa() -> JwkFacts {
-        JwkFacts {
-            kty: "RSA".into(),
-            ne_spki: Some(vec![1]),
-            ..JwkFacts::default()
-        }
+    fn read(v: serde_json::Value) -> Jwk {
+        Jwk::read(&v, Span::default(), None)
+    }
+
+    /// A public P-256 key (RFC 7517 appendix A.1).
+    fn public_ec() -> serde_json::Value {
+        serde_json::json!({"kty": "EC", "crv": "P-256",
+            "x": "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4",
+            "y": "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"})
     }
 
     #[test]
     fn private_and_secret_members_are_reported() {
-        let mut k = public_rsa();
-        assert!(!fires("jwk.private-members", &k));
-        k.private = true;
-        assert!(fires("jwk.private-members", &k));
-        let oct = JwkFacts {
-            kty: "oct".into(),
-            secret: true,
-            ..JwkFacts::default()
-        };
+        let mut v = public_ec();
+        assert!(!fires("jwk.private-members", &read(v.clone())));
+        v["d"] = "abc".into();
+        assert!(fires("jwk.private-members", &read(v)));
+        let oct = read(serde_json::json!({"kty": "oct", "k": "c2VjcmV0"}));
         assert!(fires("jwk.private-members", &oct));
     }
 
     #[test]
-    fn members_that_disagree_with_the_certificate_are_reported() {
-        let mut k = public_rsa();
-        k.cert_spki = Some(vec![1]);
-        k.declared_x5t = Some("a".into());
-        k.cert_x5t = Some("a".into());
-        assert!(!fires("jwk.key-mismatch", &k));
+    fn members_that_disagree_with_the_x5c_certificate_are_reported() {
+        let mut v = public_ec();
+        v["x5t"] = "AAAA".into();
+        let k = read(v);
+        assert!(k.certificate().is_none());
         assert!(!fires("jwk.x5t-mismatch", &k));
-        k.cert_spki = Some(vec![2]);
-        k.cert_x5t = Some("b".into());
-        assert!(fires("jwk.key-mismatch", &k));
+        assert!(!fires("jwk.key-mismatch", &k));
+        // The same members with a P-384 certificate in x5c: both disagree with it.
+        let cert = concat!(
+            "MIIBUTCB2KADAgECAgkAtXGSKEzrTR4wCgYIKoZIzj0EAwIwEDEOMAwGA1UEAwwF",
+            "YmVubm8wHhcNMTgxMTEzMDI1NDQwWhcNMTkxMTEzMDI1NDQwWjAQMQ4wDAYDVQQD",
+            "DAViZW5ubzB2MBAGByqGSM49AgEGBSuBBAAiA2IABDhrHLVTMHC7GTyB/MNztToW",
+            "ss2zlmvR62X1pQaBN6fYhBJE1XYa0V2C1fGGXj92MencOtXyfYVxn+DY07gyT/71",
+            "HQ12TJOe90wwjy2/6N1W1jOv5HjphVT8JQlVNqAC+DAKBggqhkjOPQQDAgNoADBl",
+            "AjAfzS1tmZ+GSAaXrsPcfAd1A9yfWVtB8tWxFNNo2j7/cL3puf2vQnlwV/0BoZZ1",
+            "K4ICMQDaE0HemgYp6RPQzeb96a2gjlaEbwNy1B8O74fE24WRXiOUm4eln9wGQ3I1",
+            "iV6NtZU="
+        );
+        let mut v = public_ec();
+        v["x5t"] = "AAAA".into();
+        v["x5c"] = serde_json::json!([cert]);
+        let k = read(v);
+        assert!(k.certificate().is_some());
         assert!(fires("jwk.x5t-mismatch", &k));
+        assert!(fires("jwk.key-mismatch", &k));
     }
 
     #[test]
     fn each_problem_is_an_incomplete_finding() {
-        let mut k = public_rsa();
-        assert!(!fires("jwk.incomplete", &k));
-        k.problems = vec!["\"n\" is missing".into(), "\"e\" is missing".into()];
+        assert!(!fires("jwk.incomplete", &read(public_ec())));
+        let k = read(serde_json::json!({"kty": "RSA"}));
         let found = RULES[3].apply(&k, &Context::fixed());
         assert_eq!(found.len(), 2);
+        assert!(found[0].explanation.contains("\"n\" is missing"));
         assert!(found[0].explanation.contains("\"n\" and \"e\""));
     }
 }
