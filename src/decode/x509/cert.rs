@@ -9,7 +9,7 @@ use crate::report::Span;
 use crate::text::hex_upper;
 use crate::verify::{self, KeyKind, SigAlg, VerifyError};
 use x509_parser::certificate::X509Certificate;
-use x509_parser::extensions::ParsedExtension;
+use x509_parser::extensions::{GeneralName, ParsedExtension};
 use x509_parser::objects::{oid2abbrev, oid2sn, oid_registry};
 use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
@@ -213,6 +213,56 @@ pub fn negative_magnitude(raw: &[u8]) -> Option<Vec<u8>> {
     }
     let first = out.iter().position(|b| *b != 0).unwrap_or(out.len());
     Some(out.split_off(first))
+}
+
+/// A general name as (its form, its value): `DNS`, `email`, `URI`, `IP`, `UPN` ...
+pub fn general_name(gn: &GeneralName) -> (&'static str, String) {
+    match gn {
+        GeneralName::DNSName(d) => ("DNS", d.to_string()),
+        GeneralName::RFC822Name(e) => ("email", e.to_string()),
+        GeneralName::URI(u) => ("URI", u.to_string()),
+        GeneralName::IPAddress(ip) => ("IP", ip_string(ip)),
+        GeneralName::DirectoryName(n) => ("directory name", dn_string(n)),
+        GeneralName::RegisteredID(oid) => ("registered ID", oid.to_id_string()),
+        GeneralName::OtherName(oid, value) => {
+            let id = oid.to_id_string();
+            if id == crate::knowledge::x509::OID_UPN {
+                ("UPN", printable(value))
+            } else {
+                ("other name", format!("{id}: {}", printable(value)))
+            }
+        }
+        _ => ("other", String::from("(unsupported name form)")),
+    }
+}
+
+fn printable(bytes: &[u8]) -> String {
+    // The value is an explicitly tagged string; keep its printable tail.
+    let text: String = bytes
+        .iter()
+        .skip_while(|b| !b.is_ascii_graphic() || **b == b'0')
+        .filter(|b| b.is_ascii_graphic() || **b == b' ')
+        .map(|b| *b as char)
+        .collect();
+    if text.is_empty() {
+        hex_upper(bytes)
+    } else {
+        text
+    }
+}
+
+fn ip_string(ip: &[u8]) -> String {
+    match ip.len() {
+        4 => format!("{}.{}.{}.{}", ip[0], ip[1], ip[2], ip[3]),
+        16 => {
+            let words: Vec<String> = ip
+                .chunks(2)
+                .map(|c| format!("{:x}", u16::from_be_bytes([c[0], c[1]])))
+                .collect();
+            words.join(":")
+        }
+        _ => hex_upper(ip),
+    }
 }
 
 #[cfg(test)]

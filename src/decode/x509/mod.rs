@@ -11,6 +11,7 @@ pub mod der;
 pub mod json;
 pub mod jwk;
 pub mod keycred;
+pub mod keys;
 pub mod openssl_text;
 pub mod pfx;
 pub mod pkcs7;

@@ -6,10 +6,11 @@
 use super::certificate::certificate_artifact;
 use super::chain::link_chain;
 use super::key_rules::{self, PemRead};
-use super::keys::{csr_artifact, pkcs1_public_key, pkcs7_artifact, private_key, spki_artifact};
+use super::keys;
 use super::{openssl, thumbprint};
 use crate::context::Context;
 use crate::decode::x509::der::{self, overlaps};
+use crate::decode::x509::keys::{Csr, Pkcs7, PrivateKeyNotice, PublicKey};
 use crate::decode::x509::{json, openssl_text, pkcs7};
 use crate::explain::rule;
 use crate::report::{Artifact, ArtifactKind, Span};
@@ -76,17 +77,21 @@ fn from_pem_block(block: &der::PemBlock, ctx: &Context) -> Option<Artifact> {
         "PUBLIC KEY" | "RSA PUBLIC KEY" => ArtifactKind::PublicKey,
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ArtifactKind::Csr,
         "PKCS7" | "CMS" => ArtifactKind::Pkcs7,
-        l if l.ends_with("PRIVATE KEY") => return Some(private_key(block, ctx)),
+        l if l.ends_with("PRIVATE KEY") => {
+            return Some(keys::private_key(&PrivateKeyNotice::of(block), ctx))
+        }
         _ => return None,
     };
     let decoded = block.der.as_ref().and_then(|der| match kind {
         ArtifactKind::Certificate => certificate_artifact(der, block.span, ctx),
         ArtifactKind::PublicKey if label == "RSA PUBLIC KEY" => {
-            pkcs1_public_key(der, block.span, ctx)
+            PublicKey::parse_pkcs1(der, block.span).map(|k| keys::public_key(&k, ctx))
         }
-        ArtifactKind::PublicKey => spki_artifact(der, block.span, ctx),
-        ArtifactKind::Csr => csr_artifact(der, block.span, ctx),
-        _ => pkcs7_artifact(der, block.span, ctx),
+        ArtifactKind::PublicKey => {
+            PublicKey::parse(der, block.span).map(|k| keys::public_key(&k, ctx))
+        }
+        ArtifactKind::Csr => Csr::parse(der, block.span).map(|c| keys::csr(&c, ctx)),
+        _ => Pkcs7::parse(der, block.span).map(|p| keys::pkcs7(p, ctx)),
     });
     let read = PemRead {
         label: label.to_string(),
@@ -126,9 +131,9 @@ pub fn from_der_guess(der: &[u8], span: Span, ctx: &Context) -> Option<Artifact>
         return None;
     }
     certificate_artifact(der, span, ctx)
-        .or_else(|| spki_artifact(der, span, ctx))
-        .or_else(|| csr_artifact(der, span, ctx))
-        .or_else(|| pkcs7_artifact(der, span, ctx))
+        .or_else(|| PublicKey::parse(der, span).map(|k| keys::public_key(&k, ctx)))
+        .or_else(|| Csr::parse(der, span).map(|c| keys::csr(&c, ctx)))
+        .or_else(|| Pkcs7::parse(der, span).map(|p| keys::pkcs7(p, ctx)))
 }
 
 #[cfg(test)]

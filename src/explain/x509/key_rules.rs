@@ -2,7 +2,7 @@
 //! Each rule's test is beside it.
 
 use crate::context::Context;
-use crate::decode::x509::der::PemBlock;
+use crate::decode::x509::keys::{Csr, PrivateKeyNotice};
 use crate::explain::rule::Rule;
 use crate::knowledge::x509 as facts;
 use crate::report::{Finding, Severity, Step};
@@ -46,7 +46,7 @@ pub const PEM_RULES: &[Rule<PemRead>] = &[
 ];
 
 /// The rules over a PEM block whose label ends in `PRIVATE KEY`.
-pub const PRIVATE_KEY_RULES: &[Rule<PemBlock>] = &[Rule {
+pub const PRIVATE_KEY_RULES: &[Rule<PrivateKeyNotice>] = &[Rule {
     id: "key.private-pem",
     severity: Severity::Error,
     title: "Private key pasted",
@@ -63,14 +63,8 @@ pub const PUBLIC_KEY_RULES: &[Rule<KeyKind>] = &[Rule {
     check: rsa_under_2048,
 }];
 
-/// Whether a certificate signing request's signature verifies with its own public key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CsrSignature {
-    pub verifies: bool,
-}
-
 /// The rules over a certificate signing request.
-pub const CSR_RULES: &[Rule<CsrSignature>] = &[
+pub const CSR_RULES: &[Rule<Csr>] = &[
     Rule {
         id: "csr.signature-verifies",
         severity: Severity::Ok,
@@ -123,7 +117,7 @@ fn truncated(p: &PemRead, _: &Context) -> Vec<Finding> {
     )]
 }
 
-fn private_pem(block: &PemBlock, _: &Context) -> Vec<Finding> {
+fn private_pem(block: &PrivateKeyNotice, _: &Context) -> Vec<Finding> {
     if !block.label.ends_with("PRIVATE KEY") {
         return Vec::new();
     }
@@ -149,8 +143,8 @@ fn rsa_under_2048(key: &KeyKind, _: &Context) -> Vec<Finding> {
     }
 }
 
-fn csr_verifies(c: &CsrSignature, _: &Context) -> Vec<Finding> {
-    if !c.verifies {
+fn csr_verifies(c: &Csr, _: &Context) -> Vec<Finding> {
+    if !c.signature_verifies {
         return Vec::new();
     }
     vec![Finding::new(
@@ -160,8 +154,8 @@ fn csr_verifies(c: &CsrSignature, _: &Context) -> Vec<Finding> {
     )]
 }
 
-fn csr_fails(c: &CsrSignature, _: &Context) -> Vec<Finding> {
-    if c.verifies {
+fn csr_fails(c: &Csr, _: &Context) -> Vec<Finding> {
+    if c.signature_verifies {
         return Vec::new();
     }
     vec![Finding::new(
@@ -204,9 +198,10 @@ mod tests {
     #[test]
     fn only_private_key_blocks_are_flagged() {
         let key = &pem_blocks("-----BEGIN PRIVATE KEY-----\nAAEC\n-----END PRIVATE KEY-----")[0];
+        let key = &PrivateKeyNotice::of(key);
         assert_eq!(ids(PRIVATE_KEY_RULES, key), ["key.private-pem"]);
         let cert = &pem_blocks("-----BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----")[0];
-        assert!(ids(PRIVATE_KEY_RULES, cert).is_empty());
+        assert!(ids(PRIVATE_KEY_RULES, &PrivateKeyNotice::of(cert)).is_empty());
     }
 
     #[test]
@@ -220,13 +215,18 @@ mod tests {
 
     #[test]
     fn a_request_signature_either_verifies_or_not() {
-        assert_eq!(
-            ids(CSR_RULES, &CsrSignature { verifies: true }),
-            ["csr.signature-verifies"]
-        );
-        assert_eq!(
-            ids(CSR_RULES, &CsrSignature { verifies: false }),
-            ["csr.signature-fails"]
-        );
+        let mut csr = Csr {
+            span: Default::default(),
+            subject: "CN=a".into(),
+            subject_attributes: Vec::new(),
+            key: KeyKind::Ed25519,
+            key_alg_oid: "1.3.101.112".into(),
+            signature_algorithm: "ED25519".into(),
+            signature_verifies: true,
+            requested_sans: Vec::new(),
+        };
+        assert_eq!(ids(CSR_RULES, &csr), ["csr.signature-verifies"]);
+        csr.signature_verifies = false;
+        assert_eq!(ids(CSR_RULES, &csr), ["csr.signature-fails"]);
     }
 }

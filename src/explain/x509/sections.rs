@@ -2,16 +2,17 @@
 //! thumbprints, and the helpers that show names, addresses and OIDs.
 
 use crate::context::Context;
-use crate::decode::x509::cert::{alg_name, dn_attributes, dn_string, ext_name, negative_magnitude};
+use crate::decode::x509::cert::{
+    alg_name, dn_attributes, dn_string, ext_name, general_name, negative_magnitude,
+};
 use crate::decode::x509::der::Thumbprints;
 use crate::knowledge::x509 as facts;
 use crate::report::{Field, Section};
 use crate::text::{b64std, hex_colon, hex_upper, local, relative, utc};
 use crate::verify::KeyKind;
 use x509_parser::certificate::X509Certificate;
-use x509_parser::extensions::{GeneralName, ParsedExtension};
+use x509_parser::extensions::ParsedExtension;
 use x509_parser::oid_registry::Oid;
-use x509_parser::x509::SubjectPublicKeyInfo;
 
 pub fn names_section(cert: &X509Certificate) -> Section {
     let mut s = Section::new("Subject and issuer");
@@ -76,7 +77,10 @@ pub fn validity_section(nb: i64, na: i64, ctx: &Context) -> Section {
 
 pub fn key_section(cert: &X509Certificate, key: &KeyKind) -> Section {
     let mut s = Section::new("Key and signature");
-    s.push(public_key_field(cert.public_key(), key));
+    s.push(public_key_field(
+        &cert.public_key().algorithm.algorithm.to_id_string(),
+        key,
+    ));
     if let Ok(x509_parser::public_key::PublicKey::RSA(rsa)) = cert.public_key().parsed() {
         if let Ok(e) = rsa.try_exponent() {
             s.push(Field::new("RSA public exponent", e.to_string()));
@@ -91,7 +95,7 @@ pub fn key_section(cert: &X509Certificate, key: &KeyKind) -> Section {
     s
 }
 
-pub fn public_key_field(spki: &SubjectPublicKeyInfo, key: &KeyKind) -> Field {
+pub fn public_key_field(alg_oid: &str, key: &KeyKind) -> Field {
     let meaning = match key {
         KeyKind::Rsa { bits } if *bits < 2048 => "too short: Entra ID requires at least 2048 bits",
         KeyKind::Rsa { .. } => "RSA: signs RS256/PS256 tokens and client assertions",
@@ -101,10 +105,7 @@ pub fn public_key_field(spki: &SubjectPublicKeyInfo, key: &KeyKind) -> Field {
     };
     Field::new("Public key", key.describe())
         .meaning(meaning)
-        .source(format!(
-            "algorithm OID {}",
-            spki.algorithm.algorithm.to_id_string()
-        ))
+        .source(format!("algorithm OID {alg_oid}"))
 }
 
 // long: one closed match over the extension types x509-parser reads, one arm per kind.
@@ -285,55 +286,6 @@ fn policy_name(oid: &str) -> String {
     facts::name_in(facts::CERTIFICATE_POLICIES, oid)
         .unwrap_or_default()
         .to_string()
-}
-
-pub fn general_name(gn: &GeneralName) -> (&'static str, String) {
-    match gn {
-        GeneralName::DNSName(d) => ("DNS", d.to_string()),
-        GeneralName::RFC822Name(e) => ("email", e.to_string()),
-        GeneralName::URI(u) => ("URI", u.to_string()),
-        GeneralName::IPAddress(ip) => ("IP", ip_string(ip)),
-        GeneralName::DirectoryName(n) => ("directory name", dn_string(n)),
-        GeneralName::RegisteredID(oid) => ("registered ID", oid.to_id_string()),
-        GeneralName::OtherName(oid, value) => {
-            let id = oid.to_id_string();
-            if id == facts::OID_UPN {
-                ("UPN", printable(value))
-            } else {
-                ("other name", format!("{id}: {}", printable(value)))
-            }
-        }
-        _ => ("other", String::from("(unsupported name form)")),
-    }
-}
-
-fn printable(bytes: &[u8]) -> String {
-    // The value is an explicitly tagged string; keep its printable tail.
-    let text: String = bytes
-        .iter()
-        .skip_while(|b| !b.is_ascii_graphic() || **b == b'0')
-        .filter(|b| b.is_ascii_graphic() || **b == b' ')
-        .map(|b| *b as char)
-        .collect();
-    if text.is_empty() {
-        hex_upper(bytes)
-    } else {
-        text
-    }
-}
-
-fn ip_string(ip: &[u8]) -> String {
-    match ip.len() {
-        4 => format!("{}.{}.{}.{}", ip[0], ip[1], ip[2], ip[3]),
-        16 => {
-            let words: Vec<String> = ip
-                .chunks(2)
-                .map(|c| format!("{:x}", u16::from_be_bytes([c[0], c[1]])))
-                .collect();
-            words.join(":")
-        }
-        _ => hex_upper(ip),
-    }
 }
 
 fn ellipsis_hex(bytes: &[u8]) -> String {
