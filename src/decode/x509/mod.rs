@@ -7,6 +7,7 @@
 //! writes prose: the cards and findings are made in `explain::x509`.
 
 pub mod cert;
+pub mod chain;
 pub mod der;
 pub mod json;
 pub mod jwk;
