@@ -1,10 +1,11 @@
 //! X.509 certificates as typed records: names, dates, key, signature algorithm, the facts the
 //! checks need, and the thumbprints of the DER bytes.
 //!
-//! The record keeps its DER so that the explain stage can list every extension; everything a
-//! rule reads is parsed here once.
+//! Everything a card or a rule reads is parsed here once; the record keeps its DER for the
+//! thumbprints and the ready-to-paste JSON.
 
 use super::der::Thumbprints;
+use super::extensions::{self, Extension};
 use crate::report::Span;
 use crate::text::hex_upper;
 use crate::verify::{self, KeyKind, SigAlg, VerifyError};
@@ -53,6 +54,22 @@ pub struct Certificate {
     pub thumbprints: Thumbprints,
     /// The DER SubjectPublicKeyInfo.
     pub spki_der: Vec<u8>,
+    /// The subject's attributes as (short label, value).
+    pub subject_attributes: Vec<(String, String)>,
+    /// The issuer as `C=US, O=..., CN=...`.
+    pub issuer_dn: String,
+    /// The issuer's attributes as (short label, value).
+    pub issuer_attributes: Vec<(String, String)>,
+    /// The serial number's bytes as encoded.
+    pub raw_serial: Vec<u8>,
+    /// The dotted OID of the key algorithm.
+    pub key_alg_oid: String,
+    /// An RSA key's public exponent.
+    pub rsa_exponent: Option<String>,
+    /// The dotted OID of the signature algorithm and the registry's name for it.
+    pub sig_alg_oid: String,
+    pub sig_alg_name: String,
+    pub extensions: Vec<Extension>,
 }
 
 impl Certificate {
@@ -113,13 +130,22 @@ impl Certificate {
             }),
             thumbprints: Thumbprints::of(der),
             spki_der: cert.public_key().raw.to_vec(),
+            subject_attributes: dn_attributes(cert.subject()),
+            issuer_dn: dn_string(cert.issuer()),
+            issuer_attributes: dn_attributes(cert.issuer()),
+            raw_serial: cert.raw_serial().to_vec(),
+            key_alg_oid: cert.public_key().algorithm.algorithm.to_id_string(),
+            rsa_exponent: match cert.public_key().parsed() {
+                Ok(x509_parser::public_key::PublicKey::RSA(rsa)) => {
+                    rsa.try_exponent().ok().map(|e| e.to_string())
+                }
+                _ => None,
+            },
+            sig_alg_oid: cert.signature_algorithm.algorithm.to_id_string(),
+            sig_alg_name: alg_name(&cert.signature_algorithm.algorithm),
+            extensions: cert.extensions().iter().map(extensions::read).collect(),
             subject,
         })
-    }
-
-    /// The certificate as x509-parser reads it, for listing every extension.
-    pub fn x509(&self) -> Option<X509Certificate<'_>> {
-        X509Certificate::from_der(&self.der).ok().map(|(_, c)| c)
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod cert;
 pub mod chain;
 pub mod der;
+pub mod extensions;
 pub mod json;
 pub mod jwk;
 pub mod keycred;

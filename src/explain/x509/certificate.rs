@@ -54,13 +54,12 @@ pub fn card(cert: &Certificate, ctx: &Context) -> Artifact {
     );
 
     a.findings = rule::run(certificate_rules::RULES, cert, ctx);
-    if let Some(x509) = cert.x509() {
-        a.sections.push(sections::names_section(&x509));
-        a.sections
-            .push(sections::validity_section(not_before, not_after, ctx));
-        a.sections.push(sections::key_section(&x509, &cert.key));
-        a.sections.push(sections::extensions_section(&x509));
-    }
+    a.sections.push(sections::names_section(cert));
+    a.sections
+        .push(sections::validity_section(not_before, not_after, ctx));
+    a.sections.push(sections::key_section(cert));
+    a.sections
+        .push(sections::extensions_section(&cert.extensions));
     let thumbs = &cert.thumbprints;
     a.sections.push(sections::thumbprints_section(
         thumbs,

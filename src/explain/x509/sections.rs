@@ -2,42 +2,38 @@
 //! thumbprints, and the helpers that show names, addresses and OIDs.
 
 use crate::context::Context;
-use crate::decode::x509::cert::{
-    alg_name, dn_attributes, dn_string, ext_name, general_name, negative_magnitude,
-};
+use crate::decode::x509::cert::{negative_magnitude, Certificate};
 use crate::decode::x509::der::Thumbprints;
+use crate::decode::x509::extensions::{Extension, ExtensionKind};
 use crate::knowledge::x509 as facts;
 use crate::report::{Field, Section};
 use crate::text::{b64std, hex_colon, hex_upper, local, relative, utc};
 use crate::verify::KeyKind;
-use x509_parser::certificate::X509Certificate;
-use x509_parser::extensions::ParsedExtension;
-use x509_parser::oid_registry::Oid;
 
-pub fn names_section(cert: &X509Certificate) -> Section {
+/// Who the certificate is for and who signed it, its version and serial number.
+pub fn names_section(cert: &Certificate) -> Section {
     let mut s = Section::new("Subject and issuer");
-    let subject = dn_string(cert.subject());
-    let issuer = dn_string(cert.issuer());
-    let same = cert.subject().as_raw() == cert.issuer().as_raw();
-    s.push(Field::new("Subject", subject.clone()).meaning("who the certificate is for"));
+    s.push(Field::new("Subject", cert.subject.clone()).meaning("who the certificate is for"));
     // A name of one attribute is already said in full on the line above.
-    let subject_parts = dn_attributes(cert.subject());
-    if subject_parts.len() > 1 {
-        for (name, value) in subject_parts {
-            s.push(Field::new(format!("  subject {name}"), value));
+    if cert.subject_attributes.len() > 1 {
+        for (name, value) in &cert.subject_attributes {
+            s.push(Field::new(format!("  subject {name}"), value.clone()));
         }
     }
-    s.push(Field::new("Issuer", issuer).meaning(if same {
-        "who signed it; the same name as the subject, so the certificate is self-issued"
-    } else {
-        "who signed it"
-    }));
-    let issuer_parts = dn_attributes(cert.issuer());
-    for (name, value) in issuer_parts.iter().filter(|_| issuer_parts.len() > 1) {
-        s.push(Field::new(format!("  issuer {name}"), value.clone()));
+    s.push(
+        Field::new("Issuer", cert.issuer_dn.clone()).meaning(if cert.self_issued {
+            "who signed it; the same name as the subject, so the certificate is self-issued"
+        } else {
+            "who signed it"
+        }),
+    );
+    if cert.issuer_attributes.len() > 1 {
+        for (name, value) in &cert.issuer_attributes {
+            s.push(Field::new(format!("  issuer {name}"), value.clone()));
+        }
     }
-    s.push(Field::new("Version", format!("v{}", cert.version().0 + 1)));
-    let raw = cert.raw_serial();
+    s.push(Field::new("Version", format!("v{}", cert.version + 1)));
+    let raw = &cert.raw_serial;
     let meaning = match negative_magnitude(raw) {
         Some(magnitude) => format!(
             "unique per issuing CA; as a DER integer it is negative: openssl prints -{}, Windows shows the bytes {}",
@@ -54,6 +50,7 @@ pub fn names_section(cert: &X509Certificate) -> Section {
     s
 }
 
+/// When the certificate is valid, in UTC and local time.
 pub fn validity_section(nb: i64, na: i64, ctx: &Context) -> Section {
     let mut s = Section::new("Validity");
     s.push(
@@ -75,26 +72,22 @@ pub fn validity_section(nb: i64, na: i64, ctx: &Context) -> Section {
     s
 }
 
-pub fn key_section(cert: &X509Certificate, key: &KeyKind) -> Section {
+/// The public key and the signature algorithm.
+pub fn key_section(cert: &Certificate) -> Section {
     let mut s = Section::new("Key and signature");
-    s.push(public_key_field(
-        &cert.public_key().algorithm.algorithm.to_id_string(),
-        key,
-    ));
-    if let Ok(x509_parser::public_key::PublicKey::RSA(rsa)) = cert.public_key().parsed() {
-        if let Ok(e) = rsa.try_exponent() {
-            s.push(Field::new("RSA public exponent", e.to_string()));
-        }
+    s.push(public_key_field(&cert.key_alg_oid, &cert.key));
+    if let Some(e) = &cert.rsa_exponent {
+        s.push(Field::new("RSA public exponent", e.clone()));
     }
-    let alg = &cert.signature_algorithm.algorithm;
     s.push(
-        Field::new("Signature algorithm", alg_name(alg))
-            .shown(alg_words(&alg.to_id_string()))
-            .meaning(format!("OID {}", alg.to_id_string())),
+        Field::new("Signature algorithm", cert.sig_alg_name.clone())
+            .shown(alg_words(&cert.sig_alg_oid))
+            .meaning(format!("OID {}", cert.sig_alg_oid)),
     );
     s
 }
 
+/// The public key, with what it can sign.
 pub fn public_key_field(alg_oid: &str, key: &KeyKind) -> Field {
     let meaning = match key {
         KeyKind::Rsa { bits } if *bits < 2048 => "too short: Entra ID requires at least 2048 bits",
@@ -108,138 +101,114 @@ pub fn public_key_field(alg_oid: &str, key: &KeyKind) -> Field {
         .source(format!("algorithm OID {alg_oid}"))
 }
 
-// long: one closed match over the extension types x509-parser reads, one arm per kind.
-pub fn extensions_section(cert: &X509Certificate) -> Section {
+/// Every extension, one field per value, in the certificate's order.
+pub fn extensions_section(extensions: &[Extension]) -> Section {
     let mut s = Section::new("Extensions");
-    if cert.extensions().is_empty() {
+    if extensions.is_empty() {
         s.push(Field::new("Extensions", "none").meaning(
             "no extensions: no SAN, key usage or basic constraints (a v1-style certificate)",
         ));
         return s;
     }
-    for ext in cert.extensions() {
-        let critical = if ext.critical { " (critical)" } else { "" };
-        let name = |n: &str| format!("{n}{critical}");
-        match ext.parsed_extension() {
-            ParsedExtension::BasicConstraints(bc) => {
-                let mut v = format!("CA: {}", if bc.ca { "TRUE" } else { "FALSE" });
-                if let Some(len) = bc.path_len_constraint {
-                    v.push_str(&format!(", pathlen: {len}"));
-                }
-                s.push(Field::new(name("Basic constraints"), v).meaning(if bc.ca {
-                    "a certificate authority: may issue certificates"
-                } else {
-                    "an end-entity certificate: may not issue certificates"
-                }));
+    for ext in extensions {
+        extension_fields(&mut s, ext);
+    }
+    s
+}
+
+/// The fields of one extension.
+fn extension_fields(s: &mut Section, ext: &Extension) {
+    let critical = if ext.critical { " (critical)" } else { "" };
+    let name = |n: &str| format!("{n}{critical}");
+    match &ext.kind {
+        ExtensionKind::BasicConstraints { ca, path_len } => {
+            let mut v = format!("CA: {}", if *ca { "TRUE" } else { "FALSE" });
+            if let Some(len) = path_len {
+                v.push_str(&format!(", pathlen: {len}"));
             }
-            ParsedExtension::KeyUsage(ku) => {
-                s.push(Field::new(name("Key usage"), key_usage_words(ku)));
+            s.push(Field::new(name("Basic constraints"), v).meaning(if *ca {
+                "a certificate authority: may issue certificates"
+            } else {
+                "an end-entity certificate: may not issue certificates"
+            }));
+        }
+        ExtensionKind::KeyUsage(bits) => {
+            s.push(Field::new(name("Key usage"), key_usage_words(bits)));
+        }
+        ExtensionKind::ExtendedKeyUsage { flags, other } => {
+            let names = flags.iter().zip(facts::STANDARD_EKU_NAMES);
+            let mut v: Vec<String> = names
+                .filter(|(set, _)| **set)
+                .map(|(_, n)| n.to_string())
+                .collect();
+            v.extend(other.iter().map(|o| eku_name(o)));
+            s.push(Field::new(name("Extended key usage"), v.join(", ")));
+        }
+        ExtensionKind::SubjectAltNames(names) => {
+            for (kind, value) in names {
+                s.push(Field::new(
+                    name(&format!("Subject alternative name ({kind})")),
+                    value.clone(),
+                ));
             }
-            ParsedExtension::ExtendedKeyUsage(eku) => {
-                let mut v = Vec::new();
-                let flags = [
-                    eku.any,
-                    eku.server_auth,
-                    eku.client_auth,
-                    eku.code_signing,
-                    eku.email_protection,
-                    eku.time_stamping,
-                    eku.ocsp_signing,
-                ];
-                let names = flags.iter().zip(facts::STANDARD_EKU_NAMES);
-                v.extend(names.filter(|(set, _)| **set).map(|(_, n)| n.to_string()));
-                v.extend(eku.other.iter().map(eku_name));
-                s.push(Field::new(name("Extended key usage"), v.join(", ")));
-            }
-            ParsedExtension::SubjectAlternativeName(san) => {
-                for gn in &san.general_names {
-                    let (kind, value) = general_name(gn);
-                    s.push(Field::new(
-                        name(&format!("Subject alternative name ({kind})")),
-                        value,
-                    ));
-                }
-            }
-            ParsedExtension::SubjectKeyIdentifier(kid) => {
+        }
+        ExtensionKind::SubjectKeyId(kid) => {
+            s.push(
+                Field::new(name("Subject key identifier"), hex_upper(kid)).shown(hex_colon(kid)),
+            );
+        }
+        ExtensionKind::AuthorityKeyId(Some(kid)) => {
+            s.push(
+                Field::new(name("Authority key identifier"), hex_upper(kid))
+                    .shown(hex_colon(kid))
+                    .meaning("the subject key identifier of the issuing certificate"),
+            );
+        }
+        ExtensionKind::AuthorityKeyId(None) => {}
+        ExtensionKind::CrlPoints(points) => {
+            for p in points {
                 s.push(
-                    Field::new(name("Subject key identifier"), hex_upper(kid.0))
-                        .shown(hex_colon(kid.0)),
-                );
-            }
-            ParsedExtension::AuthorityKeyIdentifier(aki) => {
-                if let Some(kid) = &aki.key_identifier {
-                    s.push(
-                        Field::new(name("Authority key identifier"), hex_upper(kid.0))
-                            .shown(hex_colon(kid.0))
-                            .meaning("the subject key identifier of the issuing certificate"),
-                    );
-                }
-            }
-            ParsedExtension::CRLDistributionPoints(points) => {
-                for p in &points.points {
-                    if let Some(x509_parser::extensions::DistributionPointName::FullName(names)) =
-                        &p.distribution_point
-                    {
-                        for gn in names {
-                            s.push(
-                                Field::new(name("CRL distribution point"), general_name(gn).1)
-                                    .meaning("revocation list address (shown, never fetched)"),
-                            );
-                        }
-                    }
-                }
-            }
-            ParsedExtension::AuthorityInfoAccess(aia) => {
-                for d in &aia.accessdescs {
-                    let method =
-                        facts::name_in(facts::ACCESS_METHODS, &d.access_method.to_id_string())
-                            .unwrap_or("access");
-                    s.push(
-                        Field::new(
-                            name(&format!("Authority info access ({method})")),
-                            general_name(&d.access_location).1,
-                        )
-                        .meaning("address (shown, never fetched)"),
-                    );
-                }
-            }
-            ParsedExtension::CertificatePolicies(policies) => {
-                for p in policies {
-                    let oid = p.policy_id.to_id_string();
-                    s.push(
-                        Field::new(name("Certificate policy"), oid.clone())
-                            .shown(policy_name(&oid)),
-                    );
-                }
-            }
-            ParsedExtension::SCT(scts) => {
-                for sct in scts {
-                    let secs = (sct.timestamp / 1000) as i64;
-                    s.push(
-                        Field::new(name("Signed certificate timestamp"), b64std(sct.id.key_id))
-                            .shown(format!("log {} at {}", b64std(sct.id.key_id), utc(secs)))
-                            .meaning(
-                                "proof the certificate was logged in Certificate Transparency",
-                            ),
-                    );
-                }
-            }
-            ParsedExtension::ParseError { .. } => {
-                s.push(
-                    Field::new(name(&ext_name(&ext.oid)), hex_upper(ext.value))
-                        .meaning("this extension could not be parsed"),
-                );
-            }
-            _ => {
-                let oid = ext.oid.to_id_string();
-                s.push(
-                    Field::new(name(&ext_name(&ext.oid)), ellipsis_hex(ext.value))
-                        .meaning(format!("extension OID {oid}")),
+                    Field::new(name("CRL distribution point"), p.clone())
+                        .meaning("revocation list address (shown, never fetched)"),
                 );
             }
         }
+        ExtensionKind::AuthorityInfo(descs) => {
+            for (method, location) in descs {
+                let method = facts::name_in(facts::ACCESS_METHODS, method).unwrap_or("access");
+                s.push(
+                    Field::new(
+                        name(&format!("Authority info access ({method})")),
+                        location.clone(),
+                    )
+                    .meaning("address (shown, never fetched)"),
+                );
+            }
+        }
+        ExtensionKind::Policies(oids) => {
+            for oid in oids {
+                s.push(Field::new(name("Certificate policy"), oid.clone()).shown(policy_name(oid)));
+            }
+        }
+        ExtensionKind::Scts(scts) => {
+            for (key_id, timestamp) in scts {
+                let secs = i64::try_from(timestamp / 1000).unwrap_or(i64::MAX);
+                s.push(
+                    Field::new(name("Signed certificate timestamp"), b64std(key_id))
+                        .shown(format!("log {} at {}", b64std(key_id), utc(secs)))
+                        .meaning("proof the certificate was logged in Certificate Transparency"),
+                );
+            }
+        }
+        ExtensionKind::Unparsed { name: n, raw } => {
+            s.push(
+                Field::new(name(n), hex_upper(raw)).meaning("this extension could not be parsed"),
+            );
+        }
+        ExtensionKind::Other { name: n, oid, raw } => {
+            s.push(Field::new(name(n), ellipsis_hex(raw)).meaning(format!("extension OID {oid}")));
+        }
     }
-    s
 }
 
 /// The signature algorithm in words, with its strength; empty when the table does not name it.
@@ -249,18 +218,7 @@ fn alg_words(oid: &str) -> String {
         .to_string()
 }
 
-fn key_usage_words(ku: &x509_parser::extensions::KeyUsage) -> String {
-    let bits = [
-        ku.digital_signature(),
-        ku.non_repudiation(),
-        ku.key_encipherment(),
-        ku.data_encipherment(),
-        ku.key_agreement(),
-        ku.key_cert_sign(),
-        ku.crl_sign(),
-        ku.encipher_only(),
-        ku.decipher_only(),
-    ];
+fn key_usage_words(bits: &[bool; 9]) -> String {
     let words: Vec<&str> = bits
         .iter()
         .zip(facts::KEY_USAGE_NAMES)
@@ -274,11 +232,10 @@ fn key_usage_words(ku: &x509_parser::extensions::KeyUsage) -> String {
     }
 }
 
-fn eku_name(oid: &Oid) -> String {
-    let id = oid.to_id_string();
-    match facts::name_in(facts::EXTENDED_KEY_USAGES, &id) {
+fn eku_name(id: &str) -> String {
+    match facts::name_in(facts::EXTENDED_KEY_USAGES, id) {
         Some(name) => format!("{name} ({id})"),
-        None => id,
+        None => id.to_string(),
     }
 }
 
