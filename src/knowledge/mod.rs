@@ -8,6 +8,7 @@ pub mod apps;
 pub mod claims;
 pub mod graph_errors;
 pub mod iis;
+pub mod key_members;
 pub mod roles;
 pub mod sign_in_hosts;
 pub mod sources;

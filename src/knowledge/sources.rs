@@ -72,7 +72,10 @@ pub const DOC_RFC7515_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1";
 pub const DOC_RFC7516_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7516#section-4.1";
+pub const DOC_RFC7517_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7517#section-4";
 pub const DOC_RFC7518_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7518#section-4";
+pub const DOC_RFC7518_SECTION_6_2_1_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7518#section-6.2.1.1";
 pub const DOC_RFC7519_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc7519#section-2";
 pub const DOC_RFC7519_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1";
@@ -283,7 +286,9 @@ pub const ALL: &[&str] = &[
     DOC_RFC7292_SECTION_4_2,
     DOC_RFC7515_SECTION_4_1,
     DOC_RFC7516_SECTION_4_1,
+    DOC_RFC7517_SECTION_4,
     DOC_RFC7518_SECTION_4,
+    DOC_RFC7518_SECTION_6_2_1_1,
     DOC_RFC7519_SECTION_2,
     DOC_RFC7519_SECTION_4_1,
     DOC_RFC7800_SECTION_3_1,

@@ -3,6 +3,7 @@
 
 use super::cert::Certificate;
 use super::json::{get, get_str};
+use crate::knowledge::key_members::JWK_MEMBERS;
 use crate::report::Span;
 use crate::text::b64_decode_lenient;
 use crate::verify::spki;
@@ -39,7 +40,7 @@ pub struct Jwk {
     pub kid: Option<String>,
     /// The `kty` member (empty when missing).
     pub kty: String,
-    /// The `LISTED_MEMBERS` that are present, as (name, value).
+    /// The members of `knowledge::key_members::JWK_MEMBERS` that are present, as (name, value).
     pub listed: Vec<(&'static str, String)>,
     /// An RSA, EC or OKP key with private members (d, p, q).
     pub private: bool,
@@ -84,9 +85,9 @@ impl Jwk {
             position,
             kid: get_str(key, "kid").map(str::to_string),
             private: kty != "oct" && ["d", "p", "q"].iter().any(|m| get_str(key, m).is_some()),
-            listed: LISTED_MEMBERS
+            listed: JWK_MEMBERS
                 .iter()
-                .filter_map(|n| get_str(key, n).map(|v| (*n, v.to_string())))
+                .filter_map(|m| get_str(key, m.name).map(|v| (m.name, v.to_string())))
                 .collect(),
             kty,
             rsa,

@@ -2,21 +2,10 @@
 
 use super::cert::Certificate;
 use super::json::{get_str, iso_time};
+use crate::knowledge::key_members::KEYCREDENTIAL_MEMBERS;
 use crate::report::Span;
 use crate::text::b64_decode_lenient;
 use serde_json::Value;
-
-/// The members a keyCredential card lists, in the order it lists them.
-pub const LISTED_MEMBERS: [&str; 8] = [
-    "keyId",
-    "type",
-    "usage",
-    "displayName",
-    "startDateTime",
-    "endDateTime",
-    "startDate",
-    "endDate",
-];
 
 /// What a keyCredential's `value` (or Graph `key`) holds.
 #[derive(Debug, Clone)]
@@ -37,7 +26,8 @@ pub struct KeyCredential {
     pub span: Span,
     /// The customKeyIdentifier as written, and its bytes when it is base64.
     pub custom_key_identifier: Option<(String, Option<Vec<u8>>)>,
-    /// The listed members that are present, as (name, value), in `LISTED_MEMBERS` order.
+    /// The members of `knowledge::key_members::KEYCREDENTIAL_MEMBERS` that are present, as
+    /// (name, value), in that order.
     pub members: Vec<(&'static str, String)>,
     /// startDateTime (or startDate) as a timestamp.
     pub start: Option<i64>,
@@ -49,9 +39,9 @@ pub struct KeyCredential {
 impl KeyCredential {
     /// Reads one keyCredential object; member names are matched without regard to case.
     pub fn read(cred: &Value, span: Span) -> KeyCredential {
-        let members = LISTED_MEMBERS
+        let members = KEYCREDENTIAL_MEMBERS
             .iter()
-            .filter_map(|name| get_str(cred, name).map(|v| (*name, v.to_string())))
+            .filter_map(|m| get_str(cred, m.name).map(|v| (m.name, v.to_string())))
             .collect();
         let date = |a: &str, b: &str| {
             get_str(cred, a)

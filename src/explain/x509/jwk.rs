@@ -9,6 +9,7 @@ use crate::decode::x509::json::{self, get_str, Recognised};
 use crate::decode::x509::jwk::Jwk;
 use crate::decode::x509::keycred::KeyCredential;
 use crate::explain::rule;
+use crate::knowledge::key_members::JWK_MEMBERS;
 use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section, Span};
 use crate::text::{b64_decode_lenient, hex_upper};
 use crate::verify;
@@ -94,16 +95,11 @@ fn artifact_for(value: &Value, span: Span, ctx: &Context) -> Option<Artifact> {
 fn member_fields(jwk: &Jwk) -> Section {
     let mut s = Section::new("Key");
     for (name, v) in &jwk.listed {
-        let meaning = match *name {
-            "kty" => "key type",
-            "kid" => "key id: a token names its signing key with this",
-            "use" => "sig = signing",
-            "alg" => "algorithm this key is for",
-            "x5t" => "base64url SHA-1 thumbprint of the certificate",
-            "x5t#S256" => "base64url SHA-256 thumbprint of the certificate",
-            "issuer" => "the token issuer this key signs for (Entra adds it)",
-            _ => "curve",
-        };
+        let meaning = JWK_MEMBERS
+            .iter()
+            .find(|m| m.name == *name)
+            .map(|m| m.meaning)
+            .unwrap_or_default();
         let mut f = Field::new(*name, v.clone()).meaning(meaning);
         if *name == "x5t" {
             if let Some(b) = b64_decode_lenient(v).filter(|b| b.len() == 20) {

@@ -5,6 +5,7 @@ use super::keycred_rules;
 use crate::context::Context;
 use crate::decode::x509::keycred::KeyCredential;
 use crate::explain::rule;
+use crate::knowledge::key_members::keycredential_meaning;
 use crate::report::{Artifact, ArtifactKind, Field, KeyEvidence, Section};
 use crate::text::{b64url, hex_colon, hex_upper};
 
@@ -31,20 +32,7 @@ fn credential_section(cred: &KeyCredential) -> Section {
         }
     }
     for (name, v) in &cred.members {
-        let meaning = match (*name, v.as_str()) {
-            ("keyId", _) => "the credential's own GUID (not the thumbprint)",
-            ("displayName", _) => "usually the certificate subject",
-            ("type", "AsymmetricX509Cert") => "a certificate (public key) credential",
-            ("type", "X509CertAndPassword") => {
-                "a certificate with private key (used for SAML signing)"
-            }
-            ("type", "Symmetric") => "a symmetric key",
-            ("usage", "Verify") => {
-                "Entra verifies the app's signatures (client assertions) with it"
-            }
-            ("usage", "Sign") => "used to sign (SAML token signing)",
-            _ => "",
-        };
+        let meaning = keycredential_meaning(name, v);
         s.push(Field::new(*name, v.clone()).meaning(meaning));
     }
     s

@@ -3,6 +3,7 @@
 use crate::context::Context;
 use crate::decode::x509::json::{get, get_str};
 use crate::explain::rule::{self, Rule};
+use crate::knowledge::key_members::{OPENID_CAPABILITIES, OPENID_ENDPOINTS};
 use crate::knowledge::sources;
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use serde_json::Value;
@@ -37,37 +38,8 @@ pub fn card(doc: &Value, span: Span, ctx: &Context) -> Artifact {
         }
     );
     let mut s = Section::new("Endpoints");
-    for (name, meaning) in [
-        (
-            "issuer",
-            "the exact iss value of tokens this configuration describes",
-        ),
-        (
-            "jwks_uri",
-            "where the signing keys (JWKS) are published: shown, never fetched",
-        ),
-        (
-            "authorization_endpoint",
-            "where the browser signs in (authorization code and implicit flows)",
-        ),
-        (
-            "token_endpoint",
-            "where apps redeem codes, refresh tokens and client credentials for tokens",
-        ),
-        ("device_authorization_endpoint", "device code flow"),
-        ("end_session_endpoint", "sign-out"),
-        (
-            "userinfo_endpoint",
-            "OpenID Connect UserInfo (Microsoft Graph for Entra)",
-        ),
-        ("kerberos_endpoint", "Kerberos ticket exchange"),
-        (
-            "tenant_region_scope",
-            "the tenant's region (WW, NA, EU, AS, OC ... or USGov)",
-        ),
-        ("cloud_instance_name", "the cloud's sign-in host name"),
-        ("msgraph_host", "the Microsoft Graph host of this cloud"),
-    ] {
+    for m in OPENID_ENDPOINTS {
+        let (name, meaning) = (m.name, m.meaning);
         if let Some(v) = get_str(doc, name) {
             let meaning = if name == "issuer" && !version.is_empty() {
                 format!("{meaning}; {version}")
@@ -78,12 +50,8 @@ pub fn card(doc: &Value, span: Span, ctx: &Context) -> Artifact {
         }
     }
     let mut cap = Section::new("Capabilities");
-    for (name, meaning) in [
-        ("id_token_signing_alg_values_supported", "algorithms its tokens are signed with"),
-        ("token_endpoint_auth_methods_supported", "how a confidential client proves itself: client_secret_* is a secret, private_key_jwt a certificate"),
-        ("response_types_supported", ""),
-        ("scopes_supported", ""),
-    ] {
+    for m in OPENID_CAPABILITIES {
+        let (name, meaning) = (m.name, m.meaning);
         if let Some(Value::Array(items)) = get(doc, name) {
             let list: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
             cap.push(Field::new(name, list.join(", ")).meaning(meaning));
