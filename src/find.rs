@@ -214,7 +214,7 @@ pub const DECODERS: &[Decoder] = &[
             ArtifactKind::Pkcs7,
         ],
         recognises: "X.509 certificates, public keys, CSRs and PKCS#7 in PEM, base64 DER or hex",
-        scan: decode::cert::scan,
+        scan: crate::explain::x509::cert::scan,
     },
     Decoder {
         name: "jwk",
@@ -227,7 +227,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::Jwk, ArtifactKind::KeyCredential],
         recognises: "JWK, JWKS and app manifest keyCredentials",
-        scan: decode::jwk::scan,
+        scan: crate::explain::x509::jwk::scan,
     },
     Decoder {
         name: "pfx",
@@ -238,7 +238,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::Pkcs12],
         recognises: "PKCS#12 (.pfx/.p12) files pasted as base64",
-        scan: decode::pfx::scan,
+        scan: crate::explain::x509::pfx::scan,
     },
     Decoder {
         name: "har",

@@ -135,13 +135,8 @@ impl KeyKind {
 
 /// The curve name shown for an EC parameters OID.
 pub fn curve_name(oid: &str) -> &'static str {
-    match oid {
-        "1.2.840.10045.3.1.7" => "P-256 (secp256r1, prime256v1)",
-        "1.3.132.0.34" => "P-384 (secp384r1)",
-        "1.3.132.0.35" => "P-521 (secp521r1)",
-        "1.3.132.0.10" => "secp256k1",
-        _ => "an unnamed curve",
-    }
+    use crate::knowledge::x509::{name_in, CURVES};
+    name_in(CURVES, oid).unwrap_or("an unnamed curve")
 }
 
 /// Bits in a big-endian unsigned integer, ignoring leading zero bytes.

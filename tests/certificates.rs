@@ -504,22 +504,22 @@ fn tokens_prose_and_broken_input_do_not_produce_key_artifacts() {
     for name in ["rs256.jwt", "es256-x5c.jwt", "eddsa.jwt"] {
         let token = generated(name);
         assert!(
-            tokenlens::decode::cert::scan(&token, &ctx).is_empty(),
+            tokenlens::explain::x509::cert::scan(&token, &ctx).is_empty(),
             "{name}"
         );
         assert!(
-            tokenlens::decode::jwk::scan(&token, &ctx).is_empty(),
+            tokenlens::explain::x509::jwk::scan(&token, &ctx).is_empty(),
             "{name}"
         );
         assert!(
-            tokenlens::decode::pfx::scan(&token, &ctx).is_empty(),
+            tokenlens::explain::x509::pfx::scan(&token, &ctx).is_empty(),
             "{name}"
         );
     }
     let prose =
         "Please renew the certificate; the thumbprint is in the keys section of the manifest.";
-    assert!(tokenlens::decode::cert::scan(prose, &ctx).is_empty());
-    assert!(tokenlens::decode::jwk::scan(prose, &ctx).is_empty());
+    assert!(tokenlens::explain::x509::cert::scan(prose, &ctx).is_empty());
+    assert!(tokenlens::explain::x509::jwk::scan(prose, &ctx).is_empty());
     // Truncated PEM and truncated base64 never panic and say what is wrong.
     let pem = generated("leaf.pem");
     for cut in (0..pem.len()).step_by(7) {

@@ -8,6 +8,7 @@
 pub mod http;
 pub mod rule;
 pub mod tokens;
+pub mod x509;
 
 pub use rule::{Rule, RuleInfo};
 
@@ -30,6 +31,20 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(http::xms_diagnostics::RULES),
     crate::correlate::catalogue,
     tokens::rules,
+    || rule::infos(x509::certificate_rules::RULES),
+    || rule::infos(x509::jwk_rules::RULES),
+    || rule::infos(x509::keycred_rules::RULES),
+    || rule::infos(x509::chain::RULES),
+    || rule::infos(x509::key_rules::PEM_RULES),
+    || rule::infos(x509::key_rules::PRIVATE_KEY_RULES),
+    || rule::infos(x509::key_rules::PUBLIC_KEY_RULES),
+    || rule::infos(x509::key_rules::CSR_RULES),
+    || rule::infos(x509::openssl::RULES),
+    || rule::infos(x509::pfx::RULES),
+    || rule::infos(x509::openid::RULES),
+    || rule::infos(x509::secret::RULES),
+    || rule::infos(x509::thumbprint_rules::RULES),
+    || rule::infos(x509::thumbprint_rules::LINK_RULES),
 ];
 
 #[cfg(test)]

@@ -11,9 +11,12 @@ pub mod graph_errors;
 pub mod headers;
 pub mod http_auth;
 pub mod iis;
+pub mod key_members;
 pub mod roles;
+pub mod sign_in_hosts;
 pub mod sources;
 pub mod tokens;
+pub mod x509;
 pub mod xms_diagnostics;
 pub mod xms_reasons;
 

@@ -25,6 +25,8 @@ pub const AZURE_PORTAL_CAPTURE_BROWSER_TRACE: &str =
     "https://learn.microsoft.com/en-us/azure/azure-portal/capture-browser-trace";
 pub const BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY: &str =
     "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory";
+pub const CABFORUM_RESOURCES_OBJECT_REGISTRY: &str =
+    "https://cabforum.org/resources/object-registry/";
 pub const CALENDARING_RESOLVE_FREE_BUSY_ERRORS: &str =
     "https://learn.microsoft.com/en-us/outlook/troubleshoot/calendaring/resolve-free-busy-errors";
 pub const CLIENT_ACCESS_CLIENT_ACCESS: &str =
@@ -43,23 +45,45 @@ pub const DEBUG_SYSTEM_ERROR_CODES_1700_3999: &str =
     "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--1700-3999-";
 pub const DEVELOP_QUICK_FILE_LIST_LABELS_CPP: &str =
     "https://learn.microsoft.com/en-us/information-protection/develop/quick-file-list-labels-cpp";
+pub const DOC_RFC3279_SECTION_2_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc3279#section-2.2";
+pub const DOC_RFC4055_SECTION_5: &str = "https://datatracker.ietf.org/doc/html/rfc4055#section-5";
+pub const DOC_RFC4556_SECTION_3_2_4: &str =
+    "https://datatracker.ietf.org/doc/html/rfc4556#section-3.2.4";
+pub const DOC_RFC4945_SECTION_5_1_3_12: &str =
+    "https://datatracker.ietf.org/doc/html/rfc4945#section-5.1.3.12";
+pub const DOC_RFC5280_SECTION_4_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc5280#section-4.2";
+pub const DOC_RFC5480_SECTION_2_1_1_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc5480#section-2.1.1.1";
+pub const DOC_RFC5754_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc5754#section-2";
+pub const DOC_RFC5758_SECTION_3_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc5758#section-3.2";
 pub const DOC_RFC6749_SECTION_4_1_2_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
 pub const DOC_RFC6749_SECTION_5_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
 pub const DOC_RFC6750_SECTION_3_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1";
+pub const DOC_RFC7292_APPENDIX_C: &str = "https://datatracker.ietf.org/doc/html/rfc7292#appendix-C";
+pub const DOC_RFC7292_SECTION_4_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7292#section-4.2";
 pub const DOC_RFC7515_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7515#section-4.1";
 pub const DOC_RFC7516_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7516#section-4.1";
+pub const DOC_RFC7517_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7517#section-4";
 pub const DOC_RFC7518_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7518#section-4";
+pub const DOC_RFC7518_SECTION_6_2_1_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7518#section-6.2.1.1";
 pub const DOC_RFC7519_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc7519#section-2";
 pub const DOC_RFC7519_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1";
 pub const DOC_RFC7800_SECTION_3_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7800#section-3.1";
+pub const DOC_RFC8018_APPENDIX_C: &str = "https://datatracker.ietf.org/doc/html/rfc8018#appendix-C";
 pub const DOC_RFC8176_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc8176#section-2";
+pub const DOC_RFC8410_SECTION_3: &str = "https://datatracker.ietf.org/doc/html/rfc8410#section-3";
 pub const DOC_RFC8628_SECTION_3_5: &str =
     "https://datatracker.ietf.org/doc/html/rfc8628#section-3.5";
 pub const DOC_RFC8693_SECTION_4_1: &str =
@@ -80,6 +104,8 @@ pub const EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE: &str = "https://lear
 pub const EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
 pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
+pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
+    "https://learn.microsoft.com/en-us/entra/external-id/customers/overview-customers-ciam";
 pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
 pub const GENERAL_AUTHENTICATION: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
@@ -181,6 +207,7 @@ pub const ROLE_BASED_ACCESS_CONTROL_OVERVIEW: &str =
 pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference";
 pub const SECAUTHN_SSPI_STATUS_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes";
+pub const SECG_SEC2_V2_PDF: &str = "https://www.secg.org/sec2-v2.pdf";
 pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
 pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
@@ -203,6 +230,8 @@ pub const S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID: &str = "
 pub const S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS: &str = "https://learn.microsoft.com/en-us/answers/questions/1608048/ews-operation-item-copy-fails-with-full-access-as";
 pub const S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY: &str = "https://learn.microsoft.com/en-us/answers/questions/1629044/test-oauthconnectivity-microsoft-exchange-security";
 pub const S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER: &str = "https://learn.microsoft.com/en-us/answers/questions/1792037/hma-with-activesync-wont-work-with-exchange-server";
+pub const TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO: &str =
+    "https://learn.microsoft.com/en-us/troubleshoot/windows-server/identity/object-ids-associated-microsoft-cryptography";
 pub const UCWA_AUTHENTICATIONINUCWA: &str =
     "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
 pub const USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS: &str = "https://learn.microsoft.com/en-us/iis/troubleshoot/using-failed-request-tracing/troubleshooting-failed-requests-using-tracing-in-iis";
@@ -231,6 +260,7 @@ pub const ALL: &[&str] = &[
     AZURE_AUTHENTICATE_AZURE_CLI,
     AZURE_PORTAL_CAPTURE_BROWSER_TRACE,
     BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY,
+    CABFORUM_RESOURCES_OBJECT_REGISTRY,
     CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
     CLIENT_ACCESS_CLIENT_ACCESS,
     CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO,
@@ -241,16 +271,30 @@ pub const ALL: &[&str] = &[
     DEBUG_SYSTEM_ERROR_CODES_1300_1699,
     DEBUG_SYSTEM_ERROR_CODES_1700_3999,
     DEVELOP_QUICK_FILE_LIST_LABELS_CPP,
+    DOC_RFC3279_SECTION_2_2,
+    DOC_RFC4055_SECTION_5,
+    DOC_RFC4556_SECTION_3_2_4,
+    DOC_RFC4945_SECTION_5_1_3_12,
+    DOC_RFC5280_SECTION_4_2,
+    DOC_RFC5480_SECTION_2_1_1_1,
+    DOC_RFC5754_SECTION_2,
+    DOC_RFC5758_SECTION_3_2,
     DOC_RFC6749_SECTION_4_1_2_1,
     DOC_RFC6749_SECTION_5_2,
     DOC_RFC6750_SECTION_3_1,
+    DOC_RFC7292_APPENDIX_C,
+    DOC_RFC7292_SECTION_4_2,
     DOC_RFC7515_SECTION_4_1,
     DOC_RFC7516_SECTION_4_1,
+    DOC_RFC7517_SECTION_4,
     DOC_RFC7518_SECTION_4,
+    DOC_RFC7518_SECTION_6_2_1_1,
     DOC_RFC7519_SECTION_2,
     DOC_RFC7519_SECTION_4_1,
     DOC_RFC7800_SECTION_3_1,
+    DOC_RFC8018_APPENDIX_C,
     DOC_RFC8176_SECTION_2,
+    DOC_RFC8410_SECTION_3,
     DOC_RFC8628_SECTION_3_5,
     DOC_RFC8693_SECTION_4_1,
     DOC_RFC8707_SECTION_2,
@@ -265,6 +309,7 @@ pub const ALL: &[&str] = &[
     EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION,
     EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
+    EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM,
     FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
     GENERAL_AUTHENTICATION,
     GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS,
@@ -330,6 +375,7 @@ pub const ALL: &[&str] = &[
     ROLE_BASED_ACCESS_CONTROL_OVERVIEW,
     ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE,
     SECAUTHN_SSPI_STATUS_CODES,
+    SECG_SEC2_V2_PDF,
     SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING,
     SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
     SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,
@@ -347,6 +393,7 @@ pub const ALL: &[&str] = &[
     S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS,
     S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY,
     S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
+    TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO,
     UCWA_AUTHENTICATIONINUCWA,
     USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS,
     VULNERABILITY_CVE_2023_29357,

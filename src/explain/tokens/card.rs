@@ -83,7 +83,7 @@ fn x5c_key(
         .as_array()?
         .iter()
         .find_map(|c| c.as_str().and_then(crate::text::b64_decode_lenient))?;
-    let cert = crate::decode::cert::certificate_artifact(&der, Span::default(), ctx)?;
+    let cert = crate::explain::x509::certificate::certificate_artifact(&der, Span::default(), ctx)?;
     let mut key = cert.evidence.keys.into_iter().next()?;
     key.label = format!("the token's own x5c certificate ({})", key.label);
     Some(key)

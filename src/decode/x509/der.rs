@@ -1,10 +1,10 @@
-//! Shared helpers for the key decoders: finding PEM armour, base64 and hex DER runs, thumbprints.
+//! DER in text: finding PEM armour, base64 and hex DER runs, and the thumbprints of DER bytes.
 //!
 //! These functions only find and decode text; every ASN.1 structure is parsed by x509-parser,
 //! der-parser or the RustCrypto crates.
 
-use crate::report::{Field, Section, Span};
-use crate::text::{b64_decode_lenient, b64std, b64url, hex_colon, hex_upper};
+use crate::report::Span;
+use crate::text::{b64_decode_lenient, b64std, b64url};
 use sha1::{Digest, Sha1};
 use sha2::Sha256;
 
@@ -323,43 +323,12 @@ impl Thumbprints {
     pub fn custom_key_identifier(&self) -> String {
         b64std(&self.sha1)
     }
-
-    /// The section listing both thumbprints in hex, colon hex, base64 and base64url.
-    pub fn section(&self, what: &str) -> Section {
-        let mut s = Section::new("Thumbprints");
-        s.push(
-            Field::new("SHA-1 thumbprint", hex_upper(&self.sha1))
-                .shown(hex_colon(&self.sha1))
-                .meaning(format!(
-                    "SHA-1 of the {what}: the Windows certificate store, Get-AuthConfig and Entra show this"
-                )),
-        );
-        s.push(
-            Field::new("SHA-256 thumbprint", hex_upper(&self.sha256))
-                .shown(hex_colon(&self.sha256))
-                .meaning(format!("SHA-256 of the {what}")),
-        );
-        s.push(
-            Field::new(
-                "SHA-1 base64 (customKeyIdentifier)",
-                self.custom_key_identifier(),
-            )
-            .meaning("the form an app manifest keyCredentials entry uses"),
-        );
-        s.push(Field::new("x5t (SHA-1 base64url)", self.x5t()).meaning(
-            "the value a token header carries in x5t; Entra-issued tokens carry it in kid too",
-        ));
-        s.push(
-            Field::new("x5t#S256 (SHA-256 base64url)", self.x5t_s256())
-                .meaning("the value a token header carries in x5t#S256"),
-        );
-        s
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::hex_colon;
 
     #[test]
     fn pem_blocks_are_found_with_spans_and_labels() {
