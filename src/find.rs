@@ -5,6 +5,7 @@
 
 use crate::context::Context;
 use crate::decode;
+use crate::explain;
 use crate::report::{Artifact, ArtifactKind};
 
 /// One decoder: its name, what it recognises, and the function that scans a paste for it.
@@ -64,12 +65,12 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "aadsts",
         recognises: "AADSTS error bodies, error_description text and AADSTSnnnn fragments",
-        scan: decode::aadsts::scan,
+        scan: explain::errors::aadsts::scan,
     },
     Decoder {
         name: "service-error",
         recognises: "Microsoft Graph and EWS error bodies",
-        scan: decode::service_error::scan,
+        scan: explain::errors::scan_service,
     },
     Decoder {
         name: "w3c",
@@ -85,7 +86,7 @@ pub const DECODERS: &[Decoder] = &[
         name: "powershell",
         recognises:
             "Exchange PowerShell Format-List output (Get-PartnerApplication, Get-AuthServer ...)",
-        scan: decode::powershell::scan,
+        scan: explain::powershell::scan,
     },
     Decoder {
         name: "headers",

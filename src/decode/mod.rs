@@ -2,12 +2,12 @@
 //!
 //! A decoder never fails the whole paste: what it cannot read becomes a finding on its artifact.
 
-pub mod aadsts;
 pub mod authorization;
 pub mod cert;
 pub mod challenge;
 pub mod claims_json;
 pub mod der_util;
+pub mod errors;
 pub mod explain_token;
 pub mod freb;
 pub mod har;
@@ -16,6 +16,5 @@ pub mod jwk;
 pub mod jwt;
 pub mod pfx;
 pub mod powershell;
-pub mod service_error;
 pub mod w3c;
 pub mod xms_diagnostics;

@@ -5,6 +5,8 @@
 //! `catalogue()` lists every rule of every family, so tests can check the catalogues as data
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
+pub mod errors;
+pub mod powershell;
 pub mod rule;
 
 pub use rule::{Rule, RuleInfo};
@@ -19,7 +21,17 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
+    || rule::infos(errors::aadsts::RULES),
+    || rule::infos(errors::service::RULES),
+    || rule::infos(errors::exchange::RULES),
+    || rule::infos(powershell::oauth_objects::PARTNER_APPLICATION),
+    || rule::infos(powershell::oauth_objects::AUTH_SERVER),
+    || rule::infos(powershell::oauth_objects::AUTH_CONFIG),
+    || rule::infos(powershell::oauth_objects::INTRA_ORGANIZATION_CONNECTOR),
+    || rule::infos(powershell::oauth_objects::OAUTH_TEST),
+    || rule::infos(powershell::org_config::RULES),
+];
 
 #[cfg(test)]
 mod tests {

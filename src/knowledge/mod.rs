@@ -6,8 +6,11 @@
 pub mod aadsts;
 pub mod apps;
 pub mod claims;
+pub mod exchange_auth;
 pub mod graph_errors;
 pub mod iis;
+pub mod metadata_hosts;
+pub mod ps_objects;
 pub mod roles;
 pub mod sources;
 pub mod xms_diagnostics;
