@@ -38,6 +38,18 @@ pub const TEST_OAUTH_EXO: Fix = Fix::command(
     "Test-OAuthConnectivity -Service EWS -TargetUri https://outlook.office365.com/ews/exchange.asmx -Mailbox <on-premises mailbox> -Verbose | Format-List",
 );
 
+/// Reruns the OAuth test against any target with every header printed.
+pub const TEST_OAUTH_TARGET: Fix = Fix::command(
+    "Rerun the test with -Verbose and paste the full output, including the response headers.",
+    "Test-OAuthConnectivity -Service EWS -TargetUri <target EWS URL> -Mailbox <mailbox> -Verbose | Format-List",
+);
+
+/// Prints the response headers a PowerShell web cmdlet's 401 exception leaves out.
+pub const PRINT_RESPONSE_HEADERS: Fix = Fix::command(
+    "Catch the error and print the response headers (PowerShell 7 shows Key/Value pairs; Windows PowerShell 5.1 needs the loop), then paste them here.",
+    "try { Invoke-RestMethod ... } catch { $_.Exception.Response.Headers | Format-List }\n# Windows PowerShell 5.1:\n# $r = $_.Exception.Response; $r.Headers.AllKeys | ForEach-Object { \"$_ : $($r.Headers[$_])\" }",
+);
+
 /// Why a partner's trusted issuers can match no local auth server, most likely first.
 pub const UNTRUSTED_ISSUER_CAUSES: &[&str] = &[
     "The target is in another cloud (for example partner.outlook.cn in 21Vianet trusts 00000001-0002-0000-c000-000000000000) while the local auth server points at the global cloud.",

@@ -333,10 +333,7 @@ fn error_page(found: &AadstsFound, _: &Context) -> Vec<Finding> {
         "Entra sign-in error page",
         "The user saw Microsoft Entra's error page. Its troubleshooting details identify the attempt: an admin finds it in the Entra sign-in logs by Correlation Id or Request Id and the timestamp.",
     )
-    .step(Step::with_command(
-        "Find the attempt in the sign-in logs (Microsoft Graph PowerShell).",
-        "Get-MgAuditLogSignIn -Filter \"correlationId eq '<Correlation Id>'\" | Format-List",
-    ))
+    .step(table::FIND_SIGN_IN.to_step())
     .source(sources::MONITORING_HEALTH_CONCEPT_SIGN_INS);
     if unregistered {
         f = f.cause("The device is not registered in Entra (Device identifier 'Not available' or state 'Unregistered'): policies that require a compliant or hybrid-joined device fail from this browser.");

@@ -6,7 +6,7 @@ use crate::decode::errors::service::ExchangeMessage;
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::exchange_auth as auth;
 use crate::knowledge::{apps, sources};
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Step};
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
 
 /// The card of one Exchange message.
 pub fn card(m: &ExchangeMessage, ctx: &Context) -> Artifact {
@@ -139,7 +139,7 @@ fn remote_401(m: &ExchangeMessage, _: &Context) -> Vec<Finding> {
             "The target answered 401 Unauthorized",
             "The reason is in that response's x-ms-diagnostics and WWW-Authenticate headers; Test-OAuthConnectivity -Verbose prints them.",
         )
-        .step(Step::with_command("Rerun the test with -Verbose and paste the full output, including the response headers.", "Test-OAuthConnectivity -Service EWS -TargetUri <target EWS URL> -Mailbox <mailbox> -Verbose | Format-List"))
+        .step(auth::TEST_OAUTH_TARGET.to_step())
         .source(sources::OUTLOOK_CALENDARING_RESOLVE_FREE_BUSY_ERRORS)];
     }
     let mut f = Finding::new(
@@ -153,10 +153,7 @@ fn remote_401(m: &ExchangeMessage, _: &Context) -> Vec<Finding> {
     )
     .source(sources::MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD);
     if !headers_pasted {
-        f = f.step(Step::with_command(
-            "Catch the error and print the response headers (PowerShell 7 shows Key/Value pairs; Windows PowerShell 5.1 needs the loop), then paste them here.",
-            "try { Invoke-RestMethod ... } catch { $_.Exception.Response.Headers | Format-List }\n# Windows PowerShell 5.1:\n# $r = $_.Exception.Response; $r.Headers.AllKeys | ForEach-Object { \"$_ : $($r.Headers[$_])\" }",
-        ));
+        f = f.step(auth::PRINT_RESPONSE_HEADERS.to_step());
     }
     vec![f]
 }

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::decode::errors::service::{Service, ServiceError};
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::{graph_errors, sources};
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Step};
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
 
 /// What the card calls the service.
 fn what(err: &ServiceError) -> &'static str {
@@ -61,20 +61,24 @@ pub fn card(err: &ServiceError, ctx: &Context) -> Artifact {
 fn is_rest_preview(message: &str) -> bool {
     message
         .to_ascii_lowercase()
-        .contains("rest apis for this mailbox are currently in preview")
+        .contains(graph_errors::REST_PREVIEW.needle)
+}
+
+/// A finding from a message pattern row.
+fn pattern_finding(m: &graph_errors::MessagePattern) -> Finding {
+    let mut f = Finding::new(Severity::Error, m.title, m.meaning).source(m.source);
+    for c in m.causes {
+        f = f.cause(*c);
+    }
+    for fix in m.fixes {
+        f = f.step(fix.to_step());
+    }
+    f
 }
 
 /// The finding for a mailbox that lives on Exchange Server in a hybrid deployment.
 pub fn rest_preview_finding() -> Finding {
-    Finding::new(
-        Severity::Error,
-        "The mailbox is on-premises (hybrid REST)",
-        "This message comes from a mailbox that lives on Exchange Server in a hybrid deployment. Only v1.0 of the Mail, Calendar and Contacts APIs is served for such mailboxes; other APIs (and beta) answer with this error.",
-    )
-    .cause("The call used an API outside v1.0 Mail, Calendar or Contacts for an on-premises mailbox.")
-    .cause("Hybrid REST prerequisites are not met (Exchange 2016 CU3 or later, hybrid modern auth, AutoDiscover reachable from Microsoft 365).")
-    .step(Step::new("Call only v1.0 Mail, Calendar or Contacts endpoints for on-premises mailboxes, or move the mailbox to Exchange Online."))
-    .source(sources::HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES)
+    pattern_finding(&graph_errors::REST_PREVIEW)
 }
 
 /// The rules over one Graph or EWS error body, in the order their findings are shown.
@@ -107,16 +111,7 @@ fn message_pattern(err: &ServiceError, _: &Context) -> Vec<Finding> {
     graph_errors::messages_matching(&err.message)
         .into_iter()
         .rev()
-        .map(|m| {
-            let mut f = Finding::new(Severity::Error, m.title, m.meaning).source(m.source);
-            for c in m.causes {
-                f = f.cause(*c);
-            }
-            for fix in m.fixes {
-                f = f.step(fix.to_step());
-            }
-            f
-        })
+        .map(pattern_finding)
         .collect()
 }
 

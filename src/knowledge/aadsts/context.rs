@@ -1,7 +1,7 @@
 //! What surrounds an AADSTS error in a paste: the labels of Entra's sign-in error page and the
 //! wrappers (MSAL exceptions, PowerShell and CLI sign-ins) that say which tool hit the error.
 
-use crate::knowledge::sources;
+use crate::knowledge::{sources, Fix};
 
 /// One label of the "Troubleshooting details" block of the Entra sign-in error page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,12 @@ pub fn page_field(label: &str) -> Option<&'static PageField> {
         .iter()
         .find(|f| f.label.eq_ignore_ascii_case(label))
 }
+
+/// Finds the attempt the error page shows in the Entra sign-in logs.
+pub const FIND_SIGN_IN: Fix = Fix::command(
+    "Find the attempt in the sign-in logs (Microsoft Graph PowerShell).",
+    "Get-MgAuditLogSignIn -Filter \"correlationId eq '<Correlation Id>'\" | Format-List",
+);
 
 /// A text near an error that says which tool reported it, and what that means for the fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

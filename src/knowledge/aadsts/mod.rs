@@ -58,7 +58,7 @@ mod high;
 mod low;
 mod oauth;
 
-pub use context::{page_field, PageField, Wrapper, PAGE_FIELDS, WRAPPERS};
+pub use context::{page_field, PageField, Wrapper, FIND_SIGN_IN, PAGE_FIELDS, WRAPPERS};
 pub use oauth::{oauth_error, suberror, OAuthError, Suberror, OAUTH_ERRORS, SUBERRORS};
 
 /// The code table in ranges, each sorted by `code`, the ranges in ascending order.
