@@ -324,6 +324,10 @@ pub const MESSAGES: &[MessagePattern] = &[
     },
 ];
 
+/// The innerError members that identify a request to Microsoft support, and what they are for.
+pub const SUPPORT_IDS: &[&str] = &["client-request-id", "request-id"];
+pub const SUPPORT_ID_MEANING: &str = "quote this id (with the date) when you ask Microsoft support";
+
 /// The hybrid REST message: the mailbox is on Exchange Server and the API is not served for it.
 /// Kept apart from `MESSAGES`: its own rule reports it, inside an error body or on its own.
 pub const REST_PREVIEW: MessagePattern = MessagePattern {

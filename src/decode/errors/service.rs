@@ -90,8 +90,11 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     if !rest.trim_start().starts_with('{') {
         return None;
     }
-    let open = text[..at].rfind('{')?;
-    let end = matching(text, open)?;
+    // The object must close within 20,000 bytes of its brace (see `text::json_end`), so a brace further
+    // back than that cannot hold this key; bounding the look-back keeps the finder linear.
+    let from = floor(text, at.saturating_sub(20_000));
+    let open = from + text[from..at].rfind('{')?;
+    let end = crate::text::json_end(text.as_bytes(), open, 20_000)?;
     let v = serde_json::from_str::<Value>(&text[open..end]).ok()?;
     let err = v.get("error").or_else(|| v.get("odata.error"));
     let err = err.filter(|e| e.is_object())?;
@@ -127,26 +130,12 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     Some((err, end))
 }
 
-fn matching(text: &str, open: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let (mut depth, mut in_str, mut i) = (0usize, false, open);
-    while i < b.len() && i < open + 20_000 {
-        match (in_str, b[i]) {
-            (true, b'\\') => i += 1,
-            (true, b'"') => in_str = false,
-            (false, b'"') => in_str = true,
-            (false, b'{') => depth += 1,
-            (false, b'}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
     }
-    None
+    i
 }
 
 /// Opening tags named `name` (any namespace prefix, any attributes) and their text: the tag's
@@ -154,7 +143,9 @@ fn matching(text: &str, open: usize) -> Option<usize> {
 fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for at in textmap::find_all_ci(text, name) {
-        let Some(lt) = text[..at].rfind('<') else {
+        // Only a short namespace prefix may stand between `<` and the name, so look back a little.
+        let from = floor(text, at.saturating_sub(24));
+        let Some(lt) = text[from..at].rfind('<').map(|p| from + p) else {
             continue;
         };
         let prefix = &text[lt + 1..at];

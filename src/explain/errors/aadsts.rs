@@ -88,22 +88,17 @@ fn error_section(found: &AadstsFound) -> Section {
         s.push(Field::new("message", msg.clone()));
     }
     if let Some(v) = &err.trace_id {
-        s.push(
-            Field::new("Trace ID", v.clone())
-                .meaning("give this to Microsoft support with the timestamp"),
-        );
+        s.push(Field::new("Trace ID", v.clone()).meaning(table::error_field("Trace ID")));
     }
     if let Some(v) = &err.correlation_id {
-        s.push(
-            Field::new("Correlation ID", v.clone())
-                .meaning("find the attempt in the Entra sign-in logs with this id"),
-        );
+        let meaning = table::error_field("Correlation ID");
+        s.push(Field::new("Correlation ID", v.clone()).meaning(meaning));
     }
     if let Some(v) = &err.timestamp {
-        s.push(Field::new("Timestamp", v.clone()).meaning("UTC"));
+        s.push(Field::new("Timestamp", v.clone()).meaning(table::error_field("Timestamp")));
     }
     if let Some(v) = &err.error_uri {
-        s.push(Field::new("error_uri", v.clone()).meaning("Microsoft's page for this code"));
+        s.push(Field::new("error_uri", v.clone()).meaning(table::error_field("error_uri")));
     }
     named_in_message(&mut s, msg);
     for wrapper in &found.reported_by {

@@ -43,8 +43,8 @@ pub fn card(err: &ServiceError, ctx: &Context) -> Artifact {
         let mut s = Section::new("innerError");
         for (k, v) in inner {
             let mut f = Field::new(k.clone(), v.clone());
-            if k == "request-id" || k == "client-request-id" {
-                f = f.meaning("quote this id (with the date) when you ask Microsoft support");
+            if graph_errors::SUPPORT_IDS.contains(&k.as_str()) {
+                f = f.meaning(graph_errors::SUPPORT_ID_MEANING);
             }
             s.push(f);
         }

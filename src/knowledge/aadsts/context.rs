@@ -45,6 +45,41 @@ pub fn page_field(label: &str) -> Option<&'static PageField> {
         .find(|f| f.label.eq_ignore_ascii_case(label))
 }
 
+/// One identifier of an AADSTS error body, and what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorField {
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+/// The identifiers an error body carries besides its codes, in the order a card shows them.
+pub const ERROR_FIELDS: &[ErrorField] = &[
+    ErrorField {
+        name: "Trace ID",
+        meaning: "give this to Microsoft support with the timestamp",
+    },
+    ErrorField {
+        name: "Correlation ID",
+        meaning: "find the attempt in the Entra sign-in logs with this id",
+    },
+    ErrorField {
+        name: "Timestamp",
+        meaning: "UTC",
+    },
+    ErrorField {
+        name: "error_uri",
+        meaning: "Microsoft's page for this code",
+    },
+];
+
+/// What the identifier `name` is for ("" when unknown).
+pub fn error_field(name: &str) -> &'static str {
+    ERROR_FIELDS
+        .iter()
+        .find(|f| f.name == name)
+        .map_or("", |f| f.meaning)
+}
+
 /// Finds the attempt the error page shows in the Entra sign-in logs.
 pub const FIND_SIGN_IN: Fix = Fix::command(
     "Find the attempt in the sign-in logs (Microsoft Graph PowerShell).",
@@ -90,5 +125,7 @@ mod tests {
             crate::knowledge::assert_source(w.source, w.needle);
         }
         assert!(page_field("correlation id").is_some());
+        assert_eq!(error_field("Timestamp"), "UTC");
+        assert_eq!(error_field("nothing"), "");
     }
 }

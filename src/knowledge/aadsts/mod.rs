@@ -58,7 +58,10 @@ mod high;
 mod low;
 mod oauth;
 
-pub use context::{page_field, PageField, Wrapper, FIND_SIGN_IN, PAGE_FIELDS, WRAPPERS};
+pub use context::{
+    error_field, page_field, ErrorField, PageField, Wrapper, ERROR_FIELDS, FIND_SIGN_IN,
+    PAGE_FIELDS, WRAPPERS,
+};
 pub use oauth::{oauth_error, suberror, OAuthError, Suberror, OAUTH_ERRORS, SUBERRORS};
 
 /// The code table in ranges, each sorted by `code`, the ranges in ascending order.
