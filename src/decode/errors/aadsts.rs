@@ -271,7 +271,7 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
         start = ls + p;
     }
     // The fragment runs to a blank line, a closing quote, or at most 3000 bytes.
-    let hard = (at + 3000).min(text.len());
+    let hard = floor(text, (at + 3000).min(text.len()));
     let mut end = hard;
     let region = &text[at..hard];
     if let Some(p) = region.find("\n\n").or_else(|| region.find("\r\n\r\n")) {
@@ -448,6 +448,9 @@ mod tests {
         let t = "Exception: AADSTS50012: The key was not found.\r\nTrace ID: 47a23f57-3717-4857-8fab-b3485aeba800";
         assert_eq!(find(t)[0].error.codes, vec![50012]);
         assert!(find("AADSTS is a prefix; AADSTS12 is too short.").is_empty());
+        // A fragment whose 3000-byte window ends inside a multi-byte character.
+        let t = format!("AADSTS50012: {}", "é".repeat(2000));
+        assert_eq!(find(&t)[0].error.codes, vec![50012]);
     }
 
     #[test]

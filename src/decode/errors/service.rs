@@ -14,10 +14,22 @@ pub enum Service {
     Ews,
 }
 
+/// Where in the response the code was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A JSON `error` (or `odata.error`) object.
+    JsonBody,
+    /// An EWS `ResponseCode` element.
+    ResponseCode,
+    /// A SOAP fault's `faultcode`.
+    SoapFault,
+}
+
 /// One Graph or EWS error body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceError {
     pub service: Service,
+    pub origin: Origin,
     pub code: String,
     pub message: String,
     /// The `innerError` object's members, in order, values as text.
@@ -122,6 +134,7 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     };
     let err = ServiceError {
         service: Service::Graph,
+        origin: Origin::JsonBody,
         code: code.to_string(),
         message,
         inner,
@@ -188,21 +201,24 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
     ]
     .concat();
     messages.sort_unstable();
-    let mut codes = tag_values(text, "ResponseCode");
+    let mut codes: Vec<(usize, usize, usize, Origin)> = tag_values(text, "ResponseCode")
+        .into_iter()
+        .map(|(lt, s, e)| (lt, s, e, Origin::ResponseCode))
+        .collect();
     for (lt, s, e) in tag_values(text, "faultcode") {
         let value = text[s..e].trim();
         let bare = value.rsplit(':').next().unwrap_or(value);
         // A fault that also has a ResponseCode with the same error is reported once.
         let repeated = codes
             .iter()
-            .any(|(_, cs, ce)| text[*cs..*ce].trim() == bare);
+            .any(|(_, cs, ce, _)| text[*cs..*ce].trim() == bare);
         if !repeated {
-            codes.push((lt, s, e));
+            codes.push((lt, s, e, Origin::SoapFault));
         }
     }
-    codes.sort_unstable();
+    codes.sort_unstable_by_key(|c| (c.0, c.1, c.2));
     let mut previous_end = 0;
-    for (lt, start, end) in codes {
+    for (lt, start, end, origin) in codes {
         let raw = text[start..end].trim();
         let code = raw.rsplit(':').next().unwrap_or(raw);
         if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
@@ -223,6 +239,7 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
         previous_end = end;
         out.push(ServiceError {
             service: Service::Ews,
+            origin,
             code: code.to_string(),
             message: msg,
             inner: None,
@@ -304,6 +321,11 @@ mod tests {
             (Service::Ews, "ErrorAccessDenied")
         );
         assert!(find(r#"{"error":"invalid_grant"}"#).0.is_empty());
+        let (e, _) = find("<s:Fault><faultcode>a:ErrorInvalidSecurityToken</faultcode><faultstring>Bad token.</faultstring></s:Fault>");
+        assert_eq!(
+            (e[0].origin, e[0].message.as_str()),
+            (Origin::SoapFault, "Bad token.")
+        );
     }
 
     #[test]

@@ -161,6 +161,7 @@ mod tests {
     fn err(code: &str, message: &str) -> ServiceError {
         ServiceError {
             service: Service::Graph,
+            origin: crate::decode::errors::service::Origin::JsonBody,
             code: code.into(),
             message: message.into(),
             inner: None,
