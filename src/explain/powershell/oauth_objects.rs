@@ -7,6 +7,7 @@ use crate::decode::powershell::views::{
 };
 use crate::explain::rule::Rule;
 use crate::knowledge::exchange_auth as auth;
+use crate::knowledge::ps_objects::{self, consequence};
 use crate::knowledge::{apps, metadata_hosts, sources};
 use crate::report::{Finding, Severity, Step};
 
@@ -114,7 +115,7 @@ fn auth_server_disabled(v: &AuthServer, _: &Context) -> Vec<Finding> {
     vec![Finding::new(
         Severity::Error,
         "Auth server disabled",
-        "Exchange does not trust tokens from this auth server while Enabled is False.",
+        consequence(ps_objects::AUTH_SERVER, "Enabled"),
     )
     .step(Step::with_command(
         "Enable it.",
@@ -141,7 +142,8 @@ fn evosts_not_default(v: &AuthServer, _: &Context) -> Vec<Finding> {
     if !v.evo_sts || v.is_default_authorization_endpoint != Some(false) {
         return Vec::new();
     }
-    vec![Finding::new(Severity::Warning, "EvoSts is not the default authorization endpoint", "Hybrid modern authentication is not advertised: Exchange challenges carry no authorization_uri while IsDefaultAuthorizationEndpoint is False.")
+    let why = consequence(ps_objects::AUTH_SERVER, "IsDefaultAuthorizationEndpoint");
+    vec![Finding::new(Severity::Warning, "EvoSts is not the default authorization endpoint", why)
         .step(Step::with_command("If HMA is wanted, make EvoSts the default authorization endpoint.", format!("Set-AuthServer -Identity \"{}\" -IsDefaultAuthorizationEndpoint $true\nSet-OrganizationConfig -OAuth2ClientProfileEnabled $true", v.name)))
         .source(HMA)]
 }
@@ -202,9 +204,12 @@ fn no_auth_certificate(v: &AuthConfig, _: &Context) -> Vec<Finding> {
     if v.current_certificate_thumbprint.as_deref() != Some("") {
         return Vec::new();
     }
-    vec![Finding::new(Severity::Error, "No current auth certificate", "CurrentCertificateThumbprint is empty: Exchange cannot sign its server-to-server tokens (Missing signing certificate).")
-        .step(auth::CREATE_AUTH_CERT.to_step())
-        .source(FREE_BUSY)]
+    let why = consequence(ps_objects::AUTH_CONFIG, "CurrentCertificateThumbprint");
+    vec![
+        Finding::new(Severity::Error, "No current auth certificate", why)
+            .step(auth::CREATE_AUTH_CERT.to_step())
+            .source(FREE_BUSY),
+    ]
 }
 
 /// Get-IntraOrganizationConnector.
@@ -220,9 +225,20 @@ fn intra_org_connector_disabled(v: &IntraOrganizationConnector, _: &Context) -> 
     if v.enabled != Some(false) {
         return Vec::new();
     }
-    vec![Finding::new(Severity::Warning, "IntraOrganizationConnector disabled", "With the connector disabled, Exchange falls back to the federation trust (DAuth) for free/busy and other cross-premises features instead of OAuth.")
-        .step(Step::with_command("Enable it if OAuth is wanted.", format!("Set-IntraOrganizationConnector -Identity \"{}\" -Enabled $true", v.name)))
-        .source(FREE_BUSY)]
+    let why = consequence(ps_objects::INTRA_ORGANIZATION_CONNECTOR, "Enabled");
+    vec![Finding::new(
+        Severity::Warning,
+        "IntraOrganizationConnector disabled",
+        why,
+    )
+    .step(Step::with_command(
+        "Enable it if OAuth is wanted.",
+        format!(
+            "Set-IntraOrganizationConnector -Identity \"{}\" -Enabled $true",
+            v.name
+        ),
+    ))
+    .source(FREE_BUSY)]
 }
 
 /// Test-OAuthConnectivity.
