@@ -3,7 +3,7 @@
 use tokenlens::knowledge::{aadsts, apps, claims, graph_errors, iis, roles, xms_diagnostics};
 
 fn main() {
-    println!("AADSTS codes: {}", aadsts::AADSTS.len());
+    println!("AADSTS codes: {}", aadsts::all_codes().count());
     println!("OAuth error values: {}", aadsts::OAUTH_ERRORS.len());
     println!("x-ms-diagnostics codes: {}", xms_diagnostics::CODES.len());
     println!(

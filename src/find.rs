@@ -301,7 +301,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::Aadsts],
         recognises: "AADSTS error bodies, error_description text and AADSTSnnnn fragments",
-        scan: decode::aadsts::scan,
+        scan: explain::errors::aadsts::scan,
     },
     Decoder {
         name: "service-error",
@@ -314,7 +314,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::ServiceError, ArtifactKind::Exception],
         recognises: "Microsoft Graph and EWS error bodies",
-        scan: decode::service_error::scan,
+        scan: explain::errors::scan_service,
     },
     Decoder {
         name: "w3c",
@@ -362,7 +362,7 @@ pub const DECODERS: &[Decoder] = &[
         produces: &[ArtifactKind::PowerShell],
         recognises:
             "Exchange PowerShell Format-List output (Get-PartnerApplication, Get-AuthServer ...)",
-        scan: decode::powershell::scan,
+        scan: explain::powershell::scan,
     },
     Decoder {
         name: "headers",

@@ -642,9 +642,9 @@ fn entry_artifact(x: &Exchange, all: &[Exchange], ctx: &Context) -> Artifact {
         } else {
             text
         };
-        for mut child in super::aadsts::scan(body, ctx)
+        for mut child in crate::explain::errors::aadsts::scan(body, ctx)
             .into_iter()
-            .chain(super::service_error::scan(body, ctx))
+            .chain(crate::explain::errors::scan_service(body, ctx))
         {
             if a.children
                 .iter()

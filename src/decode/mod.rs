@@ -2,13 +2,12 @@
 //!
 //! A decoder never fails the whole paste: what it cannot read becomes a finding on its artifact.
 
-pub mod aadsts;
+pub mod errors;
 pub mod freb;
 pub mod har;
 pub mod headers;
 pub mod http;
 pub mod powershell;
-pub mod service_error;
 pub mod tokens;
 pub mod w3c;
 pub mod x509;

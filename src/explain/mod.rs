@@ -5,7 +5,9 @@
 //! `catalogue()` lists every rule of every family, so tests can check the catalogues as data
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
+pub mod errors;
 pub mod http;
+pub mod powershell;
 pub mod rule;
 pub mod tokens;
 pub mod x509;
@@ -45,6 +47,15 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(x509::secret::RULES),
     || rule::infos(x509::thumbprint_rules::RULES),
     || rule::infos(x509::thumbprint_rules::LINK_RULES),
+    || rule::infos(errors::aadsts::RULES),
+    || rule::infos(errors::service::RULES),
+    || rule::infos(errors::exchange::RULES),
+    || rule::infos(powershell::oauth_objects::PARTNER_APPLICATION),
+    || rule::infos(powershell::oauth_objects::AUTH_SERVER),
+    || rule::infos(powershell::oauth_objects::AUTH_CONFIG),
+    || rule::infos(powershell::oauth_objects::INTRA_ORGANIZATION_CONNECTOR),
+    || rule::infos(powershell::oauth_objects::OAUTH_TEST),
+    || rule::infos(powershell::org_config::RULES),
 ];
 
 #[cfg(test)]

@@ -324,6 +324,24 @@ pub const MESSAGES: &[MessagePattern] = &[
     },
 ];
 
+/// The innerError members that identify a request to Microsoft support, and what they are for.
+pub const SUPPORT_IDS: &[&str] = &["client-request-id", "request-id"];
+pub const SUPPORT_ID_MEANING: &str = "quote this id (with the date) when you ask Microsoft support";
+
+/// The hybrid REST message: the mailbox is on Exchange Server and the API is not served for it.
+/// Kept apart from `MESSAGES`: its own rule reports it, inside an error body or on its own.
+pub const REST_PREVIEW: MessagePattern = MessagePattern {
+    needle: "rest apis for this mailbox are currently in preview",
+    title: "The mailbox is on-premises (hybrid REST)",
+    meaning: "This message comes from a mailbox that lives on Exchange Server in a hybrid deployment. Only v1.0 of the Mail, Calendar and Contacts APIs is served for such mailboxes; other APIs (and beta) answer with this error.",
+    causes: &[
+        "The call used an API outside v1.0 Mail, Calendar or Contacts for an on-premises mailbox.",
+        "Hybrid REST prerequisites are not met (Exchange 2016 CU3 or later, hybrid modern auth, AutoDiscover reachable from Microsoft 365).",
+    ],
+    fixes: &[Fix::text("Call only v1.0 Mail, Calendar or Contacts endpoints for on-premises mailboxes, or move the mailbox to Exchange Online.")],
+    source: crate::knowledge::sources::HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES,
+};
+
 /// The message patterns a message text contains.
 pub fn messages_matching(message: &str) -> Vec<&'static MessagePattern> {
     let lower = message.to_ascii_lowercase();

@@ -100,8 +100,14 @@ pub const EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO: &str = "
 pub const EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND: &str = "https://learn.microsoft.com/en-us/exchange/configure-oauth-authentication-between-exchange-and-exchange-online-organizations-exchange-2013-help";
 pub const EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL: &str =
     "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
+pub const EXCHANGE_ONLINE_ENABLE_OR_DISABLE_MODERN_AUTHENTICATION: &str = "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/enable-or-disable-modern-authentication-in-exchange-online";
+pub const EXCHANGE_PS_GET_ORGANIZATIONCONFIG: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-organizationconfig";
+pub const EXCHANGE_PS_SET_ORGANIZATIONCONFIG: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/set-organizationconfig";
 pub const EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
+pub const EXCHANGE_WEB_SERVICES_HOW_TO_CONTROL_ACCESS_TO_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-control-access-to-ews-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/impersonation-and-ews-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
 pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
@@ -305,8 +311,12 @@ pub const ALL: &[&str] = &[
     EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO,
     EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND,
     EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL,
+    EXCHANGE_ONLINE_ENABLE_OR_DISABLE_MODERN_AUTHENTICATION,
+    EXCHANGE_PS_GET_ORGANIZATIONCONFIG,
+    EXCHANGE_PS_SET_ORGANIZATIONCONFIG,
     EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION,
+    EXCHANGE_WEB_SERVICES_HOW_TO_CONTROL_ACCESS_TO_EWS,
     EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
     EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM,

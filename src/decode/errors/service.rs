@@ -1,0 +1,348 @@
+//! Records: Microsoft Graph and EWS error bodies (JSON `error` objects, EWS `ResponseCode`s and
+//! SOAP faults), and Exchange OAuth exception texts (Missing signing certificate, trusted issuers
+//! not configured locally, remote server returned 401, the hybrid "REST APIs for this mailbox are
+//! currently in preview" message).
+
+use crate::report::Span;
+use crate::textmap;
+use serde_json::Value;
+
+/// Which service answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Graph,
+    Ews,
+}
+
+/// Where in the response the code was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A JSON `error` (or `odata.error`) object.
+    JsonBody,
+    /// An EWS `ResponseCode` element.
+    ResponseCode,
+    /// A SOAP fault's `faultcode`.
+    SoapFault,
+}
+
+/// One Graph or EWS error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    pub service: Service,
+    pub origin: Origin,
+    pub code: String,
+    pub message: String,
+    /// The `innerError` object's members, in order, values as text.
+    pub inner: Option<Vec<(String, String)>>,
+    pub span: Span,
+}
+
+/// An Exchange message that explains itself once recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExchangeMessage {
+    /// `Missing signing certificate`: the auth certificate is missing on this server.
+    MissingSigningCertificate { span: Span },
+    /// `None of them are configured locally`, with the `principal@realm` issuers it lists.
+    UntrustedIssuers { span: Span, issuers: Vec<String> },
+    /// `The remote server returned an error: (401) Unauthorized`.
+    Remote401 {
+        span: Span,
+        /// Thrown by Invoke-RestMethod or Invoke-WebRequest.
+        web_cmdlet: bool,
+        /// The paste also holds WWW-Authenticate or x-ms-diagnostics headers.
+        headers_pasted: bool,
+    },
+    /// `REST APIs for this mailbox are currently in preview` outside a service error body.
+    RestPreview { span: Span },
+}
+
+impl ExchangeMessage {
+    /// Where the message is.
+    pub fn span(&self) -> Span {
+        match self {
+            ExchangeMessage::MissingSigningCertificate { span }
+            | ExchangeMessage::UntrustedIssuers { span, .. }
+            | ExchangeMessage::Remote401 { span, .. }
+            | ExchangeMessage::RestPreview { span } => *span,
+        }
+    }
+}
+
+/// Every Graph and EWS error body in `text`, then every Exchange message, in that order.
+pub fn find(text: &str) -> (Vec<ServiceError>, Vec<ExchangeMessage>) {
+    let mut errors = graph_bodies(text);
+    errors.extend(ews_codes(text));
+    let messages = exchange_messages(text, &errors);
+    (errors, messages)
+}
+
+/// `{"error":{"code":"...","message":"...","innerError":{...}}}` and `{"odata.error":{...}}`.
+fn graph_bodies(text: &str) -> Vec<ServiceError> {
+    let mut out = Vec::new();
+    let mut covered = 0;
+    for key in ["\"error\"", "\"odata.error\""] {
+        for at in textmap::find_all_ci(text, key) {
+            if at < covered {
+                continue;
+            }
+            let Some((err, end)) = graph_body_at(text, at, key) else {
+                continue;
+            };
+            covered = end;
+            out.push(err);
+        }
+    }
+    out
+}
+
+/// The error body whose `key` is at `at`, and where it ends.
+fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usize)> {
+    let rest = text[at + key.len()..].trim_start();
+    let rest = rest.strip_prefix(':')?;
+    if !rest.trim_start().starts_with('{') {
+        return None;
+    }
+    // The object must close within 20,000 bytes of its brace (see `text::json_end`), so a brace further
+    // back than that cannot hold this key; bounding the look-back keeps the finder linear.
+    let from = floor(text, at.saturating_sub(20_000));
+    let open = from + text[from..at].rfind('{')?;
+    let end = crate::text::json_end(text.as_bytes(), open, 20_000)?;
+    let v = serde_json::from_str::<Value>(&text[open..end]).ok()?;
+    let err = v.get("error").or_else(|| v.get("odata.error"));
+    let err = err.filter(|e| e.is_object())?;
+    let code = err.get("code").and_then(Value::as_str)?;
+    let message = match err.get("message") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Object(m)) => m
+            .get("value")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        _ => String::new(),
+    };
+    let inner = match err.get("innerError").or_else(|| err.get("innererror")) {
+        Some(Value::Object(inner)) => Some(
+            inner
+                .iter()
+                .map(|(k, val)| {
+                    let shown = val.as_str().map_or_else(|| val.to_string(), str::to_string);
+                    (k.clone(), shown)
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    let err = ServiceError {
+        service: Service::Graph,
+        origin: Origin::JsonBody,
+        code: code.to_string(),
+        message,
+        inner,
+        span: Span::new(open, end),
+    };
+    Some((err, end))
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Opening tags named `name` (any namespace prefix, any attributes) and their text: the tag's
+/// start, and the start and end of the text inside it.
+fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for at in textmap::find_all_ci(text, name) {
+        // Only a short namespace prefix may stand between `<` and the name, so look back a little.
+        let from = floor(text, at.saturating_sub(24));
+        let Some(lt) = text[from..at].rfind('<').map(|p| from + p) else {
+            continue;
+        };
+        let prefix = &text[lt + 1..at];
+        // Only a namespace prefix (`m:`) may stand before the name: `FindItemResponseMessage`
+        // is not a `Message` tag.
+        let namespace_only = prefix.is_empty()
+            || prefix.strip_suffix(':').is_some_and(|ns| {
+                !ns.is_empty() && ns.len() <= 20 && ns.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if !namespace_only {
+            continue;
+        }
+        let after = at + name.len();
+        if !matches!(text.as_bytes().get(after), Some(b'>' | b' ' | b'\t')) {
+            continue;
+        }
+        let Some(gt) = text[after..].find('>').map(|g| after + g) else {
+            continue;
+        };
+        if text[after..gt].contains('<') {
+            continue;
+        }
+        let start = gt + 1;
+        let end = text[start..].find('<').map_or(text.len(), |e| start + e);
+        if !text[start..end].trim().is_empty() {
+            out.push((lt, start, end));
+        }
+    }
+    out
+}
+
+/// `<m:ResponseCode>ErrorAccessDenied</m:ResponseCode>` in EWS SOAP responses, and SOAP faults
+/// whose `faultcode` is an EWS error (`a:ErrorInvalidSecurityToken`).
+fn ews_codes(text: &str) -> Vec<ServiceError> {
+    let mut out = Vec::new();
+    let mut messages: Vec<(usize, usize, usize)> = [
+        tag_values(text, "MessageText"),
+        tag_values(text, "Message"),
+        tag_values(text, "faultstring"),
+    ]
+    .concat();
+    messages.sort_unstable();
+    let mut codes: Vec<(usize, usize, usize, Origin)> = tag_values(text, "ResponseCode")
+        .into_iter()
+        .map(|(lt, s, e)| (lt, s, e, Origin::ResponseCode))
+        .collect();
+    for (lt, s, e) in tag_values(text, "faultcode") {
+        let value = text[s..e].trim();
+        let bare = value.rsplit(':').next().unwrap_or(value);
+        // A fault that also has a ResponseCode with the same error is reported once.
+        let repeated = codes
+            .iter()
+            .any(|(_, cs, ce, _)| text[*cs..*ce].trim() == bare);
+        if !repeated {
+            codes.push((lt, s, e, Origin::SoapFault));
+        }
+    }
+    codes.sort_unstable_by_key(|c| (c.0, c.1, c.2));
+    let mut previous_end = 0;
+    for (lt, start, end, origin) in codes {
+        let raw = text[start..end].trim();
+        let code = raw.rsplit(':').next().unwrap_or(raw);
+        if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
+            continue;
+        }
+        // The message of the same response: before the code (SOAP order) when there is one since
+        // the previous code, else the first one after it.
+        let msg = messages
+            .iter()
+            .rfind(|(ml, _, _)| *ml >= previous_end && *ml < lt)
+            .or_else(|| {
+                messages
+                    .iter()
+                    .find(|(ml, _, _)| *ml > lt && *ml < end + 2000)
+            })
+            .map(|(_, ms, me)| text[*ms..*me].trim().to_string())
+            .unwrap_or_default();
+        previous_end = end;
+        out.push(ServiceError {
+            service: Service::Ews,
+            origin,
+            code: code.to_string(),
+            message: msg,
+            inner: None,
+            span: Span::new(lt, end),
+        });
+    }
+    out
+}
+
+/// Exchange messages, kind by kind; a preview message inside an error body is not repeated.
+fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage> {
+    let line_span =
+        |at: usize| Span::new(textmap::line_start(text, at), textmap::line_end(text, at));
+    let mut out = Vec::new();
+    for at in textmap::find_all_ci(text, "Missing signing certificate") {
+        out.push(ExchangeMessage::MissingSigningCertificate {
+            span: line_span(at),
+        });
+    }
+    for at in textmap::find_all_ci(text, "None of them are configured locally") {
+        let span = line_span(at);
+        let line = &text[span.start..span.end];
+        let issuers = line
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .filter(|part| part.contains('@'))
+            .map(str::to_string)
+            .collect();
+        out.push(ExchangeMessage::UntrustedIssuers { span, issuers });
+    }
+    let lower_text = text.to_ascii_lowercase();
+    let headers_pasted =
+        lower_text.contains("www-authenticate") || lower_text.contains("x-ms-diagnostics");
+    for at in textmap::find_all_ci(
+        text,
+        "The remote server returned an error: (401) Unauthorized",
+    ) {
+        let span = line_span(at);
+        let line = &text[span.start..span.end];
+        let web_cmdlet = line.contains("Invoke-RestMethod") || line.contains("Invoke-WebRequest");
+        out.push(ExchangeMessage::Remote401 {
+            span,
+            web_cmdlet,
+            headers_pasted,
+        });
+    }
+    for at in textmap::find_all_ci(text, "REST APIs for this mailbox are currently in preview") {
+        let inside = |s: Span| s.start <= at && at < s.end;
+        if errors.iter().any(|e| inside(e.span)) || out.iter().any(|m| inside(m.span())) {
+            continue;
+        }
+        out.push(ExchangeMessage::RestPreview {
+            span: line_span(at),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graph_and_ews_bodies() {
+        let (e, _) = find(
+            r#"{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired.","innerError":{"request-id":"abc","date":"2020-01-01T00:00:00"}}}"#,
+        );
+        assert_eq!(e.len(), 1);
+        let inner = e[0].inner.as_deref().unwrap_or_default();
+        assert!(inner.iter().any(|(k, v)| k == "request-id" && v == "abc"));
+        let (e, _) = find(
+            r#"{"odata.error":{"code":"Authorization_RequestDenied","message":{"lang":"en","value":"Insufficient privileges to complete the operation."}}}"#,
+        );
+        assert!(e[0].message.contains("Insufficient privileges"));
+        let (e, _) = find("<m:ResponseCode>ErrorAccessDenied</m:ResponseCode><m:MessageText>Access is denied.</m:MessageText>");
+        assert_eq!(
+            (e[0].service, e[0].code.as_str()),
+            (Service::Ews, "ErrorAccessDenied")
+        );
+        assert!(find(r#"{"error":"invalid_grant"}"#).0.is_empty());
+        let (e, _) = find("<s:Fault><faultcode>a:ErrorInvalidSecurityToken</faultcode><faultstring>Bad token.</faultstring></s:Fault>");
+        assert_eq!(
+            (e[0].origin, e[0].message.as_str()),
+            (Origin::SoapFault, "Bad token.")
+        );
+    }
+
+    #[test]
+    fn exchange_messages_are_read() {
+        let (_, m) = find("The trusted issuers contained the following entries '00000001-0002-0000-c000-000000000000@*'. None of them are configured locally.");
+        assert!(
+            matches!(&m[0], ExchangeMessage::UntrustedIssuers { issuers, .. } if issuers.len() == 1)
+        );
+        let (_, m) =
+            find("Invoke-RestMethod : The remote server returned an error: (401) Unauthorized.");
+        assert!(matches!(
+            m[0],
+            ExchangeMessage::Remote401 {
+                web_cmdlet: true,
+                headers_pasted: false,
+                ..
+            }
+        ));
+    }
+}
