@@ -8,6 +8,7 @@
 //! - `explain/`: turns decoded records into cards; every finding comes from a catalogued rule.
 //! - `knowledge/`: tables only (claims, app IDs, codes), each row with a public source.
 //! - `correlate`: findings that need two artifacts (a token and the refusal it got).
+//! - `mask`: the one masking rule for secret-bearing names and values.
 //! - `report`: the view model; `render`: its plain-text form.
 //! - `ui/` (wasm32 only): the Yew page, which renders any Report.
 
@@ -19,6 +20,7 @@ pub mod find;
 pub mod input;
 pub mod inspect;
 pub mod knowledge;
+pub mod mask;
 pub mod render;
 pub mod report;
 pub mod text;

@@ -206,18 +206,9 @@ pub fn token_end(text: &str, pos: usize) -> usize {
     e
 }
 
-/// Masks a secret for display: the length and the first two characters, never the rest.
+/// How a masked value is shown; the rule itself lives in `crate::mask`.
 pub fn mask(secret: &str) -> String {
-    let n = secret.chars().count();
-    if n == 0 {
-        return "(empty)".to_string();
-    }
-    let head: String = if n > 8 {
-        secret.chars().take(2).collect()
-    } else {
-        String::new()
-    };
-    format!("{head}•••••• (hidden, {n} characters)")
+    crate::mask::masked(secret)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod key_members;
 pub mod metadata_hosts;
 pub mod ps_objects;
 pub mod roles;
+pub mod secrets;
 pub mod sign_in_hosts;
 pub mod sources;
 pub mod tokens;

@@ -61,18 +61,87 @@ fn b64url(bytes: &[u8]) -> String {
 
 /// Markers and delimiters that readers look for; each is repeated into a 256 KB input.
 const REPEATED: &[&str] = &[
-    "{", "}", "[", "]", "\"", "'", "=", "&", ";", ",", ":", ".", "%", "%2", "+", "<", ">", "\\",
-    "|", "\n", "\r\n", "\t", " ", "`", "*", "#", "\u{00fc}", "\u{3002}", "\u{200b}", "\u{feff}",
-    "-----BEGIN CERTIFICATE-----", "-----END CERTIFICATE-----", "-----BEGIN ", "eyJ", "eyJ.",
-    "eyJ.eyJ.", "eyJhbGciOiJSUzI1NiJ9.", "Bearer ", "Basic ", "Negotiate ", "NTLM ",
-    "WWW-Authenticate: ", "WWW-Authenticate: Bearer ", "x-ms-diagnostics: ",
-    "x-ms-diagnostics: 2000001;reason=\"", "AADSTS", "AADSTS50126", "error_description=",
-    "#Fields: ", "#Fields: date time cs-method\n", "grant_type=", "client_secret=", "password=",
-    "<?xml ", "<Event ", "<Data Name=\"", "\"log\":", "{\"error\":", "{\"error\":{\"code\":",
-    "\"keys\":[", "\"kty\":\"RSA\",", "MII", "MIIB", "0x8009030C", "HTTP/1.1 401 ",
-    "Name : ", "Name                 : ", "   ", "{a, b, ", "Thumbprint: ", "keyCredentials",
-    "<s:Fault>", "ResponseCode", "request-id: ", "X-FEServer: ", "Test-OAuthConnectivity",
-    "[OAuthCredentials:", "Get-PartnerApplication", "\u{202e}", "%E3%81", "\\u00",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "=",
+    "&",
+    ";",
+    ",",
+    ":",
+    ".",
+    "%",
+    "%2",
+    "+",
+    "<",
+    ">",
+    "\\",
+    "|",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "`",
+    "*",
+    "#",
+    "\u{00fc}",
+    "\u{3002}",
+    "\u{200b}",
+    "\u{feff}",
+    "-----BEGIN CERTIFICATE-----",
+    "-----END CERTIFICATE-----",
+    "-----BEGIN ",
+    "eyJ",
+    "eyJ.",
+    "eyJ.eyJ.",
+    "eyJhbGciOiJSUzI1NiJ9.",
+    "Bearer ",
+    "Basic ",
+    "Negotiate ",
+    "NTLM ",
+    "WWW-Authenticate: ",
+    "WWW-Authenticate: Bearer ",
+    "x-ms-diagnostics: ",
+    "x-ms-diagnostics: 2000001;reason=\"",
+    "AADSTS",
+    "AADSTS50126",
+    "error_description=",
+    "#Fields: ",
+    "#Fields: date time cs-method\n",
+    "grant_type=",
+    "client_secret=",
+    "password=",
+    "<?xml ",
+    "<Event ",
+    "<Data Name=\"",
+    "\"log\":",
+    "{\"error\":",
+    "{\"error\":{\"code\":",
+    "\"keys\":[",
+    "\"kty\":\"RSA\",",
+    "MII",
+    "MIIB",
+    "0x8009030C",
+    "HTTP/1.1 401 ",
+    "Name : ",
+    "Name                 : ",
+    "   ",
+    "{a, b, ",
+    "Thumbprint: ",
+    "keyCredentials",
+    "<s:Fault>",
+    "ResponseCode",
+    "request-id: ",
+    "X-FEServer: ",
+    "Test-OAuthConnectivity",
+    "[OAuthCredentials:",
+    "Get-PartnerApplication",
+    "\u{202e}",
+    "%E3%81",
+    "\\u00",
 ];
 
 /// Every input of the corpus, in a fixed order.
@@ -122,7 +191,9 @@ fn large_shared(cases: &mut Vec<Case>) {
     }));
     cases.push(Case::new("slow-open-brace-256K", || b"{".repeat(262_144)));
     cases.push(Case::new("slow-eyJ-space-64K", || b"eyJ ".repeat(16_384)));
-    cases.push(Case::new("slow-grant-type-256K", || repeat(b"grant_type=", 262_144)));
+    cases.push(Case::new("slow-grant-type-256K", || {
+        repeat(b"grant_type=", 262_144)
+    }));
     cases.push(Case::new("mem-grant-type-form-repeated-2000", || {
         b"grant_type=client_credentials&".repeat(2000)
     }));
@@ -151,16 +222,24 @@ fn structures(cases: &mut Vec<Case>) {
     cases.push(Case::new("jwt-5000-claims", || {
         let header = b64url(br#"{"alg":"RS256","typ":"JWT","kid":"k"}"#);
         let claims: Vec<String> = (0..5000).map(|i| format!("\"c{i}\":\"v{i}\"")).collect();
-        let payload = format!("{{\"aud\":\"api://x\",\"iss\":\"https://sts.windows.net/t/\",{}}}", claims.join(","));
+        let payload = format!(
+            "{{\"aud\":\"api://x\",\"iss\":\"https://sts.windows.net/t/\",{}}}",
+            claims.join(",")
+        );
         format!("Bearer {header}.{}.c2ln", b64url(payload.as_bytes())).into_bytes()
     }));
     cases.push(Case::new("decoded-5000-claims", || {
         let claims: Vec<String> = (0..5000).map(|i| format!("\"c{i}\": {i}")).collect();
-        format!("{{\"aud\": \"api://x\", \"iss\": \"https://sts.windows.net/t/\", {}}}", claims.join(", ")).into_bytes()
+        format!(
+            "{{\"aud\": \"api://x\", \"iss\": \"https://sts.windows.net/t/\", {}}}",
+            claims.join(", ")
+        )
+        .into_bytes()
     }));
     cases.push(Case::new("certificates-100-in-a-row", || {
-        let chain = fs::read_to_string(root().join("tests/fixtures/certificate/generated/chain.pem"))
-            .expect("chain.pem");
+        let chain =
+            fs::read_to_string(root().join("tests/fixtures/certificate/generated/chain.pem"))
+                .expect("chain.pem");
         chain.repeat(34).into_bytes()
     }));
     cases.push(Case::new("w3c-500-fields", || {
@@ -185,14 +264,19 @@ fn structures(cases: &mut Vec<Case>) {
         ("line-10mb-token-chars", "eyJhbGciOiJSUzI1NiJ9"),
         ("line-10mb-digits", "2000001"),
     ] {
-        cases.push(Case::new(name, move || repeat(unit.as_bytes(), 10 * 1024 * 1024)));
+        cases.push(Case::new(name, move || {
+            repeat(unit.as_bytes(), 10 * 1024 * 1024)
+        }));
     }
     cases.push(Case::new("truncated-everything", || {
         let mut text = String::new();
         for path in fixture_paths().into_iter().take(60) {
             if let Some(input) = fixture_input(&path) {
                 let cut = input.len() / 2;
-                let cut = (0..=cut).rev().find(|i| input.is_char_boundary(*i)).unwrap_or(0);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|i| input.is_char_boundary(*i))
+                    .unwrap_or(0);
                 text.push_str(&input[..cut]);
                 text.push('\n');
             }
@@ -238,7 +322,10 @@ fn woven_fixtures(cases: &mut Vec<Case>) {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let p = path.clone();
         cases.push(Case::new(format!("woven-colon-{stem}"), move || {
-            fixture_input(&p).unwrap_or_default().replace(':', ":ü。").into_bytes()
+            fixture_input(&p)
+                .unwrap_or_default()
+                .replace(':', ":ü。")
+                .into_bytes()
         }));
         cases.push(Case::new(format!("woven-space-{stem}"), move || {
             let input = fixture_input(&path).unwrap_or_default();

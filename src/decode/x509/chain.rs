@@ -50,9 +50,25 @@ pub fn link(certs: &[(usize, Vec<u8>)]) -> Vec<ChainEntry> {
         .filter_map(|(i, der)| X509Certificate::from_der(der).ok().map(|(_, c)| (*i, c)))
         .collect();
     let total = parsed.len();
-    let position = |idx: usize| parsed.iter().position(|(i, _)| *i == idx).unwrap_or(0) + 1;
+    let positions: std::collections::HashMap<usize, usize> = parsed
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| (*i, k + 1))
+        .collect();
+    let position = |idx: usize| positions.get(&idx).copied().unwrap_or(1);
+    // Copies of one certificate (a chain pasted twice) are checked once: each certificate gets the
+    // position of its first copy, candidate issuers are taken once per distinct certificate, and a
+    // signature is verified once per distinct (certificate, issuer) pair.
+    let mut firsts: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+    let first_copy: Vec<usize> = parsed
+        .iter()
+        .enumerate()
+        .map(|(k, (_, c))| *firsts.entry(c.as_raw()).or_insert(k))
+        .collect();
+    let mut verified: std::collections::HashMap<(usize, usize), Result<(), VerifyError>> =
+        std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (i, cert) in &parsed {
+    for (k, (i, cert)) in parsed.iter().enumerate() {
         let self_issued = cert.subject().as_raw() == cert.issuer().as_raw();
         let role = if self_issued {
             ChainRole::Root
@@ -61,17 +77,25 @@ pub fn link(certs: &[(usize, Vec<u8>)]) -> Vec<ChainEntry> {
         } else {
             ChainRole::Leaf
         };
-        let issuers: Vec<IssuerCheck> = parsed
-            .iter()
-            .filter(|(j, c)| {
-                !self_issued && j != i && c.subject().as_raw() == cert.issuer().as_raw()
-            })
-            .map(|(j, issuer)| IssuerCheck {
+        let mut issuers: Vec<IssuerCheck> = Vec::new();
+        for (m, (j, issuer)) in parsed.iter().enumerate() {
+            let candidate = !self_issued
+                && j != i
+                && first_copy[m] == m
+                && issuer.subject().as_raw() == cert.issuer().as_raw();
+            if !candidate {
+                continue;
+            }
+            let result = verified
+                .entry((first_copy[k], m))
+                .or_insert_with(|| signature_check(cert, issuer.public_key()))
+                .clone();
+            issuers.push(IssuerCheck {
                 position: position(*j),
                 subject: dn_string(issuer.subject()),
-                result: signature_check(cert, issuer.public_key()),
-            })
-            .collect();
+                result,
+            });
+        }
         let issued = parsed
             .iter()
             .filter(|(j, child)| {

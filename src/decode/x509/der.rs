@@ -53,17 +53,19 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
         }
         let body_start = label_start + label_len + 5;
         let end_marker = format!("-----END {label}-----");
-        let (body_end, end, truncated) = match text[body_start..].find(&end_marker) {
+        // The END line is looked for only up to the next BEGIN: a later BEGIN before our END
+        // means this block was cut off, and bounding the search keeps the scan linear.
+        let next_begin = text[body_start..]
+            .find(BEGIN)
+            .map_or(text.len(), |n| body_start + n);
+        let (body_end, end, truncated) = match text[body_start..next_begin].find(&end_marker) {
             Some(rel_end) => {
                 let body_end = body_start + rel_end;
-                // A later BEGIN before our END means this block was cut off.
-                match text[body_start..body_end].find(BEGIN) {
-                    Some(next) => {
-                        let cut = body_start + next;
-                        (cut, cut, true)
-                    }
-                    None => (body_end, body_end + end_marker.len(), false),
-                }
+                (body_end, body_end + end_marker.len(), false)
+            }
+            None if next_begin < text.len() => {
+                let cut = truncated_body_end(&text[..next_begin], body_start);
+                (cut, cut, true)
             }
             None => {
                 let cut = truncated_body_end(text, body_start);

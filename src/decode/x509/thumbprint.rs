@@ -125,24 +125,44 @@ pub fn thumbprint_lines(text: &str) -> Vec<PastedThumbprint> {
     out
 }
 
+/// The most lines a thumbprint's context reaches back or forward (a certutil dump of one
+/// certificate is under a hundred lines).
+const MAX_CONTEXT_LINES: usize = 200;
+
 /// The `Name : value` lines printed with the thumbprint: its Format-List block (up to blank
-/// lines), or for certutil -dump everything since the `X509 Certificate:` line.
+/// lines, or up to a property name seen again, which starts the next object when a listing has
+/// no blank lines), or for certutil -dump everything since the `X509 Certificate:` line. Values of
+/// secret-bearing names are masked here, so no card can repeat them.
 fn context_lines(lines: &[(usize, &str)], at: usize, label: &str) -> Vec<(String, String)> {
     let certutil = label == "cert hash(sha1)";
+    let name_of = |i: usize| name_value(lines[i].1.trim()).map(|(n, _)| n.to_ascii_lowercase());
+    let mut seen: Vec<String> = name_of(at).into_iter().collect();
     let mut first = at;
-    while first > 0 {
+    while first > 0 && at - first < MAX_CONTEXT_LINES {
         let prev = lines[first - 1].1.trim();
         if certutil {
             if prev.eq_ignore_ascii_case("X509 Certificate:") {
                 break;
             }
-        } else if prev.is_empty() {
+        } else if prev.is_empty() || name_of(first - 1).is_some_and(|n| seen.contains(&n)) {
             break;
+        } else if let Some(n) = name_of(first - 1) {
+            seen.push(n);
         }
         first -= 1;
     }
     let mut last = at;
-    while !certutil && last + 1 < lines.len() && !lines[last + 1].1.trim().is_empty() {
+    while !certutil
+        && last + 1 < lines.len()
+        && last - at < MAX_CONTEXT_LINES
+        && !lines[last + 1].1.trim().is_empty()
+    {
+        if let Some(n) = name_of(last + 1) {
+            if seen.contains(&n) {
+                break;
+            }
+            seen.push(n);
+        }
         last += 1;
     }
     let mut out = Vec::new();
@@ -164,6 +184,7 @@ fn context_lines(lines: &[(usize, &str)], at: usize, label: &str) -> Vec<(String
             }
         }
         if !value.is_empty() {
+            let value = crate::mask::value_for(&name, &value);
             out.push((name, value));
         }
     }
@@ -211,6 +232,17 @@ pub fn loose_date(value: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listings_without_blank_lines_keep_each_object_apart_and_secrets_masked() {
+        let block = "Thumbprint   : 3F2A9C4E1B7D8E6F5A4B3C2D1E0F9A8B7C6D5E4F\nSubject      : CN=x\nClientSecret : S3cr3tValue!\n";
+        let found = thumbprint_lines(&block.repeat(50));
+        assert_eq!(found.len(), 50);
+        for t in &found {
+            assert_eq!(t.context.len(), 3, "{:?}", t.context);
+            assert!(t.context.iter().all(|(_, v)| !v.contains("S3cr3tValue!")));
+        }
+    }
 
     #[test]
     fn labelled_and_bare_thumbprints_are_found() {
