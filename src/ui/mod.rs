@@ -82,6 +82,91 @@ fn run_inspect(text: &str, keys: &str) -> (Report, f64) {
     (report, now_ms() - start)
 }
 
+/// Keeps what was typed at once and asks for its report: from the worker when the page has one
+/// (after a pause in typing for large inputs), else on this thread.
+fn inspect_later(
+    state: &UseStateHandle<PageState>,
+    pending: &Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+    text: String,
+    keys: String,
+) {
+    let state = state.clone();
+    let pending = pending.clone();
+    let size = text.len() + keys.len();
+    let text = Rc::new(text);
+    let keys = Rc::new(keys);
+    pending.borrow_mut().take();
+    if worker::available() {
+        // The worker inspects; what was typed is kept at once and the report follows.
+        let current = (*state).clone();
+        state.set(PageState {
+            text: text.clone(),
+            keys: keys.clone(),
+            ..current
+        });
+        let state_later = state.clone();
+        let done = Callback::from(
+            move |(text, keys, outcome): (Rc<String>, Rc<String>, worker::Outcome)| {
+                if *state_later.text != *text || *state_later.keys != *keys {
+                    return;
+                }
+                let current = (*state_later).clone();
+                state_later.set(match outcome {
+                    worker::Outcome::Done(report, ms) => PageState {
+                        report,
+                        inspect_ms: ms,
+                        failure: None,
+                        ..current
+                    },
+                    worker::Outcome::Failed { message, details } => PageState {
+                        report: Rc::new(Report::default()),
+                        failure: Some((message, details)),
+                        ..current
+                    },
+                });
+            },
+        );
+        let send = move || worker::request(text, keys, done);
+        if size <= DEBOUNCE_ABOVE_BYTES {
+            send();
+        } else {
+            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, send));
+        }
+        return;
+    }
+    if size <= DEBOUNCE_ABOVE_BYTES {
+        // Small inputs: one render with the text and its report together.
+        let (report, ms) = run_inspect(&text, &keys);
+        state.set(PageState {
+            text,
+            keys,
+            report: Rc::new(report),
+            inspect_ms: ms,
+            failure: None,
+        });
+        return;
+    }
+    // Large inputs: keep what was typed at once; the report follows after a pause.
+    let current = (*state).clone();
+    state.set(PageState {
+        text: text.clone(),
+        keys: keys.clone(),
+        ..current
+    });
+    let state_later = state.clone();
+    let compute = move || {
+        let (report, ms) = run_inspect(&text, &keys);
+        state_later.set(PageState {
+            text,
+            keys,
+            report: Rc::new(report),
+            inspect_ms: ms,
+            failure: None,
+        });
+    };
+    *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
+}
+
 #[function_component(App)]
 fn app() -> Html {
     let state = use_state(|| PageState {
@@ -100,79 +185,7 @@ fn app() -> Html {
         let state = state.clone();
         let pending = pending.clone();
         use_callback((), move |(text, keys): (String, String), _| {
-            let size = text.len() + keys.len();
-            let text = Rc::new(text);
-            let keys = Rc::new(keys);
-            pending.borrow_mut().take();
-            if worker::available() {
-                // The worker inspects; what was typed is kept at once and the report follows.
-                let current = (*state).clone();
-                state.set(PageState {
-                    text: text.clone(),
-                    keys: keys.clone(),
-                    ..current
-                });
-                let state_later = state.clone();
-                let done = Callback::from(
-                    move |(text, keys, outcome): (Rc<String>, Rc<String>, worker::Outcome)| {
-                        if *state_later.text != *text || *state_later.keys != *keys {
-                            return;
-                        }
-                        let current = (*state_later).clone();
-                        state_later.set(match outcome {
-                            worker::Outcome::Done(report, ms) => PageState {
-                                report,
-                                inspect_ms: ms,
-                                failure: None,
-                                ..current
-                            },
-                            worker::Outcome::Failed { message, details } => PageState {
-                                report: Rc::new(Report::default()),
-                                failure: Some((message, details)),
-                                ..current
-                            },
-                        });
-                    },
-                );
-                let send = move || worker::request(text, keys, done);
-                if size <= DEBOUNCE_ABOVE_BYTES {
-                    send();
-                } else {
-                    *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, send));
-                }
-                return;
-            }
-            if size <= DEBOUNCE_ABOVE_BYTES {
-                // Small inputs: one render with the text and its report together.
-                let (report, ms) = run_inspect(&text, &keys);
-                state.set(PageState {
-                    text,
-                    keys,
-                    report: Rc::new(report),
-                    inspect_ms: ms,
-                    failure: None,
-                });
-                return;
-            }
-            // Large inputs: keep what was typed at once; the report follows after a pause.
-            let current = (*state).clone();
-            state.set(PageState {
-                text: text.clone(),
-                keys: keys.clone(),
-                ..current
-            });
-            let state_later = state.clone();
-            let compute = move || {
-                let (report, ms) = run_inspect(&text, &keys);
-                state_later.set(PageState {
-                    text,
-                    keys,
-                    report: Rc::new(report),
-                    inspect_ms: ms,
-                    failure: None,
-                });
-            };
-            *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(150, compute));
+            inspect_later(&state, &pending, text, keys)
         })
     };
 
