@@ -146,9 +146,9 @@ pub fn relative(ts: i64, now: i64) -> String {
     if ts == now {
         "now".to_string()
     } else if ts > now {
-        format!("in {}", duration_words(ts - now))
+        format!("in {}", duration_words(ts.saturating_sub(now)))
     } else {
-        format!("{} ago", duration_words(now - ts))
+        format!("{} ago", duration_words(now.saturating_sub(ts)))
     }
 }
 

@@ -203,17 +203,23 @@ fn value_close(text: &str, vs: usize, limit: usize) -> usize {
 /// XML events: `<Event>...<Data Name="HeaderName">...</Data>...<Opcode>NAME</Opcode>...</Event>`.
 fn xml_events(text: &str) -> Vec<FrebEvent> {
     let mut out = Vec::new();
+    // Events do not nest: an `<Event` inside one already read is part of it, and once no
+    // `</Event>` follows, none follows any later start either. Both keep the scan linear.
+    let mut covered = 0;
     for at in textmap::find_all_ci(text, "<Event") {
-        if !matches!(
-            text.as_bytes().get(at + 6),
-            Some(b' ' | b'>' | b'\n' | b'\r' | b'\t')
-        ) {
+        if at < covered
+            || !matches!(
+                text.as_bytes().get(at + 6),
+                Some(b' ' | b'>' | b'\n' | b'\r' | b'\t')
+            )
+        {
             continue;
         }
         let Some(close) = textmap::find_ci(text, "</Event>", at) else {
-            continue;
+            break;
         };
         let end = close + "</Event>".len();
+        covered = end;
         let region = &text[at..end];
         let mut reader = Reader::from_str(region);
         let mut ev = FrebEvent {

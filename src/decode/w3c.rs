@@ -369,7 +369,12 @@ fn line_artifact(r: &Row) -> Artifact {
 
 fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
     let lower = name.to_ascii_lowercase();
-    let f = Field::new(name, value);
+    // A query string is shown with its secret-bearing parameters masked (the one rule in mask.rs).
+    let f = if lower == "cs-uri-query" {
+        Field::new(name, crate::mask::query(value))
+    } else {
+        Field::new(name, value)
+    };
     match lower.as_str() {
         "date" | "time" => f.meaning("UTC (IIS writes W3C logs in UTC)"),
         "s-ip" => f.meaning("the server's IP address"),
@@ -410,7 +415,7 @@ fn field(name: &str, value: &str, st: u16, sub: u16) -> Field {
             if value.contains(":6001") {
                 notes.push("server:6001 is the mailbox RPC endpoint of Outlook Anywhere".into());
             }
-            let f = f.shown(decoded.clone());
+            let f = f.shown(crate::mask::query(&decoded));
             if notes.is_empty() {
                 f.meaning("the query string")
             } else {

@@ -223,7 +223,12 @@ pub fn loose_date(value: &str) -> Option<i64> {
                 (h, true) if h < 12 => h + 12,
                 (h, _) => h,
             };
-            seconds += h * 3600 + m * 60 + parts.get(2).copied().unwrap_or(0);
+            // Saturating: a garbled hour field must not overflow (it reads as a far date instead).
+            let clock_seconds = h
+                .saturating_mul(3600)
+                .saturating_add(m.saturating_mul(60))
+                .saturating_add(parts.get(2).copied().unwrap_or(0));
+            seconds = seconds.saturating_add(clock_seconds);
         }
     }
     Some(seconds)

@@ -158,7 +158,7 @@ pub fn long_lived(v: &TokenView, _: &Context) -> Vec<Finding> {
     let too_long = c
         .exp
         .zip(c.nbf.or(c.iat))
-        .is_some_and(|(e, st)| e - st > facts::LONG_ASSERTION_LIFETIME);
+        .is_some_and(|(e, st)| e.saturating_sub(st) > facts::LONG_ASSERTION_LIFETIME);
     if !assertion(v) || !too_long {
         return Vec::new();
     }

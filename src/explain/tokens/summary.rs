@@ -152,7 +152,8 @@ fn tenant_issuer_times(v: &TokenView, ctx: &Context, summary: &mut Section) {
     }
     if let (Some(start), Some(e)) = (c.nbf.or(c.iat), c.exp) {
         let usual = usual_lifetime(v);
-        let mut f = Field::new("Lifetime", duration_words(e - start)).meaning(usual.usual);
+        let mut f =
+            Field::new("Lifetime", duration_words(e.saturating_sub(start))).meaning(usual.usual);
         if let Some(src) = usual.source {
             f = f.source(src);
         }

@@ -41,7 +41,7 @@ impl Times {
     fn life(&self) -> Option<i64> {
         self.exp
             .zip(self.nbf.or(self.iat))
-            .map(|(e, st)| e - st)
+            .map(|(e, st)| e.saturating_sub(st))
             .filter(|l| *l > 0)
     }
 
