@@ -24,21 +24,6 @@ use std::collections::BTreeMap;
 const HAR_SPEC: &str = crate::knowledge::sources::HAR_OVERVIEW;
 const HAR_CAPTURE: &str = crate::knowledge::sources::AZURE_PORTAL_CAPTURE_BROWSER_TRACE;
 
-/// Query parameters whose values are secrets or one-time credentials and are never shown.
-const SECRET_PARAMS: &[&str] = &[
-    "access_token",
-    "assertion",
-    "client_assertion",
-    "client_secret",
-    "code",
-    "id_token",
-    "password",
-    "refresh_token",
-    "samlresponse",
-    "sig",
-    "token",
-];
-
 /// At most this many failed exchanges get their own child artifact; the rest are counted.
 const MAX_CHILDREN: usize = 60;
 
@@ -254,8 +239,7 @@ fn redact_query(query: &str) -> String {
 }
 
 fn is_secret_param(name: &str) -> bool {
-    let lower = textmap::iis_decode(name).to_ascii_lowercase();
-    SECRET_PARAMS.contains(&lower.as_str())
+    crate::mask::is_secret_name(&textmap::iis_decode(name))
 }
 
 /// The Exchange or Microsoft 365 endpoint a URL path belongs to, for the entry title.

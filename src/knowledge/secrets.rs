@@ -25,6 +25,16 @@ pub const NAMES: &[SecretName] = &[
         source: sources::DOC_RFC6749_SECTION_5_2,
     },
     SecretName {
+        name: "assertion",
+        what: "a signed assertion exchanged for tokens (JWT bearer or SAML grant)",
+        source: sources::DOC_RFC6749_SECTION_5_2,
+    },
+    SecretName {
+        name: "clientassertion",
+        what: "an app's signed client assertion, usable until it expires",
+        source: sources::DOC_RFC6749_SECTION_5_2,
+    },
+    SecretName {
         name: "clientsecret",
         what: "an app's client secret (client_secret, ClientSecret)",
         source: sources::DOC_RFC6749_SECTION_5_2,

@@ -227,17 +227,20 @@ fn file_reader(
             let message = file_message.clone();
             let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
                 Ok(bytes) => {
+                    // The core decides how a file reads (UTF-8, UTF-16 with a BOM, DER as base64,
+                    // or a binary format it names), the same way for the page and the CLI.
+                    let text = match crate::input::file_text(&bytes) {
+                        crate::input::FileText::Unreadable { what } => {
+                            message.set(crate::input::unreadable_message(&name, what));
+                            return;
+                        }
+                        readable => readable.into_text().unwrap_or_default(),
+                    };
                     let mut all = collected.borrow_mut();
                     if !all.is_empty() && !all.ends_with('\n') {
                         all.push('\n');
                     }
-                    match String::from_utf8(bytes) {
-                        Ok(text) => all.push_str(&text),
-                        Err(e) => {
-                            // Binary files (DER, PFX) travel as base64 text, which the decoders read.
-                            all.push_str(&crate::text::b64std(e.as_bytes()));
-                        }
-                    }
+                    all.push_str(&text);
                     all.push('\n');
                     on_text.emit(all.clone());
                 }

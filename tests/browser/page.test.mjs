@@ -131,6 +131,20 @@ test("a dropped certificate file is read in the browser", async () => {
   await page.close();
 });
 
+test("a dropped UTF-16 PowerShell file is read as text and a binary file is named", async () => {
+  const { page, requests } = await openPage(context, server.url);
+  const line = 'x-ms-diagnostics: 2000008;reason="The token does not contain roles";error_category="invalid_token"\r\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, "utf16le")]);
+  await page.setInputFiles("input[type=file]", { name: "out.txt", mimeType: "text/plain", buffer: utf16 });
+  await page.waitForSelector(".kind-diag", { timeout: 10000 });
+  assert.ok((await reportText(page)).includes("2000008"), "the diagnostics code is read from the UTF-16 file");
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64, 0xff)]);
+  await page.setInputFiles("input[type=file]", { name: "tool", mimeType: "application/octet-stream", buffer: elf });
+  await page.waitForFunction(() => document.body.innerText.includes("ELF executable"), null, { timeout: 10000 });
+  assert.deepEqual(requests, [server.url]);
+  await page.close();
+});
+
 test("the page is readable at 400 px and in dark mode", async () => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 900 });
