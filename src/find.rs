@@ -5,6 +5,7 @@
 
 use crate::context::Context;
 use crate::decode;
+use crate::explain;
 use crate::report::{Artifact, ArtifactKind};
 
 /// One decoder: its name, what it recognises, and the function that scans a paste for it.
@@ -44,7 +45,7 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "har",
         recognises: "HAR files: every request, with failed authentication exchanges decoded",
-        scan: decode::har::scan,
+        scan: explain::logs::har::scan,
     },
     Decoder {
         name: "xms-diagnostics",
@@ -74,12 +75,12 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "w3c",
         recognises: "IIS W3C log lines with or without #Fields",
-        scan: decode::w3c::scan,
+        scan: explain::logs::iis::scan,
     },
     Decoder {
         name: "freb",
         recognises: "Failed Request Tracing events, text and XML",
-        scan: decode::freb::scan,
+        scan: explain::logs::freb::scan,
     },
     Decoder {
         name: "powershell",
@@ -90,7 +91,7 @@ pub const DECODERS: &[Decoder] = &[
     Decoder {
         name: "headers",
         recognises: "correlation and routing response headers (request-id, X-FEServer ...)",
-        scan: decode::headers::scan,
+        scan: explain::logs::headers::scan,
     },
 ];
 

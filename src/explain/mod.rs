@@ -5,6 +5,7 @@
 //! `catalogue()` lists every rule of every family, so tests can check the catalogues as data
 //! (unique ids, sourced, each rule fired by some golden fixture).
 
+pub mod logs;
 pub mod rule;
 
 pub use rule::{Rule, RuleInfo};
@@ -19,7 +20,7 @@ pub fn catalogue() -> Vec<RuleInfo> {
 }
 
 /// One entry per rule catalogue; a family adds its catalogue here.
-const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[];
+const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[logs::rules];
 
 #[cfg(test)]
 mod tests {

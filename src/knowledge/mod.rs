@@ -6,10 +6,17 @@
 pub mod aadsts;
 pub mod apps;
 pub mod claims;
+pub mod exchange_builds;
+pub mod exchange_log_fields;
+pub mod exchange_paths;
 pub mod graph_errors;
 pub mod iis;
 pub mod roles;
+pub mod routing_headers;
+pub mod service_hosts;
 pub mod sources;
+pub mod user_agents;
+pub mod win32;
 pub mod xms_diagnostics;
 
 /// One fix step as a table stores it; turned into a `report::Step` when a finding is made.
