@@ -16,6 +16,7 @@ pub mod routing_headers;
 pub mod service_hosts;
 pub mod sources;
 pub mod user_agents;
+pub mod w3c_fields;
 pub mod win32;
 pub mod xms_diagnostics;
 

@@ -7,7 +7,7 @@ use crate::decode::logs::exchange_csv;
 use crate::decode::logs::iis;
 use crate::decode::logs::row::{LogRow, LoggedHeaderKind};
 use crate::explain::rule::{self, Rule};
-use crate::knowledge::{exchange_paths, iis as iis_table, sources, user_agents, win32};
+use crate::knowledge::{exchange_paths, iis as iis_table, sources, user_agents, w3c_fields, win32};
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
 use crate::textmap;
 use std::collections::BTreeMap;
@@ -126,15 +126,8 @@ fn query_field(f: Field, value: &str, r: &LogRow) -> Field {
     let mut notes = Vec::new();
     for part in decoded.split(['&', ';']) {
         if let Some((k, v)) = part.split_once('=') {
-            match k.to_ascii_lowercase().as_str() {
-                "cafereqid" => notes.push(format!(
-                    "cafeReqId {v}: the Exchange front end's id for this request"
-                )),
-                "correlationid" => {
-                    notes.push(format!("CorrelationID {v}: the client's correlation id"))
-                }
-                "clientid" => notes.push(format!("ClientId {v}: the Exchange client id cookie")),
-                _ => {}
+            if let Some(q) = w3c_fields::query_param(k) {
+                notes.push(format!("{} {v}: {}", q.label, q.meaning));
             }
         }
     }
@@ -170,16 +163,11 @@ fn field(name: &str, value: &str, r: &LogRow) -> Field {
     let (st, sub) = (r.status, r.substatus);
     let lower = name.to_ascii_lowercase();
     let f = Field::new(name, value);
+    if let Some(fixed) = w3c_fields::field(&lower) {
+        return f.meaning(fixed.meaning);
+    }
     match lower.as_str() {
-        "date" | "time" => f.meaning("UTC (IIS writes W3C logs in UTC)"),
-        "s-ip" => f.meaning("the server's IP address"),
-        "c-ip" => f.meaning("the client's IP address (or a load balancer's)"),
-        "s-port" => f.meaning(match value {
-            "443" => "HTTPS",
-            "444" => "Exchange back-end site (HTTPS)",
-            "80" => "HTTP",
-            _ => "server port",
-        }),
+        "s-port" => f.meaning(w3c_fields::port(value).map_or("server port", |p| p.meaning)),
         "cs-method" => match exchange_paths::verb(value) {
             Some(v) => f.meaning(v.meaning).source(v.source),
             None => f.meaning("HTTP method"),
@@ -207,9 +195,7 @@ fn field(name: &str, value: &str, r: &LogRow) -> Field {
                 .source(row.source),
             None => f.shown(format!("{st}.{sub}")).meaning("HTTP status"),
         },
-        "sc-substatus" => f.meaning("IIS substatus; read with sc-status"),
         "sc-win32-status" => win32_field(f, value),
-        "time-taken" => f.meaning("milliseconds"),
         _ if lower.contains("www-authenticate") || lower.contains("x-ms-diagnostics") => f
             .shown(textmap::iis_decode(value))
             .meaning("a logged response header; explained in its own card"),
