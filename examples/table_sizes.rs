@@ -1,6 +1,9 @@
 //! Prints how many rows each knowledge table holds: for the closing note and reviews, not a test.
 
-use tokenlens::knowledge::{aadsts, apps, claims, graph_errors, iis, roles, xms_diagnostics};
+use tokenlens::knowledge::{
+    aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
+    roles, routing_headers, service_hosts, user_agents, win32, xms_diagnostics,
+};
 
 fn main() {
     println!("AADSTS codes: {}", aadsts::all_codes().count());
@@ -16,7 +19,14 @@ fn main() {
     println!("header parameters: {}", claims::HEADER_PARAMS.len());
     println!("amr values: {}", claims::AMR_VALUES.len());
     println!("IIS statuses: {}", iis::STATUSES.len());
-    println!("Win32/SSPI statuses: {}", iis::WIN32.len());
+    println!("Win32/SSPI statuses: {}", win32::WIN32.len());
+    println!("Exchange URL paths: {}", exchange_paths::PATHS.len());
+    println!("Exchange verbs: {}", exchange_paths::VERBS.len());
+    println!("Exchange builds: {}", exchange_builds::BUILDS.len());
+    println!("Exchange log fields: {}", exchange_log_fields::FIELDS.len());
+    println!("user agents: {}", user_agents::AGENTS.len());
+    println!("routing headers: {}", routing_headers::HEADERS.len());
+    println!("service hosts: {}", service_hosts::HOSTS.len());
     println!("Graph/EWS errors: {}", graph_errors::ERRORS.len());
     println!("directory roles: {}", roles::ROLES.len());
 }

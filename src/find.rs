@@ -7,7 +7,6 @@
 //! input kind is one decoder and one entry in `DECODERS` (plus a `FAMILIES` row for a new family).
 
 use crate::context::Context;
-use crate::decode;
 use crate::explain;
 use crate::knowledge::sources;
 use crate::report::{Artifact, ArtifactFamily, ArtifactKind};
@@ -249,7 +248,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::Har],
         recognises: "HAR files: every request, with failed authentication exchanges decoded",
-        scan: decode::har::scan,
+        scan: explain::logs::har::scan,
     },
     Decoder {
         name: "xms-diagnostics",
@@ -331,7 +330,7 @@ pub const DECODERS: &[Decoder] = &[
             ArtifactKind::Diagnostics,
         ],
         recognises: "IIS W3C log lines with or without #Fields",
-        scan: decode::w3c::scan,
+        scan: explain::logs::iis::scan,
     },
     Decoder {
         name: "freb",
@@ -348,7 +347,7 @@ pub const DECODERS: &[Decoder] = &[
             ArtifactKind::Challenge,
         ],
         recognises: "Failed Request Tracing events, text and XML",
-        scan: decode::freb::scan,
+        scan: explain::logs::freb::scan,
     },
     Decoder {
         name: "powershell",
@@ -375,7 +374,7 @@ pub const DECODERS: &[Decoder] = &[
         },
         produces: &[ArtifactKind::Headers],
         recognises: "correlation and routing response headers (request-id, X-FEServer ...)",
-        scan: decode::headers::scan,
+        scan: explain::logs::headers::scan,
     },
 ];
 

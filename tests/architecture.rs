@@ -413,7 +413,6 @@ fn marked_long(lines: &[&str], fn_line: usize) -> bool {
 }
 
 #[test]
-#[ignore = "enabled when the explain-stage move lands"]
 fn no_source_file_is_over_800_lines_and_no_function_over_120() {
     let mut offenders = Vec::new();
     for (path, text) in source("src").into_iter().chain(source("tests")) {
@@ -463,7 +462,6 @@ fn guid_in(line: &str) -> Option<&str> {
 }
 
 #[test]
-#[ignore = "enabled when the explain-stage move lands"]
 fn urls_and_guids_live_only_in_knowledge() {
     let mut offenders = Vec::new();
     for (path, text) in source("src") {
@@ -516,7 +514,6 @@ fn code_mentions(dir: &str, words: &[&str], why: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled when the explain-stage move lands"]
 fn decode_never_builds_a_finding_or_a_step() {
     let offenders = code_mentions(
         "src/decode",
@@ -527,7 +524,6 @@ fn decode_never_builds_a_finding_or_a_step() {
 }
 
 #[test]
-#[ignore = "enabled when the explain-stage move lands"]
 fn correlate_never_imports_decode() {
     let offenders = code_mentions(
         "src/correlate",

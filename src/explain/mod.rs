@@ -7,6 +7,7 @@
 
 pub mod errors;
 pub mod http;
+pub mod logs;
 pub mod powershell;
 pub mod rule;
 pub mod tokens;
@@ -56,6 +57,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(powershell::oauth_objects::INTRA_ORGANIZATION_CONNECTOR),
     || rule::infos(powershell::oauth_objects::OAUTH_TEST),
     || rule::infos(powershell::org_config::RULES),
+    logs::rules,
 ];
 
 #[cfg(test)]

@@ -1,103 +1,100 @@
-//! Decoder: Failed Request Tracing (FREB) events, in the compact text form
+//! Reader: Failed Request Tracing (FREB) events, in the compact text form
 //! (`66. GENERAL_SET_RESPONSE_HEADER HeaderName="...", HeaderValue="...", Replace="false" 05:55:17.545`,
-//! several events per line, unbalanced inner quotes) and as fr*.xml `<Event>` elements.
-//! Header values it sets (x-ms-diagnostics, WWW-Authenticate) become their own artifacts too.
+//! several events per line, unbalanced inner quotes) and as fr*.xml `<Event>` elements, with the
+//! `<failedRequest>` root's attributes, the response headers the trace set and the failure statuses.
 
-use crate::context::Context;
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::report::Span;
 use crate::textmap;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-const FREB_SOURCE: &str =
-    crate::knowledge::sources::USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS;
+/// One data item of an event: its key, its value and where the value sits in the paste.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrebData {
+    pub key: String,
+    pub value: String,
+    pub span: Span,
+}
 
-/// One FREB event: its name, its data items and the span of each value.
-#[derive(Debug, Clone, Default)]
-struct FrebEvent {
-    name: String,
-    data: Vec<(String, String, Span)>,
-    start: usize,
-    end: usize,
+/// One FREB event: its name and its data items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrebEvent {
+    pub name: String,
+    pub data: Vec<FrebData>,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl FrebEvent {
-    fn get(&self, k: &str) -> Option<&(String, String, Span)> {
-        self.data.iter().find(|d| d.0.eq_ignore_ascii_case(k))
+    /// A data item by key (case-insensitive).
+    pub fn get(&self, k: &str) -> Option<&FrebData> {
+        self.data.iter().find(|d| d.key.eq_ignore_ascii_case(k))
+    }
+
+    /// The value of a data item, empty when the event has none.
+    pub fn value(&self, k: &str) -> String {
+        self.get(k).map(|d| d.value.clone()).unwrap_or_default()
+    }
+
+    /// True for an event that sets a response header.
+    pub fn sets_header(&self) -> bool {
+        self.name
+            .eq_ignore_ascii_case("GENERAL_SET_RESPONSE_HEADER")
+            || self.name.eq_ignore_ascii_case("GENERAL_RESPONSE_HEADERS")
+    }
+
+    /// True for an event where a module set the failure status.
+    pub fn sets_error(&self) -> bool {
+        self.name.contains("ERROR_STATUS") || self.name.contains("SET_RESPONSE_ERROR")
     }
 }
 
-/// Finds and decodes every occurrence in `text`.
-pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+/// A response header a trace set: its name, its value and the value's span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetHeader {
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
+/// One trace: its events in text order, the root's attributes and the headers it set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrebTrace {
+    pub span: Span,
+    pub events: Vec<FrebEvent>,
+    /// The `<failedRequest>` attributes worth showing, when the paste has that root.
+    pub request: Option<Vec<(String, String)>>,
+    pub headers: Vec<SetHeader>,
+}
+
+/// Reads the trace in `text`, if it holds any event.
+pub fn read(text: &str) -> Option<FrebTrace> {
     let mut events = text_events(text);
     events.extend(xml_events(text));
     if events.is_empty() {
-        return Vec::new();
+        return None;
     }
     events.sort_by_key(|e| e.start);
-    let mut out = Vec::new();
     let start = events.first().map_or(0, |e| e.start);
     let end = events.iter().map(|e| e.end).max().unwrap_or(start);
-    let mut a = Artifact::new(
-        ArtifactKind::Freb,
-        Span::new(start, end),
-        "Failed Request Tracing (FREB)",
-    );
-    let mut s = Section::new("Events");
-    let mut headers = Vec::new();
-    for e in &events {
-        let summary = e
-            .data
-            .iter()
-            .map(|(k, v, _)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        s.push(Field::new(e.name.clone(), summary));
-        if e.name.eq_ignore_ascii_case("GENERAL_SET_RESPONSE_HEADER")
-            || e.name.eq_ignore_ascii_case("GENERAL_RESPONSE_HEADERS")
-        {
-            if let (Some(n), Some(v)) = (e.get("HeaderName"), e.get("HeaderValue")) {
-                headers.push((n.1.clone(), v.1.clone(), v.2));
-            }
-        }
-        if e.name.contains("ERROR_STATUS") || e.name.contains("SET_RESPONSE_ERROR") {
-            let status = e.get("HttpStatus").map(|d| d.1.clone()).unwrap_or_default();
-            let reason = e.get("HttpReason").map(|d| d.1.clone()).unwrap_or_default();
-            let module = e.get("ModuleName").map(|d| d.1.clone()).unwrap_or_default();
-            a.findings.push(
-                Finding::new(
-                    Severity::Warning,
-                    format!("{module} set HTTP {status} {reason}")
-                        .trim()
-                        .to_string(),
-                    "This module decided the failure status of the request.",
-                )
-                .source(FREB_SOURCE),
-            );
-        }
-    }
-    for (name, value, span) in &headers {
-        out.extend(crate::explain::http::header_card(name, value, *span, ctx));
-    }
-    let names: Vec<&str> = headers.iter().map(|h| h.0.as_str()).collect();
-    let count = match events.len() {
-        1 => "One Failed Request Tracing (FREB) event".to_string(),
-        n => format!("{n} Failed Request Tracing (FREB) events"),
-    };
-    a.verdict = if names.is_empty() {
-        format!("{count}.")
-    } else {
-        format!(
-            "{count}; the response set {}, explained in their own cards.",
-            names.join(", ")
-        )
-    };
-    a.sections.push(s);
-    if let Some(root) = failed_request_root(text) {
-        a.sections.insert(0, root);
-    }
-    out.insert(0, a);
-    out
+    let headers = events
+        .iter()
+        .filter(|e| e.sets_header())
+        .filter_map(|e| {
+            let (n, v) = (e.get("HeaderName")?, e.get("HeaderValue")?);
+            Some(SetHeader {
+                name: n.value.clone(),
+                value: v.value.clone(),
+                span: v.span,
+            })
+        })
+        .collect();
+    Some(FrebTrace {
+        span: Span::new(start, end),
+        events,
+        request: failed_request_root(text),
+        headers,
+    })
 }
 
 /// Text-form events: `EVENT_NAME Key="Value", Key2="Value2"`.
@@ -135,7 +132,7 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
             |x| x.0.min(textmap::line_end(text, s)),
         );
         let mut ev = FrebEvent {
-            name: text[s..ne].to_string(),
+            name: text.get(s..ne).unwrap_or_default().to_string(),
             start: s,
             ..FrebEvent::default()
         };
@@ -147,11 +144,14 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
             if ke == p || b.get(ke) != Some(&b'=') || b.get(ke + 1) != Some(&b'"') {
                 break;
             }
-            let key = text[p..ke].to_string();
+            let key = text.get(p..ke).unwrap_or_default().to_string();
             let vs = ke + 2;
             let close = value_close(text, vs, limit);
-            ev.data
-                .push((key, text[vs..close].to_string(), Span::new(vs, close)));
+            ev.data.push(FrebData {
+                key,
+                value: text.get(vs..close).unwrap_or_default().to_string(),
+                span: Span::new(vs, close),
+            });
             end = (close + 1).min(text.len());
             p = end;
             if b.get(p) == Some(&b',') {
@@ -220,7 +220,9 @@ fn xml_events(text: &str) -> Vec<FrebEvent> {
         };
         let end = close + "</Event>".len();
         covered = end;
-        let region = &text[at..end];
+        let Some(region) = text.get(at..end) else {
+            continue;
+        };
         let mut reader = Reader::from_str(region);
         let mut ev = FrebEvent {
             start: at,
@@ -250,7 +252,11 @@ fn xml_events(text: &str) -> Vec<FrebEvent> {
                     if in_opcode {
                         ev.name = value.trim().to_string();
                     } else if let Some(k) = current.take() {
-                        ev.data.push((k, value, Span::new(vs, at + pos)));
+                        ev.data.push(FrebData {
+                            key: k,
+                            value,
+                            span: Span::new(vs, at + pos),
+                        });
                     }
                 }
                 Ok(Event::End(e)) => {
@@ -273,12 +279,12 @@ fn xml_events(text: &str) -> Vec<FrebEvent> {
     out
 }
 
-/// The `<failedRequest url=... statusCode=...>` root of a FREB file.
-fn failed_request_root(text: &str) -> Option<Section> {
+/// The attributes of the `<failedRequest url=... statusCode=...>` root of a FREB file.
+fn failed_request_root(text: &str) -> Option<Vec<(String, String)>> {
     let at = textmap::find_ci(text, "<failedRequest ", 0)?;
-    let end = text[at..].find('>').map(|e| at + e + 1)?;
-    let mut reader = Reader::from_str(&text[at..end]);
-    let mut s = Section::new("Request");
+    let end = text.get(at..)?.find('>').map(|e| at + e + 1)?;
+    let mut reader = Reader::from_str(text.get(at..end)?);
+    let mut s = Vec::new();
     if let Ok(Event::Start(e) | Event::Empty(e)) = reader.read_event() {
         for attr in e.attributes().flatten() {
             let k = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
@@ -298,7 +304,7 @@ fn failed_request_root(text: &str) -> Option<Section> {
                     .unescape_value()
                     .map(|v| v.into_owned())
                     .unwrap_or_default();
-                s.push(Field::new(k, v));
+                s.push((k, v));
             }
         }
     }
@@ -311,38 +317,28 @@ mod tests {
 
     #[test]
     fn text_events_on_one_line() {
-        let t = "66. GENERAL_SET_RESPONSE_HEADER HeaderName=\"x-ms-diagnostics\", HeaderValue=\"2000001;reason=\"This token profile 'V1S2SAppOnly' is not applicable for the current protocol.\";error_category=\"invalid_token\"\", Replace=\"false\" 05:55:17.54567. GENERAL_SET_RESPONSE_HEADER HeaderName=\"WWW-Authenticate\", HeaderValue=\"Bearer client_id=\"00000002-0000-0ff1-ce00-000000000000\", token_types=\"app_asserted_user_v1 service_asserted_app_v1\", error=\"invalid_token\"\", Replace=\"false\" 05:55:17.54568. AspNetPipelineLeave Data1=\"x\"";
-        let a = scan(t, &Context::fixed());
-        assert_eq!(a[0].kind, ArtifactKind::Freb);
-        assert!(a.iter().any(|x| x.kind == ArtifactKind::Diagnostics));
-        let ch = a
-            .iter()
-            .find(|x| x.kind == ArtifactKind::Challenge)
-            .unwrap();
-        assert_eq!(
-            ch.evidence.challenge.as_ref().unwrap().error.as_deref(),
-            Some("invalid_token")
-        );
+        let t = "66. GENERAL_SET_RESPONSE_HEADER HeaderName=\"x-ms-diagnostics\", HeaderValue=\"2000001;reason=\"This token profile 'V1S2SAppOnly' is not applicable for the current protocol.\";error_category=\"invalid_token\"\", Replace=\"false\" 05:55:17.54567. GENERAL_SET_RESPONSE_HEADER HeaderName=\"WWW-Authenticate\", HeaderValue=\"Bearer error=\"invalid_token\"\", Replace=\"false\" 05:55:17.54568. AspNetPipelineLeave Data1=\"x\"";
         let events = text_events(t);
         assert_eq!(events.len(), 2);
-        let replace = events[1].get("Replace").map(|(_, v, _)| v.as_str());
         assert_eq!(
-            replace,
+            events[1].get("Replace").map(|d| d.value.as_str()),
             Some("false"),
             "the value stops at its own closing quote"
         );
+        let trace = read(t).unwrap();
+        assert_eq!(trace.headers.len(), 2);
+        assert_eq!(trace.headers[1].name, "WWW-Authenticate");
+        assert!(read("nothing here").is_none());
     }
 
     #[test]
-    fn xml_events() {
-        let t = r#"<failedRequest url="https://mail.contoso.com:443/api/v2.0/me" verb="GET" statusCode="401">
-<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="WWW Server"/></System><EventData><Data Name="HeaderName">x-ms-diagnostics</Data><Data Name="HeaderValue">2000008;reason=&quot;The token should have valid permissions.&quot;;error_category=&quot;invalid_grant&quot;</Data><Data Name="Replace">false</Data></EventData><RenderingInfo Culture="en-US"><Opcode>GENERAL_SET_RESPONSE_HEADER</Opcode></RenderingInfo></Event></failedRequest>"#;
-        let a = scan(t, &Context::fixed());
-        assert_eq!(a[0].kind, ArtifactKind::Freb);
-        let d = a
-            .iter()
-            .find(|x| x.kind == ArtifactKind::Diagnostics)
-            .unwrap();
-        assert_eq!(d.evidence.diagnostics.as_ref().unwrap().code, Some(2000008));
+    fn xml_events_and_root() {
+        let t = r#"<failedRequest url="/api/v2.0/me" verb="GET" statusCode="401">
+<Event><EventData><Data Name="HeaderName">x-ms-diagnostics</Data><Data Name="HeaderValue">2000008;reason=&quot;x&quot;</Data></EventData><RenderingInfo Culture="en-US"><Opcode>GENERAL_SET_RESPONSE_HEADER</Opcode></RenderingInfo></Event></failedRequest>"#;
+        let trace = read(t).unwrap();
+        assert_eq!(trace.events[0].name, "GENERAL_SET_RESPONSE_HEADER");
+        assert_eq!(trace.headers[0].value, "2000008;reason=\"x\"");
+        let root = trace.request.unwrap();
+        assert_eq!(root[0], ("url".to_string(), "/api/v2.0/me".to_string()));
     }
 }
