@@ -1,4 +1,5 @@
-//! Prints how many rows each knowledge table holds: for the closing note and reviews, not a test.
+//! Prints how many rows each knowledge table holds and how many rules each rule family has: for
+//! the closing note and reviews, not a test.
 
 use tokenlens::knowledge::{
     aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
@@ -29,4 +30,14 @@ fn main() {
     println!("service hosts: {}", service_hosts::HOSTS.len());
     println!("Graph/EWS errors: {}", graph_errors::ERRORS.len());
     println!("directory roles: {}", roles::ROLES.len());
+    let mut families = std::collections::BTreeMap::<&str, usize>::new();
+    let rules = tokenlens::explain::catalogue();
+    for r in &rules {
+        let family = r.id.split('.').next().unwrap_or(r.id);
+        *families.entry(family).or_default() += 1;
+    }
+    println!("rules: {} in {} families", rules.len(), families.len());
+    for (family, n) in families {
+        println!("  {family}.*: {n}");
+    }
 }
