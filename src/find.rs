@@ -9,7 +9,7 @@
 use crate::context::Context;
 use crate::explain;
 use crate::knowledge::sources;
-use crate::report::{Artifact, ArtifactFamily, ArtifactKind};
+use crate::report::{Artifact, ArtifactFamily, ArtifactKind, Span};
 
 /// One decoder: its name, what it recognises, where to read about it, an example, what it
 /// produces, and the function that scans a paste for it.
@@ -376,12 +376,32 @@ pub const DECODERS: &[Decoder] = &[
         recognises: "correlation and routing response headers (request-id, X-FEServer ...)",
         scan: explain::logs::headers::scan,
     },
+    // Runs after every other decoder and sees what they found (see `find_all`).
+    Decoder {
+        name: "known",
+        info: sources::IDENTITY_PLATFORM_REFERENCE_ERROR_CODES,
+        example: Example {
+            label: "Codes named in a message",
+            text: include_str!(
+                "../tests/fixtures/diagnostics/known-codes-named-in-a-support-message.json"
+            ),
+        },
+        produces: &[ArtifactKind::Known],
+        recognises:
+            "codes, reasons, error names, Win32 statuses and app ids named anywhere in text",
+        scan: explain::known::scan,
+    },
 ];
+
+/// True for the decoder that reads what the others left: known facts named in free text.
+fn reads_the_rest(decoder: &Decoder) -> bool {
+    decoder.produces == [ArtifactKind::Known]
+}
 
 /// Runs every decoder and returns the artifacts in the order they appear in the text.
 pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
     let mut all: Vec<Artifact> = Vec::new();
-    for decoder in DECODERS {
+    for decoder in DECODERS.iter().filter(|d| !reads_the_rest(d)) {
         for artifact in (decoder.scan)(text, ctx) {
             let duplicate = all.iter().any(|seen| {
                 seen.kind == artifact.kind
@@ -407,6 +427,13 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
             .iter()
             .any(|(s, e)| *s <= a.span.start && a.span.start < *e)
     });
+    // Known facts named in free text get cards only where no reader above explained the text.
+    let covered: Vec<Span> = all.iter().map(|a| a.span).collect();
+    let explained = explain::known::explained_by(&all);
+    let alone = all.is_empty();
+    all.extend(explain::known::scan_uncovered(
+        text, &covered, &explained, alone, ctx,
+    ));
     all.sort_by_key(|a| (a.span.start, a.span.end));
     all
 }

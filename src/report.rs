@@ -63,6 +63,8 @@ pub enum ArtifactKind {
     Exception,
     Har,
     Saml,
+    /// A fact the knowledge tables know, named in free text (a code, a reason, an id).
+    Known,
 }
 
 impl ArtifactKind {
@@ -91,6 +93,7 @@ impl ArtifactKind {
             ArtifactKind::Exception => "exception",
             ArtifactKind::Har => "har",
             ArtifactKind::Saml => "saml",
+            ArtifactKind::Known => "known",
         }
     }
 
@@ -113,9 +116,10 @@ impl ArtifactKind {
             | ArtifactKind::Authorization
             | ArtifactKind::Headers => ArtifactFamily::HttpHeaders,
             ArtifactKind::LogLine | ArtifactKind::Freb | ArtifactKind::Har => ArtifactFamily::Logs,
-            ArtifactKind::Aadsts | ArtifactKind::ServiceError | ArtifactKind::Exception => {
-                ArtifactFamily::ServiceErrors
-            }
+            ArtifactKind::Aadsts
+            | ArtifactKind::ServiceError
+            | ArtifactKind::Exception
+            | ArtifactKind::Known => ArtifactFamily::ServiceErrors,
             ArtifactKind::PowerShell => ArtifactFamily::PowerShell,
         }
     }
@@ -144,6 +148,7 @@ impl ArtifactKind {
         ArtifactKind::Exception,
         ArtifactKind::Har,
         ArtifactKind::Saml,
+        ArtifactKind::Known,
     ];
 }
 
@@ -499,8 +504,8 @@ mod tests {
                 "ArtifactKind::ALL is out of order at {kind:?}"
             );
         }
-        // Saml is the last variant: a kind added after it must be added to ALL (and moved here).
-        assert_eq!(ArtifactKind::ALL.len(), ArtifactKind::Saml as usize + 1);
+        // Known is the last variant: a kind added after it must be added to ALL (and moved here).
+        assert_eq!(ArtifactKind::ALL.len(), ArtifactKind::Known as usize + 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod errors;
 pub mod http;
+pub mod known;
 pub mod logs;
 pub mod powershell;
 pub mod tokens;

@@ -12,6 +12,15 @@ pub struct ServiceError {
     pub source: &'static str,
 }
 
+/// How Graph and EWS error rows are found in free text: by their code, written as it is spelled,
+/// when it is distinctive enough not to be an ordinary word.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{distinctive_identifier, Fact, Needle};
+    for row in ERRORS.iter().filter(|r| distinctive_identifier(r.code)) {
+        out.push(Needle::exact(row.code, Fact::ServiceError(row.code)));
+    }
+}
+
 /// Sorted by `code`.
 pub const ERRORS: &[ServiceError] = &[
     ServiceError {

@@ -211,6 +211,25 @@ pub const WIN32: &[Win32Status] = &[
     },
 ];
 
+/// How Win32 and SSPI rows are found in free text: an SSPI status by its hex form (`0x8009030C`,
+/// any case) and its decimal form as IIS logs it (`2148074252`), and any status by its name when
+/// that is distinctive (`SEC_E_LOGON_DENIED`); small decimal codes alone would match anything.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    for row in WIN32 {
+        if row.code >= 0x8000_0000 {
+            out.push(Needle::any_case(
+                format!("0x{:08X}", row.code),
+                Fact::Win32(row.code),
+            ));
+            out.push(Needle::exact(row.code.to_string(), Fact::Win32(row.code)));
+        }
+        if row.name.len() >= 12 && row.name.contains('_') {
+            out.push(Needle::exact(row.name, Fact::Win32(row.code)));
+        }
+    }
+}
+
 /// Looks up a Win32 status code.
 pub fn win32(code: u32) -> Option<&'static Win32Status> {
     WIN32.iter().find(|w| w.code == code)

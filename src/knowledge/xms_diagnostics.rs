@@ -347,6 +347,26 @@ pub fn code(code: u32) -> Option<&'static DiagCode> {
     CODES.iter().find(|c| c.code == code)
 }
 
+/// How x-ms-diagnostics rows are found in free text: a code of six digits or more on its own, and a
+/// lone `error_category=` parameter (shorter codes would be taken for ports and counts).
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    for row in CODES.iter().filter(|c| c.code >= 100_000) {
+        out.push(Needle::exact(
+            row.code.to_string(),
+            Fact::DiagCode(row.code),
+        ));
+    }
+    out.push(Needle::any_case("error_category=", Fact::DiagCategory));
+}
+
+/// The codes whose `error_category` is `category`.
+pub fn codes_with_category(category: &str) -> impl Iterator<Item = &'static DiagCode> + '_ {
+    CODES
+        .iter()
+        .filter(move |c| c.category.eq_ignore_ascii_case(category))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

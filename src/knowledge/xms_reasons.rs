@@ -16,6 +16,27 @@ pub struct ReasonPattern {
     pub source: &'static str,
 }
 
+/// How reason rows are found in free text: by their longest needle that no other row shares, when
+/// it is ten characters or more; the finder then checks that every other needle of the row is on
+/// the same line.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    let mut uses = std::collections::BTreeMap::<&str, usize>::new();
+    for n in REASONS.iter().flat_map(|r| r.needles.iter()) {
+        *uses.entry(n).or_default() += 1;
+    }
+    for row in REASONS {
+        let anchor = row
+            .needles
+            .iter()
+            .filter(|n| uses[*n] == 1 && n.len() >= 10)
+            .max_by_key(|n| n.len());
+        if let Some(anchor) = anchor {
+            out.push(Needle::any_case(*anchor, Fact::DiagReason(row.id)));
+        }
+    }
+}
+
 /// Sorted by `id`.
 pub const REASONS: &[ReasonPattern] = &[
     ReasonPattern {

@@ -81,6 +81,20 @@ pub fn all_codes() -> impl Iterator<Item = &'static Aadsts> {
     AADSTS_PARTS.iter().flat_map(|part| part.iter())
 }
 
+/// How AADSTS rows are found in free text without their number: by the error name Microsoft gives
+/// the code, when that name is distinctive (the numbered form `AADSTS50126` has its own decoder).
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{distinctive_identifier, Fact, Needle};
+    // A name Microsoft gives to several codes (`InteractionRequired`) cannot lead to one of them.
+    let mut uses = std::collections::BTreeMap::<&str, usize>::new();
+    for row in all_codes() {
+        *uses.entry(row.name).or_default() += 1;
+    }
+    for row in all_codes().filter(|r| distinctive_identifier(r.name) && uses[r.name] == 1) {
+        out.push(Needle::exact(row.name, Fact::AadstsName(row.code)));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -627,6 +627,14 @@ pub fn uses_azure_rbac(aud: &str) -> bool {
     id.is_some_and(|id| RBAC_RESOURCES.iter().any(|r| r.app_id == id))
 }
 
+/// How application rows are found in free text: by their id, in any case.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    for app in APPS {
+        out.push(Needle::any_case(app.id, Fact::App(app.id)));
+    }
+}
+
 /// Looks up a GUID (any case) in the app table.
 pub fn app_by_id(id: &str) -> Option<&'static App> {
     let id = id.trim().to_ascii_lowercase();

@@ -1,0 +1,263 @@
+//! Finds every fact the knowledge tables know by name (codes, reason phrases, error names, Win32
+//! statuses, application ids) wherever it appears in free text, in one pass of an Aho-Corasick
+//! automaton built once from `knowledge::needles`. Returns typed mentions, nothing else.
+
+use crate::knowledge::needles::{self, Fact, Needle};
+use crate::knowledge::xms_diagnostics;
+use crate::report::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+/// At most this many mentions are kept; a paste that names facts more often is summarised by
+/// the counts of the first ones (the card says how many were read).
+pub const MAX_MENTIONS: usize = 20_000;
+
+/// How far around a reason phrase the other words of its row are looked for, in bytes.
+const REASON_WINDOW: usize = 300;
+
+/// One place where a known fact is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub fact: Fact,
+    pub span: Span,
+    /// The 1-based line the mention is on.
+    pub line: usize,
+    /// The value read after the needle, for facts that have one (`error_category="invalid_user"`).
+    pub value: Option<String>,
+}
+
+struct Automaton {
+    ac: AhoCorasick,
+    needles: Vec<Needle>,
+    /// For each pattern of the automaton (needles folded to lower case, once each), the needles
+    /// spelled that way: `InvalidRequest` and `invalidRequest` are one pattern and two needles.
+    spellings: Vec<Vec<usize>>,
+}
+
+fn automaton() -> &'static Automaton {
+    static CELL: OnceLock<Automaton> = OnceLock::new();
+    CELL.get_or_init(build)
+}
+
+/// Builds the automaton from every table's needles (also used by the benchmark).
+fn build() -> Automaton {
+    let needles = needles::all();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut spellings: Vec<Vec<usize>> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for (i, n) in needles.iter().enumerate() {
+        let folded = n.text.to_ascii_lowercase();
+        let p = *index.entry(folded.clone()).or_insert_with(|| {
+            patterns.push(folded);
+            spellings.push(Vec::new());
+            patterns.len() - 1
+        });
+        spellings[p].push(i);
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&[u8]>::new()).expect("an empty automaton"));
+    Automaton {
+        ac,
+        needles,
+        spellings,
+    }
+}
+
+/// Builds the automaton now and returns how many needles it holds (for benchmarks).
+pub fn warm_up() -> usize {
+    automaton().needles.len()
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True when the match does not run on into a longer word or number on either side.
+fn stands_alone(bytes: &[u8], start: usize, end: usize, needle: &str) -> bool {
+    let first = needle.as_bytes().first().copied().unwrap_or(b' ');
+    let last = needle.as_bytes().last().copied().unwrap_or(b' ');
+    let before_ok = !is_word(first) || start == 0 || !is_word(bytes[start - 1]);
+    let after_ok = !is_word(last) || bytes.get(end).is_none_or(|b| !is_word(*b));
+    before_ok && after_ok
+}
+
+/// The merged, sorted spans already explained by a structural reader.
+fn merged(covered: &[Span]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = covered.iter().map(|s| (s.start, s.end)).collect();
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// The bytes of the line around `at`, at most `REASON_WINDOW` on either side, ASCII-lowercased.
+fn line_window(bytes: &[u8], at: usize, end: usize) -> Vec<u8> {
+    let lo = at.saturating_sub(REASON_WINDOW);
+    let hi = (end + REASON_WINDOW).min(bytes.len());
+    let start = memchr::memrchr(b'\n', &bytes[lo..at]).map_or(lo, |i| lo + i + 1);
+    let stop = memchr::memchr(b'\n', &bytes[end..hi]).map_or(hi, |i| end + i);
+    bytes[start..stop].to_ascii_lowercase()
+}
+
+/// True when every needle of the reason row appears on the mention's line.
+fn reason_complete(id: &str, bytes: &[u8], start: usize, end: usize) -> bool {
+    let Some(row) = xms_diagnostics::reason_by_id(id) else {
+        return false;
+    };
+    let window = line_window(bytes, start, end);
+    row.needles
+        .iter()
+        .all(|n| memchr::memmem::find(&window, n.as_bytes()).is_some())
+}
+
+/// The category value after `error_category=` (quoted, escaped-quoted or bare).
+fn category_value(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?;
+    let rest = rest
+        .strip_prefix("\\\"")
+        .or_else(|| rest.strip_prefix("&quot;"))
+        .or_else(|| rest.strip_prefix('"'))
+        .or_else(|| rest.strip_prefix('\''))
+        .unwrap_or(rest);
+    let value: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(40)
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+/// Every mention of a known fact in `text` outside the `covered` spans, in text order.
+pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
+    let auto = automaton();
+    let bytes = text.as_bytes();
+    let covered = merged(covered);
+    let mut next_cover = 0;
+    let (mut line, mut counted_to) = (1, 0);
+    let mut out = Vec::new();
+    for m in auto.ac.find_iter(bytes) {
+        let (start, end) = (m.start(), m.end());
+        let found = &bytes[start..end];
+        let spelled = auto.spellings[m.pattern().as_usize()]
+            .iter()
+            .map(|i| &auto.needles[*i])
+            .find(|n| !n.exact_case || found == n.text.as_bytes());
+        let Some(needle) = spelled else {
+            continue;
+        };
+        if !stands_alone(bytes, start, end, &needle.text) {
+            continue;
+        }
+        while next_cover < covered.len() && covered[next_cover].1 <= start {
+            next_cover += 1;
+        }
+        if covered.get(next_cover).is_some_and(|c| c.0 <= start) {
+            continue;
+        }
+        let value = match needle.fact {
+            Fact::DiagCategory => match category_value(text, end) {
+                Some(v) => Some(v),
+                None => continue,
+            },
+            Fact::DiagReason(id) if !reason_complete(id, bytes, start, end) => continue,
+            _ => None,
+        };
+        line += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count();
+        counted_to = start;
+        out.push(Mention {
+            fact: needle.fact,
+            span: Span::new(start, end),
+            line,
+            value,
+        });
+        if out.len() >= MAX_MENTIONS {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> Vec<Fact> {
+        mentions(text, &[]).into_iter().map(|m| m.fact).collect()
+    }
+
+    #[test]
+    fn codes_names_and_ids_are_found_in_prose_in_any_wrapper() {
+        let text = "Customer says: `2000008` keeps coming back, plus **ErrorAccessDenied**\n\
+                    and sc-win32-status 0x8009030c for app 00000002-0000-0FF1-CE00-000000000000.";
+        let found = facts(text);
+        assert!(found.contains(&Fact::DiagCode(2_000_008)));
+        assert!(found.contains(&Fact::ServiceError("ErrorAccessDenied")));
+        assert!(found.contains(&Fact::Win32(0x8009_030C)));
+        assert!(found
+            .iter()
+            .any(|f| matches!(f, Fact::App(id) if id.starts_with("00000002-0000-0ff1"))));
+    }
+
+    #[test]
+    fn a_needle_inside_a_longer_word_or_number_is_not_a_mention() {
+        assert!(facts("order 120000080 and port 20000081").is_empty());
+        assert!(facts("NotErrorAccessDeniedAtAll").is_empty());
+        assert!(
+            facts("erroraccessdenied").is_empty(),
+            "exact-case names keep their case"
+        );
+        assert_eq!(
+            facts("code: invalidRequest"),
+            vec![Fact::ServiceError("invalidRequest")],
+            "a spelling shared in lower case still finds its own row"
+        );
+    }
+
+    #[test]
+    fn a_reason_phrase_counts_only_with_every_word_of_its_row_on_the_line() {
+        let partial = "the token profile was fine";
+        assert!(!facts(partial)
+            .iter()
+            .any(|f| matches!(f, Fact::DiagReason(_))));
+        let whole = "Der Grund: The token profile 'V1S2SAppOnly' is not applicable.";
+        assert!(facts(whole)
+            .iter()
+            .any(|f| matches!(f, Fact::DiagReason(_))));
+    }
+
+    #[test]
+    fn a_lone_error_category_carries_its_value_and_its_line() {
+        let m = mentions("x\ny\n  error_category=\\\"invalid_user\\\"", &[]);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.as_deref(), Some("invalid_user"));
+        assert_eq!(m[0].line, 3);
+        assert!(mentions("error_category=", &[]).is_empty());
+    }
+
+    #[test]
+    fn mentions_inside_covered_spans_are_left_to_their_reader() {
+        let text = "2000008 and again 2000008";
+        let all = mentions(text, &[]);
+        assert_eq!(all.len(), 2);
+        let rest = mentions(text, &[Span::new(0, 7)]);
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].span.start, 18);
+    }
+
+    #[test]
+    fn non_ascii_text_around_needles_is_read_without_a_panic() {
+        let text =
+            "認証エラー 2000008：トークンが無効です。SEC_E_LOGON_DENIED。Ünïcödé error_category=ü";
+        let found = facts(text);
+        assert!(found.contains(&Fact::DiagCode(2_000_008)));
+        assert!(found.contains(&Fact::Win32(0x8009_030C)));
+    }
+}
