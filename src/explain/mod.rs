@@ -10,6 +10,7 @@ pub mod http;
 pub mod known;
 pub mod logs;
 pub mod powershell;
+pub mod repeats;
 pub mod rule;
 pub mod tokens;
 pub mod x509;

@@ -80,12 +80,24 @@ pub fn find(text: &str) -> (Vec<ServiceError>, Vec<ExchangeMessage>) {
 fn graph_bodies(text: &str) -> Vec<ServiceError> {
     let mut out = Vec::new();
     let mut covered = 0;
+    // Each try may read up to 20,000 bytes for its closing brace; a paste made of thousands of
+    // unclosed `{"error":` would cost that much per try, so all tries together may read at most a
+    // few times the paste. Real error bodies close early and never come near it.
+    let mut budget = text.len().saturating_mul(4).saturating_add(1 << 16);
     for key in ["\"error\"", "\"odata.error\""] {
         for at in textmap::find_all_ci(text, key) {
             if at < covered {
                 continue;
             }
-            let Some((err, end)) = graph_body_at(text, at, key) else {
+            if budget == 0 {
+                break;
+            }
+            let tried = graph_body_at(text, at, key);
+            if opens_object(text, at, key) {
+                let read = tried.as_ref().map_or(20_000, |(_, end)| end - at);
+                budget = budget.saturating_sub(read);
+            }
+            let Some((err, end)) = tried else {
                 continue;
             };
             covered = end;
@@ -93,6 +105,13 @@ fn graph_bodies(text: &str) -> Vec<ServiceError> {
         }
     }
     out
+}
+
+/// True when `key` at `at` is followed by `:` and an object, the only case that reads ahead.
+fn opens_object(text: &str, at: usize, key: &str) -> bool {
+    text.get(at + key.len()..)
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .is_some_and(|rest| rest.trim_start().starts_with('{'))
 }
 
 /// The error body whose `key` is at `at`, and where it ends.

@@ -229,6 +229,9 @@ fn clean(v: &str) -> String {
     v.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How far after a bare `reason=` its `error_category` is looked for, in bytes.
+const REASON_LOOKAHEAD: usize = 4096;
+
 /// Finds every value in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
     let n = Norm::new(text);
@@ -297,9 +300,13 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         let eq = textmap::skip_ws(t, at + 6);
         if b.get(eq) == Some(&b'=') {
-            let le = textmap::line_end(t, at);
-            let rest = t[at..le].to_ascii_lowercase();
-            if rest.contains("error_category") || rest.contains(";category") {
+            // The category follows its reason within one value, so a bounded look-ahead on the
+            // line is enough, and keeps a line of many `reason=` linear.
+            let le = textmap::line_end(t, at).min(at + REASON_LOOKAHEAD);
+            let rest = b[at..le].to_ascii_lowercase();
+            if memchr::memmem::find(&rest, b"error_category").is_some()
+                || memchr::memmem::find(&rest, b";category").is_some()
+            {
                 starts.push((at, false));
             }
         }

@@ -10,7 +10,7 @@ use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, S
 
 /// Finds, decodes and explains every AADSTS error in `text`.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    find(text).iter().map(|found| card(found, ctx)).collect()
+    crate::explain::repeats::fold(find(text).iter().map(|found| card(found, ctx)))
 }
 
 /// The card of one error.

@@ -18,13 +18,10 @@ const SPNEGO_SOURCE: &str = sources::RFC_RFC4178;
 
 /// Finds and explains every Authorization header and token request body in `text`.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    record::find_all(text)
-        .into_iter()
-        .map(|found| match found {
-            record::Found::Header(h) => header_card(&h, ctx),
-            record::Found::Request(r) => request_card(&r, ctx),
-        })
-        .collect()
+    crate::explain::repeats::fold(record::find_all(text).into_iter().map(|found| match found {
+        record::Found::Header(h) => header_card(&h, ctx),
+        record::Found::Request(r) => request_card(&r, ctx),
+    }))
 }
 
 /// The card of an Authorization header value (`Negotiate YII...`), if it holds a credential.

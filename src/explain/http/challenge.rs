@@ -16,18 +16,17 @@ use crate::report::{Artifact, ArtifactKind, ChallengeEvidence, Field, Section, S
 
 /// Finds and explains every challenge header value in `text`; a repeated value is explained once.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
+    // Each distinct value is explained once and its card copied to every place it appears; a
+    // value repeated thousands of times is folded into a count (`explain::repeats`).
     let mut explained: BTreeMap<String, Artifact> = BTreeMap::new();
-    record::find(text)
-        .into_iter()
-        .map(|found| {
-            let mut copy = explained
-                .entry(found.text)
-                .or_insert_with(|| card(&found.challenges, found.span, ctx))
-                .clone();
-            copy.span = found.span;
-            copy
-        })
-        .collect()
+    crate::explain::repeats::fold(record::find(text).into_iter().map(|found| {
+        let mut copy = explained
+            .entry(found.text)
+            .or_insert_with(|| card(&found.challenges, found.span, ctx))
+            .clone();
+        copy.span = found.span;
+        copy
+    }))
 }
 
 /// The card of a header value that holds no challenge we can read is none.

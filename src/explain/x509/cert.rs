@@ -17,17 +17,33 @@ use crate::report::{Artifact, ArtifactKind, Span};
 
 /// Finds and decodes every occurrence in `text`.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    let mut out = Vec::new();
+    let mut out: Vec<Artifact> = Vec::new();
     let mut ders: Vec<(usize, Vec<u8>)> = Vec::new();
     let blocks = der::pem_blocks(text);
+    // Cut blocks with nothing readable in a row (a paste of BEGIN lines) share one card and a count,
+    // so a thousand of them cost one card, not a thousand.
+    let mut empty_run: Option<(usize, &str, usize)> = None;
     for block in &blocks {
+        let empty = block.truncated && block.der.is_none();
+        if let Some((at, label, count)) = empty_run.as_mut() {
+            if empty && *label == block.label && *at + 1 == out.len() {
+                *count += 1;
+                out[*at].span.end = block.span.end;
+                continue;
+            }
+        }
+        close_empty_run(&mut out, empty_run.take());
         if let Some(artifact) = from_pem_block(block, ctx) {
+            if empty {
+                empty_run = Some((out.len(), block.label.as_str(), 1));
+            }
             if let (ArtifactKind::Certificate, Some(der)) = (artifact.kind, &block.der) {
                 ders.push((out.len(), der.clone()));
             }
             out.push(artifact);
         }
     }
+    close_empty_run(&mut out, empty_run.take());
     // Base64 and hex DER outside PEM armour and outside JSON that the JWK decoder reads.
     let mut claimed: Vec<Span> = blocks.iter().map(|b| b.span).collect();
     claimed.extend(json::claimed_spans(text));
@@ -67,6 +83,17 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
         out.push(thumbprint::card(t, ctx));
     }
     out
+}
+
+/// Says on the card of a run of cut, empty PEM blocks how many it stands for.
+fn close_empty_run(out: &mut [Artifact], run: Option<(usize, &str, usize)>) {
+    if let Some((at, label, count)) = run.filter(|r| r.2 > 1) {
+        if let Some(card) = out.get_mut(at) {
+            card.verdict.push_str(&format!(
+                " The paste holds {count} such cut {label} blocks in a row; this card stands for all of them."
+            ));
+        }
+    }
 }
 
 /// Decodes a PEM block by its label; blocks of other kinds (private keys) get a warning artifact.
