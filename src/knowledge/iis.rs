@@ -506,6 +506,21 @@ pub const STATUSES: &[IisStatus] = &[
 ];
 
 /// The fields IIS writes when a log has no `#Fields` line of its own.
+/// The HTTP methods a W3C line can start its request with (IIS logs the verb as sent; Exchange adds
+/// `RPC_IN_DATA`/`RPC_OUT_DATA`), from the W3C extended log format and RFC 9110.
+pub const METHODS: &[&str] = &[
+    "DELETE",
+    "GET",
+    "HEAD",
+    "OPTIONS",
+    "PATCH",
+    "POST",
+    "PROPFIND",
+    "PUT",
+    "RPC_IN_DATA",
+    "RPC_OUT_DATA",
+];
+
 pub const DEFAULT_W3C_FIELDS: &[&str] = &[
     "date",
     "time",

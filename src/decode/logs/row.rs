@@ -30,6 +30,11 @@ pub struct LoggedHeader {
 pub enum RowProblem {
     /// No `#Fields` line was above the row: IIS's default field set was assumed from the count.
     FieldNamesAssumed,
+    /// Text before the row's date (a prefix such as `IIS log:`, a line number, `>`) was left out.
+    PrefixSkipped,
+    /// The line is not a whole row (no date, cut, or placeholders): it was read from its method,
+    /// path and status; `unplaced` values between them could not be given a field name.
+    ReadLoosely { unplaced: usize },
 }
 
 /// One row of a log.

@@ -5,7 +5,7 @@ use super::rule_finding;
 use crate::context::Context;
 use crate::decode::logs::exchange_csv;
 use crate::decode::logs::iis;
-use crate::decode::logs::row::LogRow;
+use crate::decode::logs::row::{LogRow, RowProblem};
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::headers::HeaderReader;
 use crate::knowledge::{exchange_paths, iis as iis_table, sources, user_agents, w3c_fields, win32};
@@ -61,6 +61,13 @@ pub const LINE_RULES: &[Rule<LogRow>] = &[
         source: None,
         check: failed_request,
     },
+    Rule {
+        id: "iis.read-loosely",
+        severity: Severity::Info,
+        title: "A line that is not a whole W3C row was read from what is there, saying what was assumed",
+        source: Some(sources::HTTP_W3C_LOGGING),
+        check: read_loosely,
+    },
 ];
 
 fn fields_assumed(r: &LogRow, _: &Context) -> Vec<Finding> {
@@ -71,6 +78,32 @@ fn fields_assumed(r: &LogRow, _: &Context) -> Vec<Finding> {
         "No #Fields line was pasted; the values match IIS's default W3C field set (sometimes without cs(Referer)), so those names were used. Paste the #Fields line to be sure.",
     )
     })
+}
+
+fn read_loosely(r: &LogRow, _: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if r.problems.contains(&RowProblem::PrefixSkipped) {
+        out.push(Finding::new(
+            Severity::Info,
+            "Text before the date left out",
+            "The line starts with text that is not part of an IIS log row (a label, a line number or quoting); the row was read from its date on.",
+        ));
+    }
+    for p in &r.problems {
+        if let RowProblem::ReadLoosely { unplaced } = p {
+            let rest = match unplaced {
+                0 => String::new(),
+                1 => " One value between them could not be given a field name.".to_string(),
+                n => format!(" {n} values between them could not be given field names."),
+            };
+            out.push(Finding::new(
+                Severity::Info,
+                "Read from the method, path and status",
+                format!("The line is not a whole W3C row (no date, cut, or with placeholders instead of values), so it was read from its method, path and the status, substatus and win32 status after them; the other fields follow IIS's default order where their count fits.{rest} Paste the whole line with its #Fields line to be sure."),
+            ));
+        }
+    }
+    out
 }
 
 fn failed_request(r: &LogRow, _: &Context) -> Vec<Finding> {
@@ -96,7 +129,13 @@ fn line_card(r: &LogRow, ctx: &Context) -> Artifact {
             .map(|w| format!(" (win32 {w} = 0x{w:08X})"))
             .unwrap_or_default()
     );
-    let mut s = Section::new(if r.guessed() {
+    let loose = r
+        .problems
+        .iter()
+        .any(|p| matches!(p, RowProblem::ReadLoosely { .. }));
+    let mut s = Section::new(if loose {
+        "Fields (not a whole row: named from the method, path and status)"
+    } else if r.guessed() {
         "Fields (no #Fields line: the default IIS field set was assumed because the count matches)"
     } else {
         "Fields (from the #Fields line)"
