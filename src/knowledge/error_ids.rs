@@ -396,12 +396,15 @@ pub const ERROR_IDS: &[ErrorId] = &[
         id: "Invalid JWT token",
         product: SHAREPOINT,
         http_status: Some(401),
-        meaning: "SharePoint could not read or trust the JWT it was given (the text after it says what was missing, such as the certificate thumbprint or the issuer token).",
+        meaning: "SharePoint could not read or trust the JWT it was given; the text after it names what was missing (for example \"No certificate thumbprint specified in token header\" or \"Could not resolve issuer token\").",
         causes: &[
-            "An app-only token from Microsoft Entra ID was requested with a client secret; SharePoint accepts app-only Entra tokens only when the app authenticates with a certificate.",
-            "A high-trust (on-premises) add-in token is signed with a certificate or issuer id SharePoint does not know.",
+            "The token was not issued by Microsoft Entra ID for this SharePoint host (a token for another resource, a hand-made token, or one from another identity provider).",
+            "A high-trust (on-premises) add-in token is signed with a certificate or issuer id that SharePoint has no trusted security token issuer for.",
         ],
-        fixes: &[Fix::text("For SharePoint Online app-only access, authenticate the app with a certificate; on-premises, check the trusted security token issuer and the signing certificate registered for the add-in.")],
+        fixes: &[
+            Fix::text("Request the token from Microsoft Entra ID for the SharePoint host itself (https://<tenant>.sharepoint.com/.default) and check aud and the x5t/kid header in the decoded token."),
+            Fix::text("On-premises, check the trusted security token issuer and the signing certificate registered for the add-in."),
+        ],
         source: src::MS_IDENTITY_ANDROID_NATIVE_ISSUES_19,
     },
     ErrorId {
