@@ -54,6 +54,18 @@ const SHOW_PII: Fix = Fix::command(
 /// Sorted by `id`.
 pub const ERROR_IDS: &[ErrorId] = &[
     ErrorId {
+        id: "AKV10000",
+        product: KEY_VAULT,
+        http_status: Some(401),
+        meaning: "Key Vault received the request without a token: \"Request is missing a Bearer or PoP token.\"",
+        causes: &[
+            "Key Vault clients first send a request without a token to read the tenant and resource from the WWW-Authenticate challenge; one AKV10000 401 followed by a successful retry is normal.",
+            "If every call fails, the credential produced no token (wrong tenant, no identity available) or the code calls the vault without the credential.",
+        ],
+        fixes: &[Fix::text("Check whether the 401 is followed by a retry with 'Authorization: Bearer'; if not, make the credential work on its own (get a token for https://vault.azure.net/.default) and read its error.")],
+        source: src::KEY_VAULT_REST_ERROR_CODES,
+    },
+    ErrorId {
         id: "AKV10022",
         product: KEY_VAULT,
         http_status: Some(401),
@@ -82,6 +94,20 @@ pub const ERROR_IDS: &[ErrorId] = &[
             DECODE_TOKEN,
         ],
         source: src::AZURE_DOCS_ISSUES_75410,
+    },
+    ErrorId {
+        id: "AKV10046",
+        product: KEY_VAULT,
+        http_status: Some(401),
+        meaning: "Key Vault could not resolve the key that signed the token (\"Unable to resolve the key used for signature validation\").",
+        causes: &[
+            "The token was signed with a key Key Vault does not know in this cloud or region, for example a token from another cloud or a key that rolled over recently.",
+        ],
+        fixes: &[
+            Fix::text("Request a new token from the vault's own cloud and tenant and retry; if the same token fails only sometimes or only in one region, open a support case with the request ids."),
+            DECODE_TOKEN,
+        ],
+        source: src::AZURESANDBOX_ISSUES_362,
     },
     ErrorId {
         id: "AuthenticationFailed",

@@ -19,6 +19,8 @@ pub const AUTHENTICATION_TAB_SSO_REGISTER_AAD: &str = "https://learn.microsoft.c
 pub const AUTHENTICATORS_AUTHENTICATIONHELPERS_CS: &str = "https://github.com/Azure/azure-powershell/blob/main/src/Accounts/Authenticators/AuthenticationHelpers.cs";
 pub const AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET: &str =
     "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+pub const AZURESANDBOX_ISSUES_362: &str =
+    "https://github.com/Azure-Samples/azuresandbox/issues/362";
 pub const AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI: &str =
     "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/wiki";
 pub const AZURE_AUTHENTICATE_AZURE_CLI: &str =
@@ -248,6 +250,8 @@ pub const ISSUES_401: &str = "https://github.com/OfficeDev/ews-java-api/issues/4
 pub const ISSUES_46: &str = "https://github.com/Azure-Samples/active-directory-dotnet-daemon-certificate-credential/issues/46";
 pub const ISSUES_589: &str =
     "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589";
+pub const KEY_VAULT_REST_ERROR_CODES: &str =
+    "https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes";
 pub const LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth";
 pub const LOGS_MANAGE_ACCESS: &str =
     "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/manage-access";
@@ -360,6 +364,7 @@ pub const ALL: &[&str] = &[
     AUTHENTICATION_TAB_SSO_REGISTER_AAD,
     AUTHENTICATORS_AUTHENTICATIONHELPERS_CS,
     AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET,
+    AZURESANDBOX_ISSUES_362,
     AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI,
     AZURE_AUTHENTICATE_AZURE_CLI,
     AZURE_CLI_ISSUES_26573,
@@ -503,6 +508,7 @@ pub const ALL: &[&str] = &[
     ISSUES_401,
     ISSUES_46,
     ISSUES_589,
+    KEY_VAULT_REST_ERROR_CODES,
     LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC,
     LOGS_MANAGE_ACCESS,
     MANAGED_IDENTITIES_AZURE_RESOURCES_HOW_TO_USE_VM_TOKEN,
