@@ -183,7 +183,14 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         language: "Chinese (simplified)",
         english: UNAUTHORIZED_401,
         status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_ZH_CN,
+        source: src::FOFA_GUI_ISSUES_6,
+    },
+    LocalizedPhrase {
+        text: "（403）已禁止",
+        language: "Chinese (simplified)",
+        english: "(403) Forbidden",
+        status: Some(403),
+        source: src::BAIDUPANDOWNLOADWINFORM_ISSUES_56,
     },
 ];
 

@@ -35,6 +35,8 @@ pub const AZURE_SDK_FOR_JAVA_ISSUES_33112: &str =
     "https://github.com/Azure/azure-sdk-for-java/issues/33112";
 pub const AZURE_SDK_FOR_NET_ISSUES_49391: &str =
     "https://github.com/Azure/azure-sdk-for-net/issues/49391";
+pub const BAIDUPANDOWNLOADWINFORM_ISSUES_56: &str =
+    "https://github.com/Accelerider/BaiduPanDownloadWinform/issues/56";
 pub const BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY: &str =
     "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory";
 pub const CABFORUM_RESOURCES_OBJECT_REGISTRY: &str =
@@ -183,6 +185,7 @@ pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
 pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
     "https://learn.microsoft.com/en-us/entra/external-id/customers/overview-customers-ciam";
+pub const FOFA_GUI_ISSUES_6: &str = "https://github.com/uknowsec/Fofa-gui/issues/6";
 pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
 pub const GENERAL_AUTHENTICATION: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
@@ -373,6 +376,7 @@ pub const ALL: &[&str] = &[
     AZURE_PORTAL_CAPTURE_BROWSER_TRACE,
     AZURE_SDK_FOR_JAVA_ISSUES_33112,
     AZURE_SDK_FOR_NET_ISSUES_49391,
+    BAIDUPANDOWNLOADWINFORM_ISSUES_56,
     BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY,
     CABFORUM_RESOURCES_OBJECT_REGISTRY,
     CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
@@ -463,6 +467,7 @@ pub const ALL: &[&str] = &[
     EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
     EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM,
+    FOFA_GUI_ISSUES_6,
     FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
     GENERAL_AUTHENTICATION,
     GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS,
