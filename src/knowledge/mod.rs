@@ -6,7 +6,9 @@
 pub mod aadsts;
 pub mod apps;
 pub mod claims;
+pub mod cmdlets;
 pub mod correlation;
+pub mod error_ids;
 pub mod exchange_auth;
 pub mod exchange_builds;
 pub mod exchange_log_fields;
@@ -16,6 +18,7 @@ pub mod headers;
 pub mod http_auth;
 pub mod iis;
 pub mod key_members;
+pub mod localized;
 pub mod metadata_hosts;
 pub mod needles;
 pub mod ps_objects;

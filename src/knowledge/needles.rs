@@ -1,11 +1,14 @@
 //! Needles: the words by which each knowledge row can be found in free text, gathered from every
 //! table that declares them (AADSTS names, x-ms-diagnostics codes, categories and reasons, Graph
-//! and EWS error codes, Win32/SSPI statuses, application ids).
+//! and EWS error codes, Win32/SSPI statuses, application ids, product error ids, localized
+//! messages and cmdlet names).
 //!
 //! Each table says how its rows are found (`needles` in its own file); this module only collects
 //! them. The finder (`decode::known`) builds one Aho-Corasick automaton from the list.
 
-use super::{aadsts, apps, graph_errors, win32, xms_diagnostics, xms_reasons};
+use super::{
+    aadsts, apps, cmdlets, error_ids, graph_errors, localized, win32, xms_diagnostics, xms_reasons,
+};
 
 /// The row a needle leads to, named by its key in its table (so facts can be grouped and sorted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,6 +27,16 @@ pub enum Fact {
     Win32(u32),
     /// A first-party application or well-known tenant id.
     App(&'static str),
+    /// A product error id found on its own: an IdentityModel `IDX` code, a Key Vault `AKV` code,
+    /// an Azure Resource Manager or Storage error code, an Exchange exception class or a
+    /// SharePoint token message (`IDX10214`, `AuthorizationPermissionMismatch`), by its id.
+    ErrorId(&'static str),
+    /// A localized HTTP status or authentication message as .NET, Windows, IIS or Exchange print
+    /// it in another language (`(401) Nicht autorisiert`), by its text.
+    Phrase(&'static str),
+    /// An Exchange, Microsoft Graph or Entra PowerShell cmdlet named in the text
+    /// (`Test-OAuthConnectivity`), by its name.
+    Cmdlet(&'static str),
 }
 
 /// One needle: the text to find, the fact it leads to, and whether case must match exactly.
@@ -72,6 +85,9 @@ pub fn all() -> Vec<Needle> {
     graph_errors::needles(&mut out);
     win32::needles(&mut out);
     apps::needles(&mut out);
+    error_ids::needles(&mut out);
+    localized::needles(&mut out);
+    cmdlets::needles(&mut out);
     out
 }
 
@@ -90,6 +106,9 @@ mod tests {
             |f: &Fact| matches!(f, Fact::ServiceError(_)),
             |f: &Fact| matches!(f, Fact::Win32(_)),
             |f: &Fact| matches!(f, Fact::App(_)),
+            |f: &Fact| matches!(f, Fact::ErrorId(_)),
+            |f: &Fact| matches!(f, Fact::Phrase(_)),
+            |f: &Fact| matches!(f, Fact::Cmdlet(_)),
         ] {
             assert!(all.iter().any(|n| kind(&n.fact)));
         }

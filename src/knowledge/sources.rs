@@ -3,6 +3,8 @@
 //! Tables and explanations name a source by its constant here; `ALL` lists them so that a test can
 //! check that every link is https and that no page is declared twice.
 
+pub const AAD_POD_IDENTITY_ISSUES_613: &str =
+    "https://github.com/Azure/aad-pod-identity/issues/613";
 pub const ACCESS_TOKENS_ACCESS_TOKEN_PROFILES: &str =
     "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles";
 pub const ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS: &str =
@@ -17,12 +19,24 @@ pub const AUTHENTICATION_TAB_SSO_REGISTER_AAD: &str = "https://learn.microsoft.c
 pub const AUTHENTICATORS_AUTHENTICATIONHELPERS_CS: &str = "https://github.com/Azure/azure-powershell/blob/main/src/Accounts/Authenticators/AuthenticationHelpers.cs";
 pub const AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET: &str =
     "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
+pub const AZURESANDBOX_ISSUES_362: &str =
+    "https://github.com/Azure-Samples/azuresandbox/issues/362";
 pub const AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI: &str =
     "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/wiki";
 pub const AZURE_AUTHENTICATE_AZURE_CLI: &str =
     "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
+pub const AZURE_CLI_ISSUES_26573: &str = "https://github.com/Azure/azure-cli/issues/26573";
+pub const AZURE_CLI_ISSUES_30789: &str = "https://github.com/Azure/azure-cli/issues/30789";
+pub const AZURE_DOCS_ISSUES_75410: &str =
+    "https://github.com/MicrosoftDocs/azure-docs/issues/75410";
 pub const AZURE_PORTAL_CAPTURE_BROWSER_TRACE: &str =
     "https://learn.microsoft.com/en-us/azure/azure-portal/capture-browser-trace";
+pub const AZURE_SDK_FOR_JAVA_ISSUES_33112: &str =
+    "https://github.com/Azure/azure-sdk-for-java/issues/33112";
+pub const AZURE_SDK_FOR_NET_ISSUES_49391: &str =
+    "https://github.com/Azure/azure-sdk-for-net/issues/49391";
+pub const BAIDUPANDOWNLOADWINFORM_ISSUES_56: &str =
+    "https://github.com/Accelerider/BaiduPanDownloadWinform/issues/56";
 pub const BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY: &str =
     "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory";
 pub const CABFORUM_RESOURCES_OBJECT_REGISTRY: &str =
@@ -33,6 +47,8 @@ pub const CLIENT_ACCESS_CLIENT_ACCESS: &str =
     "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
 pub const CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/Exchange/ExchangeServer/client-connectivity/outlook-anywhere-clients-not-connect-to-server.md";
 pub const CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION: &str = "https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation";
+pub const DAEMON_V2_ISSUES_145: &str =
+    "https://github.com/Azure-Samples/active-directory-dotnetcore-daemon-v2/issues/145";
 pub const DATABASE_AUTHENTICATION_AAD_OVERVIEW: &str =
     "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-overview";
 pub const DEBUG_SYSTEM_ERROR_CODES_0_499: &str =
@@ -91,9 +107,19 @@ pub const DOC_RFC8693_SECTION_4_1: &str =
 pub const DOC_RFC8707_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc8707#section-2";
 pub const DOC_RFC9068_SECTION_2_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc9068#section-2.2";
+pub const DOTNET_API_SECURITYTOKENEXPIREDEXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception";
+pub const DOTNET_API_SECURITYTOKENINVALIDAUDIENCEEXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokeninvalidaudienceexception";
+pub const DOTNET_API_SECURITYTOKENINVALIDISSUEREXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokeninvalidissuerexception";
+pub const DOTNET_API_SECURITYTOKENINVALIDSIGNATUREEXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokeninvalidsignatureexception";
+pub const DOTNET_API_SECURITYTOKENNOEXPIRATIONEXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokennoexpirationexception";
+pub const DOTNET_API_SECURITYTOKENSIGNATUREKEYNOTFOUNDEXCEPTION: &str = "https://learn.microsoft.com/en-us/dotnet/api/microsoft.identitymodel.tokens.securitytokensignaturekeynotfoundexception";
+pub const ENTRA_APP_INTEGRATION_IDX10501: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/idx10501-token-signature-validation-error";
+pub const ENTRA_PS_GET_ENTRAAPPLICATION: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/microsoft.entra/get-entraapplication";
 pub const EXCEPTIONS_MSAL_ERROR_HANDLING: &str =
     "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
 pub const EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365: &str = "https://learn.microsoft.com/en-us/archive/blogs/exchangedev/building-daemon-or-service-apps-with-office-365-mail-calendar-and-contacts-apis-oauth2-client-credential-flow";
+pub const EXCHANGELIB_ISSUES_1060: &str = "https://github.com/ecederstrand/exchangelib/issues/1060";
 pub const EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2: &str =
     "https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2";
 pub const EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
@@ -101,10 +127,57 @@ pub const EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND: &str = "
 pub const EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL: &str =
     "https://learn.microsoft.com/en-us/powershell/exchange/connect-to-exchange-online-powershell";
 pub const EXCHANGE_ONLINE_ENABLE_OR_DISABLE_MODERN_AUTHENTICATION: &str = "https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/enable-or-disable-modern-authentication-in-exchange-online";
+pub const EXCHANGE_PS_GET_APPLICATIONACCESSPOLICY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-applicationaccesspolicy";
+pub const EXCHANGE_PS_GET_AUTHCONFIG: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-authconfig";
+pub const EXCHANGE_PS_GET_AUTHSERVER: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-authserver";
+pub const EXCHANGE_PS_GET_AUTODISCOVERVIRTUALDIRECTORY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-autodiscovervirtualdirectory";
+pub const EXCHANGE_PS_GET_CASMAILBOX: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-casmailbox";
+pub const EXCHANGE_PS_GET_EXCHANGECERTIFICATE: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-exchangecertificate";
+pub const EXCHANGE_PS_GET_EXCHANGESERVER: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-exchangeserver";
+pub const EXCHANGE_PS_GET_FEDERATEDORGANIZATIONIDENTIFIER: &str = "https://learn.microsoft.com/en-us/powershell/module/exchange/get-federatedorganizationidentifier";
+pub const EXCHANGE_PS_GET_FEDERATIONINFORMATION: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-federationinformation";
+pub const EXCHANGE_PS_GET_FEDERATIONTRUST: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-federationtrust";
+pub const EXCHANGE_PS_GET_HYBRIDCONFIGURATION: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-hybridconfiguration";
+pub const EXCHANGE_PS_GET_INTRAORGANIZATIONCONFIGURATION: &str = "https://learn.microsoft.com/en-us/powershell/module/exchange/get-intraorganizationconfiguration";
+pub const EXCHANGE_PS_GET_INTRAORGANIZATIONCONNECTOR: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-intraorganizationconnector";
+pub const EXCHANGE_PS_GET_MAILBOXFOLDERPERMISSION: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-mailboxfolderpermission";
 pub const EXCHANGE_PS_GET_ORGANIZATIONCONFIG: &str =
     "https://learn.microsoft.com/en-us/powershell/module/exchange/get-organizationconfig";
+pub const EXCHANGE_PS_GET_ORGANIZATIONRELATIONSHIP: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-organizationrelationship";
+pub const EXCHANGE_PS_GET_PARTNERAPPLICATION: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-partnerapplication";
+pub const EXCHANGE_PS_GET_WEBSERVICESVIRTUALDIRECTORY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/get-webservicesvirtualdirectory";
+pub const EXCHANGE_PS_NEW_APPLICATIONACCESSPOLICY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/new-applicationaccesspolicy";
+pub const EXCHANGE_PS_SET_AUTHCONFIG: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/set-authconfig";
 pub const EXCHANGE_PS_SET_ORGANIZATIONCONFIG: &str =
     "https://learn.microsoft.com/en-us/powershell/module/exchange/set-organizationconfig";
+pub const EXCHANGE_PS_TEST_APPLICATIONACCESSPOLICY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/test-applicationaccesspolicy";
+pub const EXCHANGE_PS_TEST_FEDERATIONTRUST: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/test-federationtrust";
+pub const EXCHANGE_PS_TEST_MIGRATIONSERVERAVAILABILITY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/test-migrationserveravailability";
+pub const EXCHANGE_PS_TEST_OAUTHCONNECTIVITY: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/test-oauthconnectivity";
+pub const EXCHANGE_PS_TEST_ORGANIZATIONRELATIONSHIP: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/exchange/test-organizationrelationship";
+pub const EXCHANGE_PS_TEST_SERVICEPRINCIPALAUTHORIZATION: &str = "https://learn.microsoft.com/en-us/powershell/module/exchange/test-serviceprincipalauthorization";
 pub const EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange";
 pub const EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-authenticate-an-ews-application-by-using-oauth";
 pub const EXCHANGE_WEB_SERVICES_HOW_TO_CONTROL_ACCESS_TO_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/how-to-control-access-to-ews-in-exchange";
@@ -112,6 +185,7 @@ pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
 pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
     "https://learn.microsoft.com/en-us/entra/external-id/customers/overview-customers-ciam";
+pub const FOFA_GUI_ISSUES_6: &str = "https://github.com/uknowsec/Fofa-gui/issues/6";
 pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
 pub const GENERAL_AUTHENTICATION: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
@@ -120,6 +194,7 @@ pub const GENERAL_RBAC_GUIDE: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-guide";
 pub const GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS: &str = "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions";
 pub const GOVERNANCE_VERIFY_FIRST_PARTY_APPS_SIGN_IN: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in";
+pub const GO_AUTOREST_ISSUES_525: &str = "https://github.com/Azure/go-autorest/issues/525";
 pub const GRAPH_AUTH_LIMIT_MAILBOX_ACCESS: &str =
     "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access";
 pub const GRAPH_DEPLOYMENTS: &str = "https://learn.microsoft.com/en-us/graph/deployments";
@@ -128,6 +203,8 @@ pub const GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW: &str =
     "https://learn.microsoft.com/en-us/graph/migrate-azure-ad-graph-overview";
 pub const GRAPH_PERMISSIONS_REFERENCE: &str =
     "https://learn.microsoft.com/en-us/graph/permissions-reference";
+pub const GRAPH_PS_GET_MGAPPLICATION: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.graph.applications/get-mgapplication";
+pub const GRAPH_PS_GET_MGSERVICEPRINCIPAL: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.graph.applications/get-mgserviceprincipal";
 pub const GRAPH_RESOLVE_AUTH_ERRORS: &str =
     "https://learn.microsoft.com/en-us/graph/resolve-auth-errors";
 pub const GRAPH_TEAMS_CONCEPT_OVERVIEW: &str =
@@ -142,6 +219,9 @@ pub const HTTP_W3C_LOGGING: &str =
     "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
 pub const HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES: &str =
     "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
+pub const IDENTITYMODEL_PROTOCOLS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Protocols/LogMessages.cs";
+pub const IDENTITYMODEL_TOKENS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Tokens/LogMessages.cs";
+pub const IDENTITYMODEL_VALIDATORS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Validators/AadIssuerValidator/LogMessages.cs";
 pub const IDENTITY_PLATFORM_ACCESS_TOKENS: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
 pub const IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE: &str =
@@ -173,6 +253,8 @@ pub const ISSUES_401: &str = "https://github.com/OfficeDev/ews-java-api/issues/4
 pub const ISSUES_46: &str = "https://github.com/Azure-Samples/active-directory-dotnet-daemon-certificate-credential/issues/46";
 pub const ISSUES_589: &str =
     "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589";
+pub const KEY_VAULT_REST_ERROR_CODES: &str =
+    "https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes";
 pub const LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth";
 pub const LOGS_MANAGE_ACCESS: &str =
     "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/manage-access";
@@ -186,6 +268,8 @@ pub const MICROSOFTGRAPH_AUTHENTICATION_COMMANDS: &str =
 pub const MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-restmethod";
 pub const MONITORING_HEALTH_CONCEPT_SIGN_INS: &str =
     "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
+pub const MS_IDENTITY_ANDROID_NATIVE_ISSUES_19: &str =
+    "https://github.com/Azure-Samples/ms-identity-android-native/issues/19";
 pub const MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4: &str = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4";
 pub const NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES: &str =
     "https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates";
@@ -201,6 +285,8 @@ pub const OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS: &str = "https://learn.mi
 pub const PERMISSIONS_EXO_APPLICATION_RBAC: &str =
     "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac";
 pub const PIRATESRE_EXCHANGE_DIFF: &str = "https://github.com/PiratesRE/exchange_diff";
+pub const PNPASSESSMENT_ISSUES_112: &str = "https://github.com/pnp/pnpassessment/issues/112";
+pub const PNPJS_ISSUES_1501: &str = "https://github.com/pnp/pnpjs/issues/1501";
 pub const RESOURCES_KEYCREDENTIAL: &str =
     "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
 pub const RFC_RFC4178: &str = "https://www.rfc-editor.org/rfc/rfc4178";
@@ -208,6 +294,7 @@ pub const RFC_RFC6750_SECTION_3_1: &str = "https://www.rfc-editor.org/rfc/rfc675
 pub const RFC_RFC7617: &str = "https://www.rfc-editor.org/rfc/rfc7617";
 pub const RFC_RFC9110_SECTION_11_6_1: &str =
     "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1";
+pub const RJRJ_IIS_401_2_ZH_CN: &str = "https://rjrj.net/riji/Kty5.html";
 pub const ROLE_BASED_ACCESS_CONTROL_OVERVIEW: &str =
     "https://learn.microsoft.com/en-us/azure/role-based-access-control/overview";
 pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference";
@@ -216,6 +303,14 @@ pub const SECAUTHN_SSPI_STATUS_CODES: &str =
 pub const SECG_SEC2_V2_PDF: &str = "https://www.secg.org/sec2-v2.pdf";
 pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
 pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
+pub const SFB_TEST_MCX_P2PIM_DE_DE: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness.de-DE/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_ES_ES: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.es-ES/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_FR_FR: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.fr-FR/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_IT_IT: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.it-IT/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_JA_JP: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ja-JP/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_KO_KR: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ko-KR/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_RU_RU: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ru-RU/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
+pub const SFB_TEST_MCX_P2PIM_ZH_CN: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.zh-CN/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
     "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR: &str =
@@ -230,7 +325,16 @@ pub const SP_ADD_INS_CREATE_AND_USE_ACCESS_TOKENS_IN_PROVIDER_HOSTED_H: &str = "
 pub const SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
 pub const SP_ADD_INS_HANDLE_SECURITY_TOKENS_IN_PROVIDER_HOSTED_LOW_TRU: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/handle-security-tokens-in-provider-hosted-low-trust-sharepoint-add-ins";
 pub const SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs";
+pub const SP_DEV_DOCS_ISSUES_5889: &str = "https://github.com/SharePoint/sp-dev-docs/issues/5889";
 pub const STORAGESERVICES_AUTHORIZE_WITH_AZURE_ACTIVE_DIRECTORY: &str = "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-azure-active-directory";
+pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES: &str =
+    "https://learn.microsoft.com/en-us/rest/api/storageservices/common-rest-api-error-codes";
+pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES_NL_NL: &str =
+    "https://learn.microsoft.com/nl-nl/rest/api/storageservices/common-rest-api-error-codes";
+pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES_PT_BR: &str =
+    "https://learn.microsoft.com/pt-br/rest/api/storageservices/common-rest-api-error-codes";
+pub const SUPPORTARTICLES_NO_FREE_BUSY_INFORMATION_RETRIEVED: &str = "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Exchange/ExchangeOnline/calendars/no-free-busy-information-retrieved.md";
+pub const SUPPORT_KB_871179_JA: &str = "https://support.microsoft.com/kb/871179/ja";
 pub const S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
 pub const S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
 pub const S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS: &str = "https://learn.microsoft.com/en-us/answers/questions/1608048/ews-operation-item-copy-fails-with-full-access-as";
@@ -253,6 +357,7 @@ pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    AAD_POD_IDENTITY_ISSUES_613,
     ACCESS_TOKENS_ACCESS_TOKEN_PROFILES,
     ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS,
     ACTIVE_DIRECTORY_B2C_TOKENS_OVERVIEW,
@@ -262,15 +367,23 @@ pub const ALL: &[&str] = &[
     AUTHENTICATION_TAB_SSO_REGISTER_AAD,
     AUTHENTICATORS_AUTHENTICATIONHELPERS_CS,
     AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET,
+    AZURESANDBOX_ISSUES_362,
     AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI,
     AZURE_AUTHENTICATE_AZURE_CLI,
+    AZURE_CLI_ISSUES_26573,
+    AZURE_CLI_ISSUES_30789,
+    AZURE_DOCS_ISSUES_75410,
     AZURE_PORTAL_CAPTURE_BROWSER_TRACE,
+    AZURE_SDK_FOR_JAVA_ISSUES_33112,
+    AZURE_SDK_FOR_NET_ISSUES_49391,
+    BAIDUPANDOWNLOADWINFORM_ISSUES_56,
     BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY,
     CABFORUM_RESOURCES_OBJECT_REGISTRY,
     CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
     CLIENT_ACCESS_CLIENT_ACCESS,
     CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO,
     CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION,
+    DAEMON_V2_ISSUES_145,
     DATABASE_AUTHENTICATION_AAD_OVERVIEW,
     DEBUG_SYSTEM_ERROR_CODES_0_499,
     DEBUG_SYSTEM_ERROR_CODES_1000_1299,
@@ -305,32 +418,70 @@ pub const ALL: &[&str] = &[
     DOC_RFC8693_SECTION_4_1,
     DOC_RFC8707_SECTION_2,
     DOC_RFC9068_SECTION_2_2,
+    DOTNET_API_SECURITYTOKENEXPIREDEXCEPTION,
+    DOTNET_API_SECURITYTOKENINVALIDAUDIENCEEXCEPTION,
+    DOTNET_API_SECURITYTOKENINVALIDISSUEREXCEPTION,
+    DOTNET_API_SECURITYTOKENINVALIDSIGNATUREEXCEPTION,
+    DOTNET_API_SECURITYTOKENNOEXPIRATIONEXCEPTION,
+    DOTNET_API_SECURITYTOKENSIGNATUREKEYNOTFOUNDEXCEPTION,
+    ENTRA_APP_INTEGRATION_IDX10501,
+    ENTRA_PS_GET_ENTRAAPPLICATION,
     EXCEPTIONS_MSAL_ERROR_HANDLING,
     EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365,
+    EXCHANGELIB_ISSUES_1060,
     EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2,
     EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO,
     EXCHANGE_CONFIGURE_OAUTH_AUTHENTICATION_BETWEEN_EXCHANGE_AND,
     EXCHANGE_CONNECT_TO_EXCHANGE_ONLINE_POWERSHELL,
     EXCHANGE_ONLINE_ENABLE_OR_DISABLE_MODERN_AUTHENTICATION,
+    EXCHANGE_PS_GET_APPLICATIONACCESSPOLICY,
+    EXCHANGE_PS_GET_AUTHCONFIG,
+    EXCHANGE_PS_GET_AUTHSERVER,
+    EXCHANGE_PS_GET_AUTODISCOVERVIRTUALDIRECTORY,
+    EXCHANGE_PS_GET_CASMAILBOX,
+    EXCHANGE_PS_GET_EXCHANGECERTIFICATE,
+    EXCHANGE_PS_GET_EXCHANGESERVER,
+    EXCHANGE_PS_GET_FEDERATEDORGANIZATIONIDENTIFIER,
+    EXCHANGE_PS_GET_FEDERATIONINFORMATION,
+    EXCHANGE_PS_GET_FEDERATIONTRUST,
+    EXCHANGE_PS_GET_HYBRIDCONFIGURATION,
+    EXCHANGE_PS_GET_INTRAORGANIZATIONCONFIGURATION,
+    EXCHANGE_PS_GET_INTRAORGANIZATIONCONNECTOR,
+    EXCHANGE_PS_GET_MAILBOXFOLDERPERMISSION,
     EXCHANGE_PS_GET_ORGANIZATIONCONFIG,
+    EXCHANGE_PS_GET_ORGANIZATIONRELATIONSHIP,
+    EXCHANGE_PS_GET_PARTNERAPPLICATION,
+    EXCHANGE_PS_GET_WEBSERVICESVIRTUALDIRECTORY,
+    EXCHANGE_PS_NEW_APPLICATIONACCESSPOLICY,
+    EXCHANGE_PS_SET_AUTHCONFIG,
     EXCHANGE_PS_SET_ORGANIZATIONCONFIG,
+    EXCHANGE_PS_TEST_APPLICATIONACCESSPOLICY,
+    EXCHANGE_PS_TEST_FEDERATIONTRUST,
+    EXCHANGE_PS_TEST_MIGRATIONSERVERAVAILABILITY,
+    EXCHANGE_PS_TEST_OAUTHCONNECTIVITY,
+    EXCHANGE_PS_TEST_ORGANIZATIONRELATIONSHIP,
+    EXCHANGE_PS_TEST_SERVICEPRINCIPALAUTHORIZATION,
     EXCHANGE_WEB_SERVICES_EWS_THROTTLING_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_HOW_TO_AUTHENTICATE_AN_EWS_APPLICATION,
     EXCHANGE_WEB_SERVICES_HOW_TO_CONTROL_ACCESS_TO_EWS,
     EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE,
     EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS,
     EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM,
+    FOFA_GUI_ISSUES_6,
     FUNCTIONS_EXOOAUTHFUNCTIONS_PS1,
     GENERAL_AUTHENTICATION,
     GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS,
     GENERAL_RBAC_GUIDE,
     GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS,
     GOVERNANCE_VERIFY_FIRST_PARTY_APPS_SIGN_IN,
+    GO_AUTOREST_ISSUES_525,
     GRAPH_AUTH_LIMIT_MAILBOX_ACCESS,
     GRAPH_DEPLOYMENTS,
     GRAPH_ERRORS,
     GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW,
     GRAPH_PERMISSIONS_REFERENCE,
+    GRAPH_PS_GET_MGAPPLICATION,
+    GRAPH_PS_GET_MGSERVICEPRINCIPAL,
     GRAPH_RESOLVE_AUTH_ERRORS,
     GRAPH_TEAMS_CONCEPT_OVERVIEW,
     GRAPH_THROTTLING,
@@ -340,6 +491,9 @@ pub const ALL: &[&str] = &[
     HTTP_HEADERS,
     HTTP_W3C_LOGGING,
     HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES,
+    IDENTITYMODEL_PROTOCOLS_LOG_MESSAGES,
+    IDENTITYMODEL_TOKENS_LOG_MESSAGES,
+    IDENTITYMODEL_VALIDATORS_LOG_MESSAGES,
     IDENTITY_PLATFORM_ACCESS_TOKENS,
     IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     IDENTITY_PLATFORM_APP_RESILIENCE_CONTINUOUS_ACCESS_EVALUATIO,
@@ -359,6 +513,7 @@ pub const ALL: &[&str] = &[
     ISSUES_401,
     ISSUES_46,
     ISSUES_589,
+    KEY_VAULT_REST_ERROR_CODES,
     LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC,
     LOGS_MANAGE_ACCESS,
     MANAGED_IDENTITIES_AZURE_RESOURCES_HOW_TO_USE_VM_TOKEN,
@@ -367,6 +522,7 @@ pub const ALL: &[&str] = &[
     MICROSOFTGRAPH_AUTHENTICATION_COMMANDS,
     MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD,
     MONITORING_HEALTH_CONCEPT_SIGN_INS,
+    MS_IDENTITY_ANDROID_NATIVE_ISSUES_19,
     MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4,
     NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES,
     OFFICE_365_MANAGEMENT_API_GET_STARTED_WITH_OFFICE_365_MANAGE,
@@ -377,17 +533,28 @@ pub const ALL: &[&str] = &[
     OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS,
     PERMISSIONS_EXO_APPLICATION_RBAC,
     PIRATESRE_EXCHANGE_DIFF,
+    PNPASSESSMENT_ISSUES_112,
+    PNPJS_ISSUES_1501,
     RESOURCES_KEYCREDENTIAL,
     RFC_RFC4178,
     RFC_RFC6750_SECTION_3_1,
     RFC_RFC7617,
     RFC_RFC9110_SECTION_11_6_1,
+    RJRJ_IIS_401_2_ZH_CN,
     ROLE_BASED_ACCESS_CONTROL_OVERVIEW,
     ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE,
     SECAUTHN_SSPI_STATUS_CODES,
     SECG_SEC2_V2_PDF,
     SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING,
     SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
+    SFB_TEST_MCX_P2PIM_DE_DE,
+    SFB_TEST_MCX_P2PIM_ES_ES,
+    SFB_TEST_MCX_P2PIM_FR_FR,
+    SFB_TEST_MCX_P2PIM_IT_IT,
+    SFB_TEST_MCX_P2PIM_JA_JP,
+    SFB_TEST_MCX_P2PIM_KO_KR,
+    SFB_TEST_MCX_P2PIM_RU_RU,
+    SFB_TEST_MCX_P2PIM_ZH_CN,
     SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,
     SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR,
     SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN,
@@ -397,7 +564,13 @@ pub const ALL: &[&str] = &[
     SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST,
     SP_ADD_INS_HANDLE_SECURITY_TOKENS_IN_PROVIDER_HOSTED_LOW_TRU,
     SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS,
+    SP_DEV_DOCS_ISSUES_5889,
     STORAGESERVICES_AUTHORIZE_WITH_AZURE_ACTIVE_DIRECTORY,
+    STORAGESERVICES_COMMON_REST_API_ERROR_CODES,
+    STORAGESERVICES_COMMON_REST_API_ERROR_CODES_NL_NL,
+    STORAGESERVICES_COMMON_REST_API_ERROR_CODES_PT_BR,
+    SUPPORTARTICLES_NO_FREE_BUSY_INFORMATION_RETRIEVED,
+    SUPPORT_KB_871179_JA,
     S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU,
     S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID,
     S_1608048_EWS_OPERATION_ITEM_COPY_FAILS_WITH_FULL_ACCESS_AS,
