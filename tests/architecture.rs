@@ -114,6 +114,13 @@ fn nothing_leaves_the_page_and_nothing_is_stored() {
         "set_hash",
     ];
     for (path, text) in files {
+        // Knowledge tables may name a browser API in their prose (a fix that sets
+        // IdentityModelEventSource.ShowPII); only their code counts.
+        let text = if path.components().any(|c| c.as_os_str() == "knowledge") {
+            blank(&text, &classify(&text), &[Class::Literal])
+        } else {
+            text
+        };
         for line in code_lines(&text) {
             for word in network.iter().chain(storage.iter()) {
                 assert!(

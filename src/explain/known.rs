@@ -7,7 +7,10 @@ use crate::context::Context;
 use crate::decode::known::{self, Mention};
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::needles::Fact;
-use crate::knowledge::{aadsts, apps, graph_errors, sources, win32, xms_diagnostics, Fix};
+use crate::knowledge::{
+    aadsts, apps, cmdlets, error_ids, graph_errors, iis, localized, sources, win32,
+    xms_diagnostics, Fix,
+};
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use std::collections::BTreeMap;
 
@@ -72,8 +75,8 @@ pub fn explained_by(artifacts: &[Artifact]) -> Vec<Fact> {
 }
 
 /// Finds the known facts in `text` outside the `covered` spans and explains each in a card.
-/// Facts in `explained` already have a card; application and tenant ids are context, named only
-/// when nothing else in the paste was recognised (`alone`).
+/// Facts in `explained` already have a card; application and tenant ids and cmdlet names are
+/// context, named only when nothing else in the paste was recognised (`alone`).
 pub fn scan_uncovered(
     text: &str,
     covered: &[Span],
@@ -85,7 +88,7 @@ pub fn scan_uncovered(
     let groups: Vec<Named> = group(&mentions)
         .into_iter()
         .filter(|g| !explained.contains(&g.fact))
-        .filter(|g| alone || !matches!(g.fact, Fact::App(_)))
+        .filter(|g| alone || !matches!(g.fact, Fact::App(_) | Fact::Cmdlet(_)))
         .collect();
     let total = groups.len();
     let mut out: Vec<Artifact> = groups
@@ -120,7 +123,7 @@ fn found_field(g: &Named, needle: &str) -> Field {
 }
 
 /// The title, verdict and fields of a fact's card, or `None` when its row is gone.
-fn describe(g: &Named) -> Option<(String, String, Vec<Field>)> {
+fn describe(g: &Named) -> Option<Described> {
     Some(match g.fact {
         Fact::AadstsName(code) => {
             let row = aadsts::aadsts(code)?;
@@ -216,20 +219,78 @@ fn describe(g: &Named) -> Option<(String, String, Vec<Field>)> {
                 ],
             )
         }
-        // Error ids, localized phrases and cmdlets are found but get no card of their own yet:
-        // their cards are wired when the recognition work lands (issue #8).
-        Fact::ErrorId(_) | Fact::Phrase(_) | Fact::Cmdlet(_) => return None,
-        Fact::App(id) => {
-            let row = apps::app_by_id(id)?;
-            (
-                format!("{} ({id})", row.name),
-                format!("The id {id} is {}: {}", row.name, row.note),
-                vec![found_field(g, id)
-                    .meaning(format!("{}; first on line {}", row.name, g.first_line))
-                    .source(row.source)],
-            )
-        }
+        Fact::App(id) => describe_app(g, id)?,
+        Fact::ErrorId(id) => describe_error_id(g, id)?,
+        Fact::Phrase(text) => describe_phrase(g, text)?,
+        Fact::Cmdlet(name) => describe_cmdlet(g, name)?,
     })
+}
+
+/// A card's title, verdict and fields.
+type Described = (String, String, Vec<Field>);
+
+fn describe_error_id(g: &Named, id: &str) -> Option<Described> {
+    let row = error_ids::error_id(id)?;
+    let status = row
+        .http_status
+        .map(|s| format!(" It comes with HTTP {s}."))
+        .unwrap_or_default();
+    Some((
+        format!("{id} ({})", row.product),
+        format!(
+            "The text names the {} error {id}: {}{status}",
+            row.product, row.meaning
+        ),
+        vec![
+            found_field(g, id),
+            Field::new("error", id)
+                .meaning(row.meaning)
+                .source(row.source),
+        ],
+    ))
+}
+
+fn describe_phrase(g: &Named, text: &str) -> Option<Described> {
+    let row = localized::phrase(text)?;
+    let status = row
+        .status
+        .and_then(|s| iis::status(s, 0))
+        .map(|s| format!(" HTTP {}: {}", s.status, s.meaning))
+        .unwrap_or_default();
+    Some((
+        format!("{} (in {})", row.english, row.language),
+        format!(
+            "The text is in {}: \"{}\" is the {} form of \"{}\".{status}",
+            row.language, row.text, row.language, row.english
+        ),
+        vec![
+            found_field(g, row.text),
+            Field::new("language", row.language).source(row.source),
+        ],
+    ))
+}
+
+fn describe_cmdlet(g: &Named, name: &str) -> Option<Described> {
+    let row = cmdlets::cmdlet(name)?;
+    Some((
+        format!("{} ({})", row.name, row.shell),
+        format!("The text names the cmdlet {}: {}", row.name, row.shows),
+        vec![
+            found_field(g, row.name),
+            Field::new("look at", row.look_at).source(row.source),
+        ],
+    ))
+}
+
+fn describe_app(g: &Named, id: &str) -> Option<Described> {
+    let row = apps::app_by_id(id)?;
+    Some((
+        format!("{} ({id})", row.name),
+        format!("The id {id} is {}: {}", row.name, row.note),
+        vec![found_field(g, id)
+            .meaning(format!("{}; first on line {}", row.name, g.first_line))
+            .source(row.source)],
+    ))
 }
 
 /// The card of one named fact.
@@ -385,6 +446,67 @@ fn win32_status(g: &Named, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
+fn error_id(g: &Named, _: &Context) -> Vec<Finding> {
+    let Fact::ErrorId(id) = g.fact else {
+        return Vec::new();
+    };
+    error_ids::error_id(id)
+        .map(|row| {
+            row_finding(
+                Severity::Error,
+                format!("{id}: {}", row.product),
+                row.meaning,
+                row.causes,
+                row.fixes,
+                row.source,
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+fn translated(g: &Named, _: &Context) -> Vec<Finding> {
+    let Fact::Phrase(text) = g.fact else {
+        return Vec::new();
+    };
+    localized::phrase(text)
+        .map(|row| {
+            let severity = if row.status.is_some_and(|s| s >= 400) {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            Finding::new(
+                severity,
+                format!("{} output: {}", row.language, row.english),
+                format!(
+                    "The message is printed in {}; in English it reads \"{}\". Codes, header names and URLs around it are never translated and are read as usual.",
+                    row.language, row.english
+                ),
+            )
+            .source(row.source)
+        })
+        .into_iter()
+        .collect()
+}
+
+fn cmdlet(g: &Named, _: &Context) -> Vec<Finding> {
+    let Fact::Cmdlet(name) = g.fact else {
+        return Vec::new();
+    };
+    cmdlets::cmdlet(name)
+        .map(|row| {
+            Finding::new(
+                Severity::Info,
+                format!("What to read in {} output", row.name),
+                row.look_at,
+            )
+            .source(row.source)
+        })
+        .into_iter()
+        .collect()
+}
+
 /// Rules over one named fact.
 pub const RULES: &[Rule<Named>] = &[
     Rule {
@@ -428,6 +550,27 @@ pub const RULES: &[Rule<Named>] = &[
         title: "A Win32 or SSPI status in any notation is named and explained",
         source: None,
         check: win32_status,
+    },
+    Rule {
+        id: "known.error-id",
+        severity: Severity::Error,
+        title: "An error id of IdentityModel, Key Vault, ARM, Storage, Exchange or SharePoint is explained",
+        source: None,
+        check: error_id,
+    },
+    Rule {
+        id: "known.translated",
+        severity: Severity::Warning,
+        title: "A translated message is named in English with its language",
+        source: None,
+        check: translated,
+    },
+    Rule {
+        id: "known.cmdlet",
+        severity: Severity::Info,
+        title: "A cmdlet named in a paste that nothing else explains says what to read in its output",
+        source: None,
+        check: cmdlet,
     },
 ];
 
