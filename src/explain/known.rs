@@ -8,7 +8,7 @@ use crate::decode::known::{self, Mention};
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::needles::Fact;
 use crate::knowledge::{
-    aadsts, apps, cmdlets, error_ids, graph_errors, iis, localized, sources, win32,
+    aadsts, apps, cmdlets, error_ids, graph_errors, iis, iis_versions, localized, sources, win32,
     xms_diagnostics, Fix,
 };
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
@@ -220,6 +220,19 @@ fn describe(g: &Named) -> Option<Described> {
             )
         }
         Fact::App(id) => describe_app(g, id)?,
+        Fact::IisVersion(token) => {
+            let row = iis_versions::version(token)?;
+            (
+                format!("{} ({})", row.token, row.windows),
+                format!(
+                    "The server is IIS from {}: {} is the Server header's product token.",
+                    row.windows, row.token
+                ),
+                vec![found_field(g, row.token)
+                    .meaning(format!("IIS on {}", row.windows))
+                    .source(row.source)],
+            )
+        }
         Fact::ErrorId(id) => describe_error_id(g, id)?,
         Fact::Phrase(text) => describe_phrase(g, text)?,
         Fact::Cmdlet(name) => describe_cmdlet(g, name)?,
@@ -633,6 +646,13 @@ mod tests {
             assert!(c[0].title.contains("SEC_E_LOGON_DENIED"), "{notation}");
             assert!(rules_fired(notation).contains(&"known.win32"));
         }
+    }
+
+    #[test]
+    fn an_iis_server_token_names_its_windows_release() {
+        let c = cards("< Server: Microsoft-IIS/8.5\n< X-Powered-By: ASP.NET");
+        assert_eq!(c.len(), 1);
+        assert!(c[0].title.contains("Windows Server 2012 R2"), "{}", c[0].title);
     }
 
     #[test]

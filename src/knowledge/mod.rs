@@ -17,6 +17,7 @@ pub mod graph_errors;
 pub mod headers;
 pub mod http_auth;
 pub mod iis;
+pub mod iis_versions;
 pub mod key_members;
 pub mod localized;
 pub mod metadata_hosts;

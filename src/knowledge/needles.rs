@@ -7,7 +7,8 @@
 //! them. The finder (`decode::known`) builds one Aho-Corasick automaton from the list.
 
 use super::{
-    aadsts, apps, cmdlets, error_ids, graph_errors, localized, win32, xms_diagnostics, xms_reasons,
+    aadsts, apps, cmdlets, error_ids, graph_errors, iis_versions, localized, win32,
+    xms_diagnostics, xms_reasons,
 };
 
 /// The row a needle leads to, named by its key in its table (so facts can be grouped and sorted).
@@ -37,6 +38,8 @@ pub enum Fact {
     /// An Exchange, Microsoft Graph or Entra PowerShell cmdlet named in the text
     /// (`Test-OAuthConnectivity`), by its name.
     Cmdlet(&'static str),
+    /// An IIS version by its `Server` product token (`Microsoft-IIS/8.5`).
+    IisVersion(&'static str),
 }
 
 /// One needle: the text to find, the fact it leads to, and whether case must match exactly.
@@ -85,6 +88,7 @@ pub fn all() -> Vec<Needle> {
     graph_errors::needles(&mut out);
     win32::needles(&mut out);
     apps::needles(&mut out);
+    iis_versions::needles(&mut out);
     error_ids::needles(&mut out);
     localized::needles(&mut out);
     cmdlets::needles(&mut out);
@@ -106,6 +110,7 @@ mod tests {
             |f: &Fact| matches!(f, Fact::ServiceError(_)),
             |f: &Fact| matches!(f, Fact::Win32(_)),
             |f: &Fact| matches!(f, Fact::App(_)),
+            |f: &Fact| matches!(f, Fact::IisVersion(_)),
             |f: &Fact| matches!(f, Fact::ErrorId(_)),
             |f: &Fact| matches!(f, Fact::Phrase(_)),
             |f: &Fact| matches!(f, Fact::Cmdlet(_)),

@@ -348,6 +348,7 @@ pub const USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS: &str = "
 pub const VULNERABILITY_CVE_2023_29357: &str =
     "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357";
 pub const WEB_SERVICE_REFERENCE_RESPONSECODE: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode";
+pub const WEBHOSTGETVERSION_FUNCTION: &str = "https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/webhostgetversion-function";
 pub const WIKI_LIST_OF_HTTP_STATUS_CODES: &str =
     "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes";
 pub const WORKFLOWS_RESPONSE_RETURNED_DID_NOT_COME_FROM_WORKFLOW_MANAG: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SharePoint/SharePointServer/workflows/response-returned-did-not-come-from-workflow-manager-error.md";
@@ -581,6 +582,7 @@ pub const ALL: &[&str] = &[
     USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS,
     VULNERABILITY_CVE_2023_29357,
     WEB_SERVICE_REFERENCE_RESPONSECODE,
+    WEBHOSTGETVERSION_FUNCTION,
     WIKI_LIST_OF_HTTP_STATUS_CODES,
     WORKFLOWS_RESPONSE_RETURNED_DID_NOT_COME_FROM_WORKFLOW_MANAG,
     WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION,
