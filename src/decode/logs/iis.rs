@@ -38,12 +38,12 @@ fn tokens(line: &str) -> Vec<(usize, usize)> {
 /// The field names of a data line: the `#Fields` line's when the count matches, else IIS's
 /// default set (with or without cs(Referer)) when the line starts with a date; `true` = assumed.
 fn field_names(
-    fields: Option<&Vec<String>>,
+    fields: Option<&[String]>,
     line: &str,
     toks: &[(usize, usize)],
 ) -> Option<(Vec<String>, bool)> {
     if let Some(f) = fields.filter(|f| f.len() == toks.len()) {
-        return Some((f.clone(), false));
+        return Some((f.to_vec(), false));
     }
     let dated = toks
         .first()
@@ -80,33 +80,35 @@ pub fn rows(text: &str) -> Vec<LogRow> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let toks = tokens(line);
-        let Some((names, guessed)) = field_names(fields.as_ref(), line, &toks) else {
-            continue;
-        };
-        let values = names
-            .into_iter()
-            .zip(toks.iter())
-            .map(|(name, (s, e))| LogField {
-                name,
-                value: line.get(*s..*e).unwrap_or_default().to_string(),
-                span: Span::new(here + s, here + e),
-            })
-            .collect::<Vec<_>>();
-        let span = Span::new(
-            here + toks.first().map_or(0, |t| t.0),
-            here + toks.last().map_or(0, |t| t.1),
-        );
-        let row = typed(span, values, guessed);
-        // A line needs a status that reads as a number to count as a log line.
-        if row
-            .get("sc-status")
-            .is_some_and(|s| s.parse::<u16>().is_ok())
-        {
-            out.push(row);
-        }
+        out.extend(line_row(fields.as_deref(), line, here));
     }
     out
+}
+
+/// One data line read with the field names of the `#Fields` line above it (or IIS's default set
+/// when it has none and the count matches); `None` when the line is not a log line with a status
+/// that reads as a number. `here` is the line's offset in the text, for the spans.
+pub fn line_row(fields: Option<&[String]>, line: &str, here: usize) -> Option<LogRow> {
+    let toks = tokens(line);
+    let (names, guessed) = field_names(fields, line, &toks)?;
+    let values = names
+        .into_iter()
+        .zip(toks.iter())
+        .map(|(name, (s, e))| LogField {
+            name,
+            value: line.get(*s..*e).unwrap_or_default().to_string(),
+            span: Span::new(here + s, here + e),
+        })
+        .collect::<Vec<_>>();
+    let span = Span::new(
+        here + toks.first().map_or(0, |t| t.0),
+        here + toks.last().map_or(0, |t| t.1),
+    );
+    let row = typed(span, values, guessed);
+    // A line needs a status that reads as a number to count as a log line.
+    row.get("sc-status")
+        .is_some_and(|s| s.parse::<u16>().is_ok())
+        .then_some(row)
 }
 
 /// Fills the typed facts of a row from its fields.

@@ -1,0 +1,299 @@
+//! One failed request as triage records it: read in full from a candidate log line with the log
+//! readers of `decode::logs`, or from a text line that names an AADSTS code or an x-ms-diagnostics
+//! value; the line it came from is kept with secrets masked.
+
+use super::layout::Layout;
+use super::time;
+use crate::decode::http::xms_diagnostics;
+use crate::decode::logs::row::LogRow;
+use crate::decode::logs::{exchange_csv, iis};
+use crate::decode::tokens::compact::{self, Compact};
+use crate::knowledge::headers::HeaderReader;
+use crate::knowledge::{exchange_paths, user_agents};
+use crate::report::Severity;
+use serde::Serialize;
+
+/// The longest example line kept, in characters.
+const MAX_TEXT: usize = 2000;
+
+/// An x-ms-diagnostics value as a failure carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+}
+
+/// One failed request (or one text line naming an error).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// The line number in its input, from 1.
+    pub line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub substatus: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub win32: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The Exchange protocol behind the path, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
+    /// The client behind the user agent, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<&'static str>,
+    /// `appid` (or `azp`) of a token in the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagnostic: Option<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aadsts: Option<u32>,
+    /// The line, secrets masked, cut at 2,000 characters.
+    pub text: String,
+}
+
+/// What a candidate line turned out to be.
+pub enum Read {
+    /// A request of the log; a failure or not.
+    Request(Option<Failure>),
+    /// Not a line of the log: read as text.
+    Text(Option<Failure>),
+}
+
+/// Reads a candidate line (its cheap test said it may have failed) in full.
+pub fn read(layout: &Layout, line: &str, number: u64) -> Read {
+    let row = match layout {
+        Layout::Text => iis::line_row(None, line, 0),
+        Layout::Iis(l) => iis::line_row(Some(&l.names), line, 0),
+        Layout::Csv(l) => match exchange_csv::line_row(&l.names, line, 0) {
+            Some(r) if !r.failed => return Read::Request(None),
+            Some(r) => Some(r.row),
+            None => None,
+        },
+    };
+    match row {
+        Some(row) if row.status >= 400 || matches!(layout, Layout::Csv(_)) => {
+            Read::Request(Some(from_row(&row, line, number)))
+        }
+        Some(_) => Read::Request(None),
+        None => Read::Text(from_text(line, number)),
+    }
+}
+
+/// True when a text line may name an error worth a record (cheap test before `from_text`).
+pub fn worth_reading_as_text(line: &[u8]) -> bool {
+    memchr::memmem::find(line, b"AADSTS").is_some()
+        || memchr::memmem::find(line, b"reason=").is_some()
+}
+
+/// A record from a text line that names an AADSTS code or an x-ms-diagnostics value.
+pub fn from_text(line: &str, number: u64) -> Option<Failure> {
+    let aadsts = aadsts_in(line);
+    let diagnostic = xms_diagnostics::find(line)
+        .into_iter()
+        .next()
+        .map(|f| diagnostic(&f.diag));
+    if aadsts.is_none() && diagnostic.is_none() {
+        return None;
+    }
+    let time =
+        time::line_start_time(line.as_bytes()).map(|t| String::from_utf8_lossy(&t).into_owned());
+    Some(Failure {
+        line: number,
+        time,
+        severity: Severity::Error,
+        status: None,
+        substatus: None,
+        win32: None,
+        method: None,
+        path: None,
+        endpoint: None,
+        user: None,
+        user_agent: None,
+        client: None,
+        app_id: token_app_id(line),
+        diagnostic,
+        aadsts,
+        text: masked_line(line),
+    })
+}
+
+/// A record from a log row that failed.
+fn from_row(row: &LogRow, line: &str, number: u64) -> Failure {
+    let diagnostic = row
+        .headers
+        .iter()
+        .filter(|h| matches!(h.kind, HeaderReader::Diagnostics { .. }))
+        .find_map(|h| {
+            exchange_csv::embedded_diagnostics(&h.value)
+                .map(|(_, d)| d)
+                .or_else(|| xms_diagnostics::parse_value(&h.value))
+                .filter(|d| d.code.is_some() || d.reason().is_some())
+        })
+        .map(|d| diagnostic(&d));
+    let aadsts = aadsts_in(line);
+    let severity = if row.status >= 500 || diagnostic.is_some() || aadsts.is_some() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let path = row.path.clone().filter(|p| p != "-");
+    Failure {
+        line: number,
+        time: row.time.as_deref().and_then(|t| time::normalise(t, false)),
+        severity,
+        status: (row.status != 0).then_some(row.status),
+        substatus: row.get("sc-substatus").map(|_| row.substatus),
+        win32: row.win32,
+        method: row.method.clone(),
+        endpoint: path
+            .as_deref()
+            .and_then(exchange_paths::path)
+            .map(|p| p.protocol),
+        path,
+        user: row.user.clone().filter(|u| !u.is_empty()),
+        client: row
+            .user_agent
+            .as_deref()
+            .and_then(user_agents::client)
+            .map(|a| a.client),
+        user_agent: row.user_agent.clone().filter(|u| u != "-" && !u.is_empty()),
+        app_id: token_app_id(line),
+        diagnostic,
+        aadsts,
+        text: masked_line(line),
+    }
+}
+
+fn diagnostic(d: &xms_diagnostics::Diag) -> Diagnostic {
+    Diagnostic {
+        code: d.code,
+        reason: d.reason().map(|r| crate::text::ellipsis(r.trim(), 300)),
+        category: d.category().map(str::to_string),
+    }
+}
+
+/// The first `AADSTS<digits>` code in a line.
+fn aadsts_in(line: &str) -> Option<u32> {
+    memchr::memmem::find_iter(line.as_bytes(), b"AADSTS").find_map(|at| {
+        let digits = line.get(at + 6..)?;
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        (1..=9)
+            .contains(&end)
+            .then(|| digits.get(..end)?.parse().ok())
+            .flatten()
+    })
+}
+
+/// The characters a compact token is made of.
+fn token_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')
+}
+
+/// The byte ranges of the compact tokens (`eyJ...` with two dots or more) in a line.
+fn token_ranges(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(b, b"eyJ") {
+        if out.last().is_some_and(|&(_, e)| at < e) {
+            continue;
+        }
+        let end = b
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&c| !token_char(c))
+            .map_or(b.len(), |p| at + p);
+        let dots = b
+            .get(at..end)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&c| c == b'.')
+            .count();
+        if dots >= 2 {
+            out.push((at, end));
+        }
+    }
+    out
+}
+
+/// `appid` (v1) or `azp` (v2) of the first token in the line that decodes.
+fn token_app_id(line: &str) -> Option<String> {
+    token_ranges(line).into_iter().find_map(|(s, e)| {
+        match compact::decode(line.get(s..e)?, false)? {
+            Compact::Jws(token) => token.claims.appid.clone(),
+            Compact::Jwe(_) => None,
+        }
+    })
+}
+
+/// The line with tokens and the values of secret-bearing parameters masked, cut to `MAX_TEXT`.
+fn masked_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len().min(MAX_TEXT + 8));
+    let mut last = 0;
+    for (s, e) in token_ranges(line) {
+        out.push_str(&mask_params(line.get(last..s).unwrap_or_default()));
+        out.push_str(&crate::mask::masked(line.get(s..e).unwrap_or_default()));
+        last = e;
+    }
+    out.push_str(&mask_params(line.get(last..).unwrap_or_default()));
+    crate::text::ellipsis(&out, MAX_TEXT)
+}
+
+/// Masks secret `name=value` parameters in each space- or comma-separated piece.
+fn mask_params(text: &str) -> String {
+    if !text.contains('=') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut piece = String::new();
+    for c in text.chars() {
+        if c == ' ' || c == ',' {
+            out.push_str(&crate::mask::query(&piece));
+            piece.clear();
+            out.push(c);
+        } else {
+            piece.push(c);
+        }
+    }
+    out.push_str(&crate::mask::query(&piece));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aadsts_codes_are_read_from_text() {
+        assert_eq!(
+            aadsts_in("error: AADSTS700016: app not found"),
+            Some(700016)
+        );
+        assert_eq!(aadsts_in("AADSTS: nothing"), None);
+    }
+
+    #[test]
+    fn example_lines_carry_no_secret() {
+        let line = "2024-05-02 10:00:01 GET /owa/ client_secret=s3cr3t-value&x=1 443 - 401 1 5";
+        let m = masked_line(line);
+        assert!(!m.contains("s3cr3t-value"), "{m}");
+        assert!(m.contains("x=1"));
+    }
+}
