@@ -220,8 +220,8 @@ pub fn generate(out: &mut impl Write, size: u64, seed: u64, block: u64) -> std::
     let block = block.max(1);
     let mut rng = Rng(seed);
     let mut truth = Truth::default();
-    // Spread one day over the expected number of lines (about 330 bytes each).
-    let step_ms = (86_400_000 * 330 / size.max(1)).max(1);
+    // Spread one day over the expected number of lines (about 250 bytes each).
+    let step_ms = (86_400_000 * 250 / size.max(1)).max(1);
     let mut clock_ms: u64 = 0;
     let mut n: u64 = 0;
     while truth.bytes < size {

@@ -114,8 +114,19 @@ fn the_cli_counts_exactly_through_split_gzip_zip_and_utf16_files() {
     std::fs::write(&plain, &bytes).unwrap();
     let p = plain.to_str().unwrap();
     assert_json_exact(&cli_counts(&[p]), &truth, 1);
-    // Two threads over two halves of the file, the second starting after a #Fields line.
+    // Two threads over two halves of the file; the second half is read with the first #Fields
+    // line until its own, and again when the first half ends under another one (the generator
+    // alternates two field orders, so the cut falls under each in one of these logs).
     assert_json_exact(&cli_counts(&["--split-min", "1000", p]), &truth, 1);
+    for (size, seed) in [(250_000, 1), (330_000, 2), (520_000, 4)] {
+        let (bytes, truth) = log(size, seed);
+        let path = temp(&format!("split-{size}.log"));
+        std::fs::write(&path, &bytes).unwrap();
+        let v = cli_counts(&["--split-min", "1000", path.to_str().unwrap()]);
+        assert_json_exact(&v, &truth, 1);
+        // Everything else too: example lines and their numbers, first and last seen, series.
+        assert_eq!(v, cli_counts(&["--threads", "1", path.to_str().unwrap()]));
+    }
 
     let gz = temp("u_ex240502.log.gz");
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());

@@ -2,7 +2,7 @@
 //! readers of `decode::logs`, or from a text line that names an AADSTS code or an x-ms-diagnostics
 //! value; the line it came from is kept with secrets masked.
 
-use super::layout::Layout;
+use super::layout::{self, Iis, Layout};
 use super::time;
 use crate::decode::http::xms_diagnostics;
 use crate::decode::logs::row::LogRow;
@@ -62,7 +62,8 @@ pub struct Failure {
     pub diagnostic: Option<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aadsts: Option<u32>,
-    /// The line, secrets masked, cut at 2,000 characters.
+    /// The line, secrets masked, cut at 2,000 characters (filled only where records are kept).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -74,23 +75,148 @@ pub enum Read {
     Text(Option<Failure>),
 }
 
-/// Reads a candidate line (its cheap test said it may have failed) in full.
-pub fn read(layout: &Layout, line: &str, number: u64) -> Read {
-    let row = match layout {
-        Layout::Text => iis::line_row(None, line, 0),
-        Layout::Iis(l) => iis::line_row(Some(&l.names), line, 0),
+/// Reads a candidate line (its cheap test said it may have failed) in full. `ranges` is a
+/// reused buffer for the field positions.
+pub fn read(layout: &Layout, line: &str, number: u64, ranges: &mut Vec<(usize, usize)>) -> Read {
+    let facts = match layout {
+        Layout::Iis(l) if !line.contains('\t') => iis_facts(l, line, ranges),
+        Layout::Text => iis::line_row(None, line, 0).map(|r| Facts::of_row(&r)),
+        Layout::Iis(l) => iis::line_row(Some(&l.names), line, 0).map(|r| Facts::of_row(&r)),
         Layout::Csv(l) => match exchange_csv::line_row(&l.names, line, 0) {
             Some(r) if !r.failed => return Read::Request(None),
-            Some(r) => Some(r.row),
+            Some(r) => Some(Facts::of_row(&r.row)).map(|mut f| {
+                f.csv = true;
+                f
+            }),
             None => None,
         },
     };
-    match row {
-        Some(row) if row.status >= 400 || matches!(layout, Layout::Csv(_)) => {
-            Read::Request(Some(from_row(&row, line, number)))
-        }
+    match facts {
+        Some(f) if f.status >= 400 || f.csv => Read::Request(Some(f.failure(line, number))),
         Some(_) => Read::Request(None),
         None => Read::Text(from_text(line, number)),
+    }
+}
+
+/// The facts of a log line a failure record is made of.
+#[derive(Default)]
+struct Facts {
+    time: Option<String>,
+    status: u16,
+    substatus: Option<u16>,
+    win32: Option<u32>,
+    method: Option<String>,
+    path: Option<String>,
+    user: Option<String>,
+    user_agent: Option<String>,
+    /// Logged x-ms-diagnostics values, decoded.
+    diagnostics: Vec<String>,
+    /// An Exchange CSV row (the reader already decided that it failed).
+    csv: bool,
+}
+
+/// Reads the fields of an IIS line by their positions, without a record of every field; `None`
+/// when the field count differs from the `#Fields` line or the status is not a number.
+fn iis_facts(l: &Iis, line: &str, ranges: &mut Vec<(usize, usize)>) -> Option<Facts> {
+    layout::space_ranges(line.as_bytes(), ranges);
+    if ranges.len() != l.names.len() {
+        return None;
+    }
+    let get = |i: Option<usize>| {
+        i.and_then(|i| ranges.get(i))
+            .and_then(|&(s, e)| line.get(s..e))
+    };
+    let own = |i: Option<usize>| get(i).filter(|v| *v != "-").map(str::to_string);
+    let time = match (get(l.at.date), get(l.at.time)) {
+        (Some(d), Some(t)) => time::normalise(&format!("{d} {t}"), false),
+        _ => None,
+    };
+    Some(Facts {
+        time,
+        status: get(l.at.status)?.parse().ok()?,
+        substatus: get(l.at.substatus).map(|s| s.parse().unwrap_or(0)),
+        win32: get(l.at.win32).and_then(|s| s.parse().ok()),
+        method: own(l.at.method),
+        path: own(l.at.stem),
+        user: get(l.at.user).map(str::to_string),
+        user_agent: own(l.at.agent).map(|ua| crate::textmap::iis_decode(&ua)),
+        diagnostics: l
+            .at
+            .diagnostics
+            .iter()
+            .filter_map(|&i| get(Some(i)))
+            .filter(|v| *v != "-")
+            .map(crate::textmap::iis_decode)
+            .collect(),
+        csv: false,
+    })
+}
+
+impl Facts {
+    fn of_row(row: &LogRow) -> Facts {
+        Facts {
+            time: row.time.as_deref().and_then(|t| time::normalise(t, false)),
+            status: row.status,
+            substatus: row.get("sc-substatus").map(|_| row.substatus),
+            win32: row.win32,
+            method: row.method.clone(),
+            path: row.path.clone().filter(|p| p != "-"),
+            user: row.user.clone(),
+            user_agent: row.user_agent.clone().filter(|u| u != "-"),
+            diagnostics: row
+                .headers
+                .iter()
+                .filter(|h| matches!(h.kind, HeaderReader::Diagnostics { .. }))
+                .map(|h| h.value.clone())
+                .collect(),
+            csv: false,
+        }
+    }
+
+    /// The failure record (without its text, which the caller fills where it is kept).
+    fn failure(self, line: &str, number: u64) -> Failure {
+        let diagnostic = self
+            .diagnostics
+            .iter()
+            .find_map(|v| {
+                exchange_csv::embedded_diagnostics(v)
+                    .map(|(_, d)| d)
+                    .or_else(|| xms_diagnostics::parse_value(v))
+                    .filter(|d| d.code.is_some() || d.reason().is_some())
+            })
+            .map(|d| diagnostic(&d));
+        let aadsts = aadsts_in(line);
+        let severity = if self.status >= 500 || diagnostic.is_some() || aadsts.is_some() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        Failure {
+            line: number,
+            time: self.time,
+            severity,
+            status: (self.status != 0).then_some(self.status),
+            substatus: self.substatus,
+            win32: self.win32,
+            method: self.method,
+            endpoint: self
+                .path
+                .as_deref()
+                .and_then(exchange_paths::path)
+                .map(|p| p.protocol),
+            path: self.path,
+            user: self.user.filter(|u| !u.is_empty()),
+            client: self
+                .user_agent
+                .as_deref()
+                .and_then(user_agents::client)
+                .map(|a| a.client),
+            user_agent: self.user_agent.filter(|u| !u.is_empty()),
+            app_id: token_app_id(line),
+            diagnostic,
+            aadsts,
+            text: String::new(),
+        }
     }
 }
 
@@ -128,55 +254,8 @@ pub fn from_text(line: &str, number: u64) -> Option<Failure> {
         app_id: token_app_id(line),
         diagnostic,
         aadsts,
-        text: masked_line(line),
+        text: String::new(),
     })
-}
-
-/// A record from a log row that failed.
-fn from_row(row: &LogRow, line: &str, number: u64) -> Failure {
-    let diagnostic = row
-        .headers
-        .iter()
-        .filter(|h| matches!(h.kind, HeaderReader::Diagnostics { .. }))
-        .find_map(|h| {
-            exchange_csv::embedded_diagnostics(&h.value)
-                .map(|(_, d)| d)
-                .or_else(|| xms_diagnostics::parse_value(&h.value))
-                .filter(|d| d.code.is_some() || d.reason().is_some())
-        })
-        .map(|d| diagnostic(&d));
-    let aadsts = aadsts_in(line);
-    let severity = if row.status >= 500 || diagnostic.is_some() || aadsts.is_some() {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    let path = row.path.clone().filter(|p| p != "-");
-    Failure {
-        line: number,
-        time: row.time.as_deref().and_then(|t| time::normalise(t, false)),
-        severity,
-        status: (row.status != 0).then_some(row.status),
-        substatus: row.get("sc-substatus").map(|_| row.substatus),
-        win32: row.win32,
-        method: row.method.clone(),
-        endpoint: path
-            .as_deref()
-            .and_then(exchange_paths::path)
-            .map(|p| p.protocol),
-        path,
-        user: row.user.clone().filter(|u| !u.is_empty()),
-        client: row
-            .user_agent
-            .as_deref()
-            .and_then(user_agents::client)
-            .map(|a| a.client),
-        user_agent: row.user_agent.clone().filter(|u| u != "-" && !u.is_empty()),
-        app_id: token_app_id(line),
-        diagnostic,
-        aadsts,
-        text: masked_line(line),
-    }
 }
 
 fn diagnostic(d: &xms_diagnostics::Diag) -> Diagnostic {
@@ -244,7 +323,7 @@ fn token_app_id(line: &str) -> Option<String> {
 }
 
 /// The line with tokens and the values of secret-bearing parameters masked, cut to `MAX_TEXT`.
-fn masked_line(line: &str) -> String {
+pub fn masked_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len().min(MAX_TEXT + 8));
     let mut last = 0;
     for (s, e) in token_ranges(line) {

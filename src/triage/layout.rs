@@ -15,7 +15,52 @@ pub enum Layout {
 #[derive(Debug, Clone)]
 pub struct Iis {
     pub names: Vec<String>,
-    status: Option<usize>,
+    /// Where the fields a failure record reads sit, found once per `#Fields` line.
+    pub at: IisFields,
+}
+
+/// Positions of the fields a failure record reads (`None` when the log lacks one).
+#[derive(Debug, Clone, Default)]
+pub struct IisFields {
+    pub date: Option<usize>,
+    pub time: Option<usize>,
+    pub method: Option<usize>,
+    pub stem: Option<usize>,
+    pub user: Option<usize>,
+    pub agent: Option<usize>,
+    pub status: Option<usize>,
+    pub substatus: Option<usize>,
+    pub win32: Option<usize>,
+    /// Custom fields that log an x-ms-diagnostics header (by the header table).
+    pub diagnostics: Vec<usize>,
+}
+
+impl IisFields {
+    fn new(names: &[String]) -> IisFields {
+        let at = |n: &str| index_of(names, n);
+        IisFields {
+            date: at("date"),
+            time: at("time"),
+            method: at("cs-method"),
+            stem: at("cs-uri-stem"),
+            user: at("cs-username"),
+            agent: at("cs(User-Agent)"),
+            status: at("sc-status"),
+            substatus: at("sc-substatus"),
+            win32: at("sc-win32-status"),
+            diagnostics: names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    matches!(
+                        crate::knowledge::headers::reader(n),
+                        Some(crate::knowledge::headers::HeaderReader::Diagnostics { .. })
+                    )
+                })
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -65,7 +110,7 @@ impl Layout {
         let fields = text.trim_start().strip_prefix("#Fields:")?;
         let names: Vec<String> = fields.split_whitespace().map(str::to_string).collect();
         Some(Layout::Iis(Iis {
-            status: index_of(&names, "sc-status"),
+            at: IisFields::new(&names),
             names,
         }))
     }
@@ -81,7 +126,7 @@ impl Layout {
                 }
             }
             Layout::Iis(iis) => {
-                let Some(status) = iis.status else {
+                let Some(status) = iis.at.status else {
                     return LineKind::Text;
                 };
                 match nth_field(line, status, iis.names.len()) {
@@ -150,6 +195,22 @@ pub fn nth_field(line: &[u8], index: usize, count: usize) -> Option<&[u8]> {
         }
         let start = memchr::memrchr(b' ', line.get(..end)?).map_or(0, |s| s + 1);
         line.get(start..end)
+    }
+}
+
+/// The byte ranges of the space-separated fields of an IIS line (runs of spaces count as one),
+/// into `out`.
+pub fn space_ranges(line: &[u8], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut start = 0;
+    for sp in memchr::memchr_iter(b' ', line) {
+        if sp > start {
+            out.push((start, sp));
+        }
+        start = sp + 1;
+    }
+    if line.len() > start {
+        out.push((start, line.len()));
     }
 }
 

@@ -45,8 +45,13 @@ pub struct Triage {
     skipping: bool,
     summary: Summary,
     failures: Vec<Failure>,
-    /// Reused field ranges of a CSV line.
+    /// Reused field ranges of a line.
     ranges: Vec<(usize, usize)>,
+    /// The header line in force, trimmed.
+    header: Option<Vec<u8>>,
+    stop_at_header: bool,
+    /// The header line the run stopped at.
+    stopped: Option<Vec<u8>>,
 }
 
 impl Triage {
@@ -61,6 +66,9 @@ impl Triage {
             summary: Summary::default(),
             failures: Vec::new(),
             ranges: Vec::new(),
+            header: None,
+            stop_at_header: false,
+            stopped: None,
         }
     }
 
@@ -70,49 +78,90 @@ impl Triage {
         let line = trim_line(line);
         if let Some(layout) = Layout::from_header(line) {
             self.layout = layout;
+            self.header = Some(line.to_vec());
         }
+    }
+
+    /// Starts with the header line another run stopped at (`stop_at_first_header`), counting it
+    /// as this run's first line.
+    pub fn start_with_header(&mut self, line: &[u8]) {
+        self.seed_header(line);
+        self.summary.lines += 1;
+    }
+
+    /// Makes `feed_until_header` stop at the first header line (for the second part of a split
+    /// file, read first with the field names guessed).
+    pub fn stop_at_first_header(&mut self) {
+        self.stop_at_header = true;
+    }
+
+    /// The header line in force (the last one read or seeded), trimmed.
+    pub fn header(&self) -> Option<&[u8]> {
+        self.header.as_deref()
+    }
+
+    /// The header line the run stopped at, if it stopped.
+    pub fn stopped_header(&self) -> Option<&[u8]> {
+        self.stopped.as_deref()
     }
 
     /// Feeds the next chunk of UTF-8 bytes (a chunk may end anywhere, even inside a character).
     pub fn feed(&mut self, chunk: &[u8]) {
-        self.summary.bytes += chunk.len() as u64;
-        let mut rest = chunk;
+        self.feed_until_header(chunk);
+    }
+
+    /// Like `feed`; after `stop_at_first_header`, stops at the first header line and returns the
+    /// offset in `chunk` just after it (the rest of the chunk is not read).
+    pub fn feed_until_header(&mut self, chunk: &[u8]) -> Option<usize> {
+        if self.stopped.is_some() {
+            return Some(0);
+        }
+        let mut pos = 0;
         if self.skipping || !self.carry.is_empty() {
-            let Some(nl) = memchr::memchr(b'\n', rest) else {
-                self.push_carry(rest);
-                return;
+            let Some(nl) = memchr::memchr(b'\n', chunk) else {
+                self.push_carry(chunk);
+                self.summary.bytes += chunk.len() as u64;
+                return None;
             };
-            let (head, tail) = rest.split_at(nl);
-            self.push_carry(head);
-            rest = tail.get(1..).unwrap_or_default();
-            let line = std::mem::take(&mut self.carry);
-            if self.skipping {
+            self.push_carry(chunk.get(..nl).unwrap_or_default());
+            pos = nl + 1;
+            let mut line = std::mem::take(&mut self.carry);
+            let stop = if self.skipping {
                 self.skipping = false;
                 self.summary.long_lines += 1;
                 self.summary.lines += 1;
+                false
             } else {
-                self.line(&line);
-            }
+                self.line(&line)
+            };
+            line.clear();
             self.carry = line;
-            self.carry.clear();
+            if stop {
+                return self.stop(pos);
+            }
         }
-        let complete = match memchr::memrchr(b'\n', rest) {
-            Some(last) => {
-                let (complete, tail) = rest.split_at(last);
-                self.push_carry(tail.get(1..).unwrap_or_default());
-                complete
-            }
-            None => {
-                self.push_carry(rest);
-                return;
-            }
+        let rest = chunk.get(pos..).unwrap_or_default();
+        let Some(last) = memchr::memrchr(b'\n', rest) else {
+            self.push_carry(rest);
+            self.summary.bytes += chunk.len() as u64;
+            return None;
         };
+        let complete = chunk.get(pos..=pos + last).unwrap_or_default();
         let mut start = 0;
         for nl in memchr::memchr_iter(b'\n', complete) {
-            self.line(complete.get(start..nl).unwrap_or_default());
+            if self.line(complete.get(start..nl).unwrap_or_default()) {
+                return self.stop(pos + nl + 1);
+            }
             start = nl + 1;
         }
-        self.line(complete.get(start..).unwrap_or_default());
+        self.push_carry(chunk.get(pos + last + 1..).unwrap_or_default());
+        self.summary.bytes += chunk.len() as u64;
+        None
+    }
+
+    fn stop(&mut self, offset: usize) -> Option<usize> {
+        self.summary.bytes += offset as u64;
+        Some(offset)
     }
 
     /// Ends the run: reads a last line without a newline and returns the summary.
@@ -127,7 +176,7 @@ impl Triage {
             self.skipping = false;
             self.summary.long_lines += 1;
             self.summary.lines += 1;
-        } else if !self.carry.is_empty() {
+        } else if !self.carry.is_empty() && self.stopped.is_none() {
             let line = std::mem::take(&mut self.carry);
             self.line(&line);
         }
@@ -155,37 +204,44 @@ impl Triage {
         self.carry.extend_from_slice(bytes);
     }
 
-    /// Reads one line (without its newline).
-    fn line(&mut self, line: &[u8]) {
+    /// Reads one line (without its newline); true when the run stops at it (a header line
+    /// after `stop_at_first_header`).
+    fn line(&mut self, line: &[u8]) -> bool {
         self.summary.lines += 1;
         let line = trim_line(line);
         if line.is_empty() {
-            return;
+            return false;
         }
         if line.first() == Some(&b'#') || line.starts_with(b"DateTime,") {
             if let Some(layout) = Layout::from_header(line) {
+                if self.stop_at_header {
+                    self.summary.lines -= 1;
+                    self.stopped = Some(line.to_vec());
+                    return true;
+                }
                 self.layout = layout;
-                return;
+                self.header = Some(line.to_vec());
+                return false;
             }
             if line.first() == Some(&b'#') {
-                return;
+                return false;
             }
         }
         if !self.in_range(line) {
-            return;
+            return false;
         }
         match self.layout.classify(line, &mut self.ranges) {
             LineKind::Success => self.summary.requests += 1,
             LineKind::Candidate => {
                 let number = self.summary.lines;
                 let text = String::from_utf8_lossy(line);
-                match failure::read(&self.layout, &text, number) {
+                match failure::read(&self.layout, &text, number, &mut self.ranges) {
                     failure::Read::Request(None) => self.summary.requests += 1,
                     failure::Read::Request(Some(f)) => {
                         self.summary.requests += 1;
-                        self.record(f);
+                        self.record(f, &text);
                     }
-                    failure::Read::Text(Some(f)) => self.record(f),
+                    failure::Read::Text(Some(f)) => self.record(f, &text),
                     failure::Read::Text(None) => {}
                 }
             }
@@ -193,16 +249,18 @@ impl Triage {
                 if failure::worth_reading_as_text(line) {
                     let text = String::from_utf8_lossy(line);
                     if let Some(f) = failure::from_text(&text, self.summary.lines) {
-                        self.record(f);
+                        self.record(f, &text);
                     }
                 }
             }
         }
+        false
     }
 
-    fn record(&mut self, failure: Failure) {
-        self.summary.add(&failure, &self.origin);
+    fn record(&mut self, mut failure: Failure, line: &str) {
+        self.summary.add(&failure, &self.origin, line);
         if self.options.keep_failures {
+            failure.text = failure::masked_line(line);
             self.failures.push(failure);
         }
     }

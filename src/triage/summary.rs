@@ -113,8 +113,9 @@ pub struct Bucket {
 }
 
 impl Summary {
-    /// Counts one failure into the totals, its groups and the series.
-    pub fn add(&mut self, f: &Failure, origin: &str) {
+    /// Counts one failure into the totals, its groups and the series; `line` is the line it came
+    /// from, masked only when a group still wants an example.
+    pub fn add(&mut self, f: &Failure, origin: &str, line: &str) {
         self.failures += 1;
         if f.severity == Severity::Error {
             self.errors += 1;
@@ -125,20 +126,21 @@ impl Summary {
                 *self.per_minute.entry(m).or_default() += 1;
             }
         }
-        for (kind, key, detail) in group_ids(f) {
-            self.add_to_group(kind, key, detail, f, origin);
+        let mut text = None;
+        for id in group_ids(f) {
+            self.add_to_group(id, f, origin, line, &mut text);
         }
     }
 
     fn add_to_group(
         &mut self,
-        kind: GroupKind,
-        key: String,
-        detail: Option<String>,
+        mut id: GroupId,
         f: &Failure,
         origin: &str,
+        line: &str,
+        text: &mut Option<String>,
     ) {
-        let mut id = (kind, key, detail);
+        let kind = id.0;
         if !self.groups.contains_key(&id) {
             let n = self.keys_per_kind.entry(kind).or_default();
             if *n >= MAX_KEYS {
@@ -167,7 +169,9 @@ impl Summary {
             g.examples.push(Example {
                 origin: origin.to_string(),
                 line: f.line,
-                text: f.text.clone(),
+                text: text
+                    .get_or_insert_with(|| super::failure::masked_line(line))
+                    .clone(),
             });
         }
     }

@@ -279,49 +279,58 @@ impl Run {
         }
     }
 
-    /// Two threads over the two halves of a large plain file; the second half starts at a line
-    /// boundary with the `#Fields` line in force there, and its line numbers follow the first's.
+    /// Two threads over the two halves of a large plain file. The second half starts at a line
+    /// boundary and is read with the file's first `#Fields` line until its own first header; if
+    /// the first half ends under another header, those lines are read again with it. Line
+    /// numbers of the second half follow the first's.
     fn split(&mut self, path: &Path, name: &str, size: u64) -> Result<Summary, String> {
         let cannot = |e: std::io::Error| format!("cannot read {name}: {e}");
+        let Some(guess) = first_header(path).map_err(cannot)? else {
+            let file = File::open(path).map_err(cannot)?;
+            return self.stream(name, BufReader::with_capacity(CHUNK, file), true);
+        };
         let cut = line_boundary_after(path, size / 2).map_err(cannot)?;
         let options = self.options.clone();
         let progress = self.progress.clone();
         let (first, second) = std::thread::scope(|scope| {
-            let a = scope.spawn(|| part(path, name, 0, cut, None, &options, &progress));
-            let b = scope.spawn(|| {
-                let header = last_header_before(path, cut)?;
-                part(path, name, cut, size - cut, header, &options, &progress)
-            });
+            let a = scope.spawn(|| first_part(path, name, cut, &options, &progress));
+            let b = scope.spawn(|| second_part(path, name, cut, size, &guess, &options, &progress));
             (a.join(), b.join())
         });
         let (Ok(first), Ok(second)) = (first, second) else {
             return Err(format!("reading {name} failed"));
         };
-        let mut summary = first.map_err(cannot)?;
-        let mut rest = second.map_err(cannot)?;
-        rest.shift_lines(summary.lines);
-        summary.merge(rest);
+        let (mut summary, in_force) = first.map_err(cannot)?;
+        let (mut prefix, prefix_len, rest) = second.map_err(cannot)?;
+        if in_force.as_deref() != Some(guess.as_slice()) {
+            // The first half ended under another header: read the lines before the second
+            // half's own first header again with it.
+            let again = reread(path, name, cut, prefix_len, in_force.as_deref(), &options);
+            prefix = again.map_err(cannot)?;
+        }
+        let before = summary.lines;
+        prefix.shift_lines(before);
+        let prefix_lines = prefix.lines;
+        summary.merge(prefix);
+        if let Some(mut rest) = rest {
+            rest.shift_lines(before + prefix_lines);
+            summary.merge(rest);
+        }
         Ok(summary)
     }
 }
 
-/// Triage of `len` bytes of a file from `start`, after the header line in force there.
-fn part(
+/// Triage of the first `len` bytes of a file; returns the summary and the header in force at
+/// its end.
+fn first_part(
     path: &Path,
     name: &str,
-    start: u64,
     len: u64,
-    header: Option<Vec<u8>>,
     options: &Options,
     progress: &ProgressBar,
-) -> std::io::Result<Summary> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(start))?;
-    let mut reader = file.take(len);
+) -> std::io::Result<(Summary, Option<Vec<u8>>)> {
+    let mut reader = File::open(path)?.take(len);
     let mut t = Triage::new(name, options.clone());
-    if let Some(h) = header {
-        t.seed_header(&h);
-    }
     let mut buf = vec![0u8; CHUNK];
     loop {
         let n = reader.read(&mut buf)?;
@@ -331,7 +340,104 @@ fn part(
         t.feed(buf.get(..n).unwrap_or_default());
         progress.inc(n as u64);
     }
+    let header = t.header().map(<[u8]>::to_vec);
+    Ok((t.finish(), header))
+}
+
+/// What the second half gives: the summary of its lines before its first header (read with the
+/// guessed header), how many bytes they take, and the summary of the rest (if it has a header).
+type SecondPart = (Summary, u64, Option<Summary>);
+
+/// Triage of a file from `start` to `end`: with the guessed header up to the first header line,
+/// then in a second run from that line on.
+fn second_part(
+    path: &Path,
+    name: &str,
+    start: u64,
+    end: u64,
+    guess: &[u8],
+    options: &Options,
+    progress: &ProgressBar,
+) -> std::io::Result<SecondPart> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut reader = file.take(end - start);
+    let mut prefix = Triage::new(name, options.clone());
+    prefix.seed_header(guess);
+    prefix.stop_at_first_header();
+    let mut prefix_len = 0u64;
+    let mut rest: Option<Triage> = None;
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        let chunk = buf.get(..n).unwrap_or_default();
+        progress.inc(n as u64);
+        if let Some(t) = rest.as_mut() {
+            t.feed(chunk);
+            continue;
+        }
+        match prefix.feed_until_header(chunk) {
+            None => prefix_len += n as u64,
+            Some(off) => {
+                prefix_len += off as u64;
+                let mut t = Triage::new(name, options.clone());
+                t.start_with_header(prefix.stopped_header().unwrap_or_default());
+                t.feed(chunk.get(off..).unwrap_or_default());
+                rest = Some(t);
+            }
+        }
+    }
+    Ok((prefix.finish(), prefix_len, rest.map(Triage::finish)))
+}
+
+/// Reads the second half's first lines (`len` bytes from `start`, up to its first header) again
+/// with the header that is really in force there.
+fn reread(
+    path: &Path,
+    name: &str,
+    start: u64,
+    len: u64,
+    header: Option<&[u8]>,
+    options: &Options,
+) -> std::io::Result<Summary> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut reader = file.take(len);
+    let mut t = Triage::new(name, options.clone());
+    if let Some(h) = header {
+        t.seed_header(h);
+    }
+    t.stop_at_first_header();
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        t.feed_until_header(buf.get(..n).unwrap_or_default());
+    }
     Ok(t.finish())
+}
+
+/// The first `#Fields:` line within the first 64 KB of a file, trimmed.
+fn first_header(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    let mut head = Vec::new();
+    File::open(path)?.take(MAX_HEADER).read_to_end(&mut head)?;
+    let text = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+    let at = if text.starts_with(b"#Fields:") {
+        Some(0)
+    } else {
+        memchr::memmem::find(text, b"\n#Fields:").map(|i| i + 1)
+    };
+    Ok(at.and_then(|a| {
+        let line = text.get(a..)?;
+        let end = memchr::memchr(b'\n', line)?;
+        let line = line.get(..end)?;
+        Some(line.strip_suffix(b"\r").unwrap_or(line).to_vec())
+    }))
 }
 
 /// The offset just after the first newline at or after `at` (the end of the file if none).
@@ -342,46 +448,4 @@ fn line_boundary_after(path: &Path, at: u64) -> std::io::Result<u64> {
     let mut skipped = Vec::new();
     let n = reader.read_until(b'\n', &mut skipped)?;
     Ok(at + n as u64)
-}
-
-/// The last header line (`#Fields:`) that starts before `end`, found with one fast forward scan.
-fn last_header_before(path: &Path, end: u64) -> std::io::Result<Option<Vec<u8>>> {
-    const NEEDLE: &[u8] = b"\n#Fields:";
-    let finder = memchr::memmem::Finder::new(NEEDLE);
-    let mut reader = File::open(path)?.take(end);
-    let mut buf = vec![0u8; CHUNK + NEEDLE.len()];
-    // The file's start counts as a line start: a newline stands before its first byte.
-    buf[0] = b'\n';
-    let mut keep = 1;
-    // The file offset of `buf[0]`, which is one before the file's start at first.
-    let mut base: i64 = -1;
-    let mut last: Option<i64> = None;
-    let mut first_read = true;
-    loop {
-        let n = reader.read(buf.get_mut(keep..).unwrap_or_default())?;
-        if n == 0 {
-            break;
-        }
-        let filled = keep + n;
-        if first_read && buf.get(1..4) == Some(&b"\xef\xbb\xbf"[..]) {
-            // A byte order mark before the first header: the line starts after it.
-            buf[1..4].copy_from_slice(b"  \n");
-        }
-        first_read = false;
-        for i in finder.find_iter(buf.get(..filled).unwrap_or_default()) {
-            last = Some(base + i as i64 + 1);
-        }
-        let k = (NEEDLE.len() - 1).min(filled);
-        buf.copy_within(filled - k..filled, 0);
-        base += (filled - k) as i64;
-        keep = k;
-    }
-    let Some(start) = last.and_then(|s| u64::try_from(s).ok()) else {
-        return Ok(None);
-    };
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(start))?;
-    let mut line = Vec::new();
-    BufReader::new(file.take(MAX_HEADER)).read_until(b'\n', &mut line)?;
-    Ok(Some(line))
 }
