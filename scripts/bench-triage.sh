@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of `tokenlens triage` (profile `release-cli`: release at opt-level 3) on synthetic
-# Exchange front-end IIS logs of 100 MB and 500 MB (examples/gen_logs.rs, seed 1), next to `rg -c 'error_category='` on the same file in the
-# same run as the yardstick. Prints seconds (best of 3, page cache warm), MB/s, the ratio to rg, peak
-# memory (/usr/bin/time -v) and whether the counts are exact (the generator's true counts, and rg's
-# line count against the x-ms-diagnostics groups). Sizes in MB can be given as arguments.
+# Exchange front-end IIS logs of 100 MB and 500 MB (examples/gen_logs.rs, seed 1), next to
+# `rg -c 'error_category='` on the same file in the same run as the yardstick. Prints seconds (best
+# of 3, page cache warm), MB/s, the ratio to rg, peak memory (/usr/bin/time -v) and whether the
+# counts are exact (the generator's true counts, and rg's line count against the x-ms-diagnostics
+# groups). Sizes in MB can be given as arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v rg >/dev/null; then

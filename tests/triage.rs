@@ -266,3 +266,59 @@ fn committed_logs_match_their_expected_summaries() {
     }
     assert!(checked >= 3);
 }
+
+#[path = "hostile/generate.rs"]
+mod hostile;
+
+/// Secrets the hostile corpus carries (as in `tests/hostile.rs`); none may come back in a summary.
+const SECRETS: &[&str] = &[
+    "Q8x~Zq7Rb2Lw9Vt4Kp1Ms6Nd3Hf0Jg5Ya8Ec2Xu",
+    "CorrectHorseBattery9!",
+    "abc123secretvalue",
+    "S3cr3tValue!",
+    "P@ssw0rd!",
+];
+
+#[test]
+fn every_hostile_input_is_triaged_without_a_panic_or_a_secret_in_the_summary() {
+    use tokenlens::input::Utf8Chunks;
+    let mut failures = Vec::new();
+    for case in hostile::corpus() {
+        let bytes = case.bytes();
+        for chunk in [4093, 1 << 20] {
+            let result = std::panic::catch_unwind(|| {
+                let mut decoder = Utf8Chunks::default();
+                let mut t = Triage::new("hostile", Options::default());
+                for c in bytes.chunks(chunk) {
+                    t.feed(decoder.push(c));
+                }
+                t.feed(&decoder.finish());
+                let s = t.finish();
+                format!("{}\n{}", triage::summary_text(&s), s.to_json())
+            });
+            match result {
+                Err(_) => failures.push(format!("{}: panic (chunks of {chunk})", case.name)),
+                Ok(out) => {
+                    for secret in SECRETS.iter().filter(|s| out.contains(**s)) {
+                        failures.push(format!("{}: the secret {secret} came back", case.name));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn inspect_reads_whole_files_past_4_mb_in_the_cli() {
+    let mut text = "request-id: 0b6f2a8e-54c1-4a43-9d83-2d9c61f1a7b2\n".repeat(110_000);
+    text.push_str("x-ms-diagnostics: 2000008;reason=\"The token does not contain roles\";error_category=\"invalid_token\"\n");
+    assert!(text.len() > 5 * 1024 * 1024);
+    let path = temp("big-paste.txt");
+    std::fs::write(&path, &text).unwrap();
+    let out = cli(&["inspect", "--now", "1767225600", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "the refusal at the end is read");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("2000008"));
+    assert!(!report.contains("only the first"), "no 4 MB cut");
+}

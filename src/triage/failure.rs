@@ -15,6 +15,18 @@ use serde::Serialize;
 
 /// The longest example line kept, in characters.
 const MAX_TEXT: usize = 2000;
+/// The window of a text line read for an x-ms-diagnostics value: bytes before and after `reason=`.
+const TEXT_BEFORE: usize = 512;
+const TEXT_AFTER: usize = 4096;
+
+/// `at`, or the nearest character boundary below it, at most the text's length.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
 
 /// An x-ms-diagnostics value as a failure carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -229,9 +241,16 @@ pub fn worth_reading_as_text(line: &[u8]) -> bool {
 /// A record from a text line that names an AADSTS code or an x-ms-diagnostics value.
 pub fn from_text(line: &str, number: u64) -> Option<Failure> {
     let aadsts = aadsts_in(line);
-    let diagnostic = xms_diagnostics::find(line)
-        .into_iter()
-        .next()
+    // The value is read from a window around the first `reason=`, so that a hostile line of
+    // many megabytes costs no more than a log line.
+    let diagnostic = memchr::memmem::find(line.as_bytes(), b"reason=")
+        .and_then(|at| {
+            let start = floor_boundary(line, at.saturating_sub(TEXT_BEFORE));
+            let end = floor_boundary(line, at.saturating_add(TEXT_AFTER));
+            xms_diagnostics::find(line.get(start..end)?)
+                .into_iter()
+                .next()
+        })
         .map(|f| diagnostic(&f.diag));
     if aadsts.is_none() && diagnostic.is_none() {
         return None;
@@ -366,6 +385,24 @@ mod tests {
             Some(700016)
         );
         assert_eq!(aadsts_in("AADSTS: nothing"), None);
+    }
+
+    #[test]
+    fn the_app_of_a_token_in_the_line_is_read_and_the_token_masked() {
+        let b64 = |s: &str| crate::text::b64url(s.as_bytes());
+        let token = format!(
+            "{}.{}.c2ln",
+            b64(r#"{"alg":"RS256","typ":"JWT"}"#),
+            b64(
+                r#"{"aud":"https://outlook.office365.com","appid":"11111111-2222-3333-4444-555555555555"}"#
+            )
+        );
+        let line = format!("2024-05-02 10:00:00 GET /EWS/Exchange.asmx Bearer+{token} 401 0 0");
+        assert_eq!(
+            token_app_id(&line).as_deref(),
+            Some("11111111-2222-3333-4444-555555555555")
+        );
+        assert!(!masked_line(&line).contains(&token));
     }
 
     #[test]
