@@ -99,6 +99,140 @@ pub fn file_text(bytes: &[u8]) -> FileText {
     FileText::Base64(crate::text::b64std(bytes))
 }
 
+/// The name of a binary format by its magic bytes, if the bytes start with one.
+pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+/// Turns a file read in chunks into UTF-8 chunks for `triage`: drops a UTF-8 byte order mark and
+/// transcodes UTF-16LE/BE with a byte order mark, keeping a cut code unit or surrogate pair across
+/// chunk edges. Other bytes pass through unchanged.
+#[derive(Debug, Default)]
+pub struct Utf8Chunks {
+    /// Bytes held until the encoding is known (fewer than three at the start).
+    head: Vec<u8>,
+    encoding: Option<StreamEncoding>,
+    /// A cut UTF-16 code unit (one byte) or a high surrogate waiting for its pair.
+    odd: Option<u8>,
+    high: Option<u16>,
+    out: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StreamEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Utf8Chunks {
+    /// The encoding found, in words (`None` before the first bytes).
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding.map(|e| match e {
+            StreamEncoding::Utf8 => "UTF-8",
+            StreamEncoding::Utf16Le => "UTF-16LE with BOM",
+            StreamEncoding::Utf16Be => "UTF-16BE with BOM",
+        })
+    }
+
+    /// Decodes the next chunk; the returned bytes are UTF-8 (for UTF-16 input) or the input.
+    pub fn push<'a>(&'a mut self, chunk: &'a [u8]) -> &'a [u8] {
+        let mut chunk = chunk;
+        if self.encoding.is_none() {
+            self.head.extend_from_slice(chunk);
+            if self.head.len() < 3 {
+                return &[];
+            }
+            let head = std::mem::take(&mut self.head);
+            let (encoding, skip) = if head.starts_with(b"\xef\xbb\xbf") {
+                (StreamEncoding::Utf8, 3)
+            } else if head.starts_with(b"\xff\xfe") {
+                (StreamEncoding::Utf16Le, 2)
+            } else if head.starts_with(b"\xfe\xff") {
+                (StreamEncoding::Utf16Be, 2)
+            } else {
+                (StreamEncoding::Utf8, 0)
+            };
+            self.encoding = Some(encoding);
+            self.out = head;
+            self.out.drain(..skip);
+            if encoding == StreamEncoding::Utf8 {
+                return &self.out;
+            }
+            let bytes = std::mem::take(&mut self.out);
+            self.transcode(&bytes);
+            return &self.out;
+        }
+        if self.encoding == Some(StreamEncoding::Utf8) {
+            return chunk;
+        }
+        self.out.clear();
+        if let Some(b) = self.odd.take() {
+            if let Some((&first, rest)) = chunk.split_first() {
+                self.unit([b, first]);
+                chunk = rest;
+            } else {
+                self.odd = Some(b);
+            }
+        }
+        self.transcode_more(chunk);
+        &self.out
+    }
+
+    /// Whatever is still held at the end of the input (a short file, a lone surrogate).
+    pub fn finish(&mut self) -> Vec<u8> {
+        let mut rest = Vec::new();
+        if self.encoding.is_none() {
+            self.encoding = Some(StreamEncoding::Utf8);
+            rest = std::mem::take(&mut self.head);
+        }
+        if self.high.take().is_some() {
+            rest.extend_from_slice("\u{fffd}".as_bytes());
+        }
+        rest
+    }
+
+    fn transcode(&mut self, bytes: &[u8]) {
+        self.out.clear();
+        self.transcode_more(bytes);
+    }
+
+    fn transcode_more(&mut self, bytes: &[u8]) {
+        let mut pairs = bytes.chunks_exact(2);
+        for p in pairs.by_ref() {
+            self.unit([p[0], p[1]]);
+        }
+        if let [last] = pairs.remainder() {
+            self.odd = Some(*last);
+        }
+    }
+
+    fn unit(&mut self, pair: [u8; 2]) {
+        let u = if self.encoding == Some(StreamEncoding::Utf16Be) {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        };
+        let units: Vec<u16> = match self.high.take() {
+            Some(h) => vec![h, u],
+            None if (0xd800..0xdc00).contains(&u) => {
+                self.high = Some(u);
+                return;
+            }
+            None => vec![u],
+        };
+        for c in char::decode_utf16(units) {
+            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+            let mut buf = [0u8; 4];
+            self.out
+                .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
 /// Decodes UTF-16 code units, replacing unpaired surrogates; an odd last byte is dropped.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
@@ -177,6 +311,27 @@ mod tests {
             file_text(&[0x30, 0x82, 0x03, 0x0a, 0xff, 0x80]),
             FileText::Base64(_)
         ));
+    }
+
+    #[test]
+    fn utf16_read_in_chunks_comes_out_as_the_same_utf8_at_any_cut() {
+        let text = "Zähler 😀 x-ms-diagnostics: 2000008\r\n";
+        let mut bytes = utf16le_bom(text);
+        for size in [1, 2, 3, 5, 64] {
+            let mut d = Utf8Chunks::default();
+            let mut out = Vec::new();
+            for chunk in bytes.chunks(size) {
+                out.extend_from_slice(d.push(chunk));
+            }
+            out.extend(d.finish());
+            assert_eq!(String::from_utf8(out).unwrap(), text, "chunk size {size}");
+            assert_eq!(d.encoding(), Some("UTF-16LE with BOM"));
+        }
+        bytes = b"\xef\xbb\xbfab".to_vec();
+        let mut d = Utf8Chunks::default();
+        let mut out = d.push(&bytes).to_vec();
+        out.extend(d.finish());
+        assert_eq!(out, b"ab");
     }
 
     #[test]

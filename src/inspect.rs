@@ -15,14 +15,23 @@ pub fn inspect(text: &str, ctx: &Context) -> Report {
 
 /// Like `inspect`, with a second text that holds keys (certificates, JWKS, secrets) to verify with.
 pub fn inspect_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
+    inspect_up_to(text, keys, ctx, MAX_INPUT_BYTES)
+}
+
+/// Like `inspect_with_keys`, over the whole text however long (the CLI reads whole files).
+pub fn inspect_whole_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
+    inspect_up_to(text, keys, ctx, usize::MAX)
+}
+
+fn inspect_up_to(text: &str, keys: &str, ctx: &Context, max: usize) -> Report {
     let mut report = Report::default();
-    let text = clip(text, &mut report);
+    let text = clip(text, max, &mut report);
     if text.trim().is_empty() && keys.trim().is_empty() {
         return report;
     }
     report.artifacts = find::find_all(text, ctx);
     if !keys.trim().is_empty() {
-        report.key_artifacts = find::find_all(clip(keys, &mut report), ctx);
+        report.key_artifacts = find::find_all(clip(keys, max, &mut report), ctx);
     }
     correlate::correlate(&mut report, ctx);
     for artifact in report
@@ -39,18 +48,18 @@ pub fn inspect_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
     report
 }
 
-fn clip<'a>(text: &'a str, report: &mut Report) -> &'a str {
-    if text.len() <= MAX_INPUT_BYTES {
+fn clip<'a>(text: &'a str, max: usize, report: &mut Report) -> &'a str {
+    if text.len() <= max {
         return text;
     }
-    let mut end = MAX_INPUT_BYTES;
+    let mut end = max;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     report.notices.push(format!(
         "The paste is {} KB; only the first {} KB were inspected.",
         text.len() / 1024,
-        MAX_INPUT_BYTES / 1024
+        max / 1024
     ));
     &text[..end]
 }

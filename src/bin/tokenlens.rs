@@ -1,4 +1,5 @@
-//! The native CLI: inspects a file or standard input with the same core as the page.
+//! The native CLI: inspects a file or standard input with the same core as the page, triages
+//! whole logs (`triage`, in `tokenlens/triage.rs`) and exports the knowledge tables (`knowledge`).
 //!
 //! Exit codes: 0 when the report holds no error, 1 when it holds a finding of error severity (for
 //! scripts), 2 for bad usage or an input that cannot be read (with a message naming it).
@@ -12,6 +13,10 @@ fn main() -> std::process::ExitCode {
 fn main() {
     // The CLI is a native program; the page is the `tokenlens-web` binary.
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "tokenlens/triage.rs"]
+mod triage;
 
 /// The CLI itself, compiled for native targets only (clap and getrandom are native dependencies).
 #[cfg(not(target_arch = "wasm32"))]
@@ -39,6 +44,24 @@ mod native {
     enum Command {
         /// Inspect a paste (a token, certificate, header, log excerpt ...) and print the report.
         Inspect(InspectArgs),
+        /// Count every failed request of whole logs, grouped by code, status, endpoint, client and user.
+        Triage(crate::triage::TriageArgs),
+        /// Export the knowledge tables (codes, reasons, fixes, statuses, apps).
+        Knowledge(KnowledgeArgs),
+    }
+
+    #[derive(Args)]
+    #[group(required = true, multiple = false)]
+    struct KnowledgeArgs {
+        /// As KQL: a `datatable` per table plus functions that join them (Azure Monitor, ADX).
+        #[arg(long)]
+        kql: bool,
+        /// As one CSV: table, key, name, meaning, fix, source.
+        #[arg(long)]
+        csv: bool,
+        /// As JSON: one array of rows per table.
+        #[arg(long)]
+        json: bool,
     }
 
     #[derive(Args)]
@@ -59,11 +82,13 @@ mod native {
 
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
-        let args = match cli.command {
-            Some(Command::Inspect(args)) => args,
-            None => cli.inspect,
+        let result = match cli.command {
+            Some(Command::Inspect(args)) => inspect(&args),
+            Some(Command::Triage(args)) => crate::triage::run(&args),
+            Some(Command::Knowledge(args)) => Ok(knowledge(&args)),
+            None => inspect(&cli.inspect),
         };
-        match inspect(&args) {
+        match result {
             Ok(code) => code,
             Err(message) => {
                 eprintln!("tokenlens: {message}");
@@ -72,8 +97,31 @@ mod native {
         }
     }
 
+    fn knowledge(args: &KnowledgeArgs) -> ExitCode {
+        use tokenlens::export;
+        if args.kql {
+            write_out(&export::knowledge_kql());
+        } else if args.csv {
+            write_out(&export::knowledge_csv());
+        } else {
+            let json = serde_json::to_string_pretty(&export::knowledge_json()).unwrap_or_default();
+            write_out(&format!("{json}\n"));
+        }
+        ExitCode::SUCCESS
+    }
+
+    /// Above this size `inspect` warns that the whole file is read and may take a while.
+    const LARGE_INPUT: usize = 64 * 1024 * 1024;
+
     fn inspect(args: &InspectArgs) -> Result<ExitCode, String> {
         let text = read_input(args.file.as_deref())?;
+        if text.len() > LARGE_INPUT {
+            eprintln!(
+                "tokenlens: {} is {} MB; inspecting all of it may take a while (`tokenlens triage` reads whole logs fast)",
+                shown_name(args.file.as_deref()),
+                text.len() / 1_000_000
+            );
+        }
         if text.trim().is_empty() {
             return Err(format!(
                 "{} is empty: expected {}",
@@ -90,7 +138,7 @@ mod native {
             utc_offset_minutes: 0,
             random: random_bytes()?,
         };
-        let report = tokenlens::inspect_with_keys(&text, &keys, &ctx);
+        let report = tokenlens::inspect_whole_with_keys(&text, &keys, &ctx);
         if args.json {
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             write_out(&format!("{json}\n"));
@@ -126,7 +174,7 @@ mod native {
     }
 
     /// Writes to standard output; a closed pipe (`tokenlens … | head`) ends the program quietly.
-    fn write_out(text: &str) {
+    pub(crate) fn write_out(text: &str) {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         if out

@@ -652,7 +652,11 @@ mod tests {
     fn an_iis_server_token_names_its_windows_release() {
         let c = cards("< Server: Microsoft-IIS/8.5\n< X-Powered-By: ASP.NET");
         assert_eq!(c.len(), 1);
-        assert!(c[0].title.contains("Windows Server 2012 R2"), "{}", c[0].title);
+        assert!(
+            c[0].title.contains("Windows Server 2012 R2"),
+            "{}",
+            c[0].title
+        );
     }
 
     #[test]

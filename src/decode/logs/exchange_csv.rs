@@ -99,7 +99,7 @@ fn csv_values(line: &str) -> Vec<(String, usize, usize)> {
 }
 
 /// The field names of an Exchange CSV header line, if `line` is one.
-fn exchange_header(line: &str) -> Option<Vec<String>> {
+pub fn exchange_header(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     let t = t.strip_prefix("#Fields:").map_or(t, str::trim);
     if !t.starts_with("DateTime,") || !t.contains("HttpStatus") {
@@ -131,26 +131,32 @@ pub fn logs(text: &str) -> Vec<ExchangeLog> {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let vals = csv_values(line);
-        // Exchange adds fields over versions; a row may be a field short or long at the end.
-        if vals.len() + 2 < names.len() || vals.len() > names.len() + 2 {
-            continue;
-        }
-        let values = names
-            .iter()
-            .zip(vals)
-            .map(|(n, (v, s, e))| LogField {
-                name: n.clone(),
-                value: v,
-                span: Span::new(here + s, here + e),
-            })
-            .collect();
-        rows.push(typed(Span::new(here, here + line.len()), values));
+        rows.extend(line_row(names, line, here));
     }
     if !rows.is_empty() {
         out.push(log(rows));
     }
     out
+}
+
+/// One data line read with the field names of its header line; `None` when the field count is too
+/// far from the header's. `here` is the line's offset in the text, for the spans.
+pub fn line_row(names: &[String], line: &str, here: usize) -> Option<ExchangeRow> {
+    let vals = csv_values(line);
+    // Exchange adds fields over versions; a row may be a field short or long at the end.
+    if vals.len() + 2 < names.len() || vals.len() > names.len() + 2 {
+        return None;
+    }
+    let values = names
+        .iter()
+        .zip(vals)
+        .map(|(n, (v, s, e))| LogField {
+            name: n.clone(),
+            value: v,
+            span: Span::new(here + s, here + e),
+        })
+        .collect();
+    Some(typed(Span::new(here, here + line.len()), values))
 }
 
 fn log(rows: Vec<ExchangeRow>) -> ExchangeLog {

@@ -180,12 +180,12 @@ fn dated_start(line: &str, toks: &[(usize, usize)]) -> Option<usize> {
 /// The field names of a data line: the `#Fields` line's when the count matches, else IIS's
 /// default set (with or without cs(Referer)) when the line starts with a date; `true` = assumed.
 fn field_names(
-    fields: Option<&Vec<String>>,
+    fields: Option<&[String]>,
     line: &str,
     toks: &[(usize, usize)],
 ) -> Option<(Vec<String>, bool)> {
     if let Some(f) = fields.filter(|f| f.len() == toks.len()) {
-        return Some((f.clone(), false));
+        return Some((f.to_vec(), false));
     }
     let dated = toks
         .first()
@@ -210,11 +210,7 @@ type ReadNames = (Vec<String>, Vec<(usize, usize)>, Vec<RowProblem>);
 
 /// The field names of a line and the values they name: a whole row (with its `#Fields` or the
 /// default set), a row after a prefix, or a line read loosely from its method and status.
-fn read_names(
-    fields: Option<&Vec<String>>,
-    line: &str,
-    all: &[(usize, usize)],
-) -> Option<ReadNames> {
+fn read_names(fields: Option<&[String]>, line: &str, all: &[(usize, usize)]) -> Option<ReadNames> {
     if let Some((names, guessed)) = field_names(fields, line, all) {
         let problems = if guessed {
             vec![RowProblem::FieldNamesAssumed]
@@ -255,53 +251,55 @@ pub fn rows(text: &str) -> Vec<LogRow> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let all = tokens(line);
-        let Some((names, toks, problems)) = read_names(fields.as_ref(), line, &all) else {
-            continue;
-        };
-        let values = names
-            .into_iter()
-            .zip(toks.iter())
-            .map(|(name, (s, e))| {
-                let raw = line.get(*s..*e).unwrap_or_default();
-                // Only the ends of the line carry the quotes or backticks a post wrapped it in,
-                // and only when the line both opens and closes with them.
-                let ends = all.first() == Some(&(*s, *e)) || all.last() == Some(&(*s, *e));
-                LogField {
-                    name,
-                    value: if ends && wrapped(line, &all) {
-                        bare(raw)
-                    } else {
-                        raw
-                    }
-                    .to_string(),
-                    span: Span::new(here + s, here + e),
-                }
-            })
-            .collect::<Vec<_>>();
-        let span = Span::new(
-            here + toks.first().map_or(0, |t| t.0),
-            here + toks.last().map_or(0, |t| t.1),
-        );
-        let mut row = typed(
-            span,
-            values,
-            problems.contains(&RowProblem::FieldNamesAssumed),
-        );
-        row.problems.extend(
-            problems
-                .into_iter()
-                .filter(|p| *p != RowProblem::FieldNamesAssumed),
-        );
-        // A line needs a status that reads as a number to count as a log line.
-        if row
-            .get("sc-status")
-            .is_some_and(|s| s.parse::<u16>().is_ok())
-        {
-            out.push(row);
-        }
+        out.extend(line_row(fields.as_deref(), line, here));
     }
     out
+}
+
+/// One data line read with the field names of the `#Fields` line above it (or IIS's default set
+/// when it has none and the count matches); `None` when the line is not a log line with a status
+/// that reads as a number. `here` is the line's offset in the text, for the spans.
+pub fn line_row(fields: Option<&[String]>, line: &str, here: usize) -> Option<LogRow> {
+    let all = tokens(line);
+    let (names, toks, problems) = read_names(fields, line, &all)?;
+    let values = names
+        .into_iter()
+        .zip(toks.iter())
+        .map(|(name, (s, e))| {
+            let raw = line.get(*s..*e).unwrap_or_default();
+            // Only the ends of the line carry the quotes or backticks a post wrapped it in, and
+            // only when the line both opens and closes with them.
+            let ends = all.first() == Some(&(*s, *e)) || all.last() == Some(&(*s, *e));
+            LogField {
+                name,
+                value: if ends && wrapped(line, &all) {
+                    bare(raw)
+                } else {
+                    raw
+                }
+                .to_string(),
+                span: Span::new(here + s, here + e),
+            }
+        })
+        .collect::<Vec<_>>();
+    let span = Span::new(
+        here + toks.first().map_or(0, |t| t.0),
+        here + toks.last().map_or(0, |t| t.1),
+    );
+    let mut row = typed(
+        span,
+        values,
+        problems.contains(&RowProblem::FieldNamesAssumed),
+    );
+    row.problems.extend(
+        problems
+            .into_iter()
+            .filter(|p| *p != RowProblem::FieldNamesAssumed),
+    );
+    // A line needs a status that reads as a number to count as a log line.
+    row.get("sc-status")
+        .is_some_and(|s| s.parse::<u16>().is_ok())
+        .then_some(row)
 }
 
 /// Fills the typed facts of a row from its fields.

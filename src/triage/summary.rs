@@ -1,0 +1,382 @@
+//! The triage summary: totals, groups of failures (each with count, first and last seen, worst
+//! severity and a few example lines, all bounded) and the failures-per-minute series; summaries of
+//! parts and files merge into one. Group labels come from the knowledge tables.
+
+use super::failure::Failure;
+use super::time;
+use crate::knowledge::{
+    aadsts, apps, exchange_paths, iis, user_agents, win32, xms_diagnostics, xms_reasons,
+};
+use crate::report::Severity;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Example lines kept per group.
+pub const EXAMPLES: usize = 3;
+/// Distinct keys kept per kind of group; later keys are counted under `(other)`.
+pub const MAX_KEYS: usize = 1000;
+
+/// What a group is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    Diagnostic,
+    Aadsts,
+    Status,
+    Endpoint,
+    Client,
+    App,
+    User,
+}
+
+impl GroupKind {
+    pub const ALL: [GroupKind; 7] = [
+        GroupKind::Diagnostic,
+        GroupKind::Aadsts,
+        GroupKind::Status,
+        GroupKind::Endpoint,
+        GroupKind::Client,
+        GroupKind::App,
+        GroupKind::User,
+    ];
+
+    /// The heading of the kind in the text summary.
+    pub fn title(self) -> &'static str {
+        match self {
+            GroupKind::Diagnostic => "x-ms-diagnostics code and reason",
+            GroupKind::Aadsts => "AADSTS codes",
+            GroupKind::Status => "HTTP status.substatus and win32 status",
+            GroupKind::Endpoint => "Endpoints",
+            GroupKind::Client => "Clients (user agent)",
+            GroupKind::App => "Apps (appid of a token in the line)",
+            GroupKind::User => "Users",
+        }
+    }
+}
+
+/// One example line of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Example {
+    pub origin: String,
+    pub line: u64,
+    pub text: String,
+}
+
+/// Failures that share a code, status, endpoint, client, app or user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub kind: GroupKind,
+    /// The code or name grouped by (`2000008`, `AADSTS700016`, `401.1`, `/ews/` ...).
+    pub key: String,
+    /// What further tells the group apart (the reason text, the win32 status).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// What the key means, from the knowledge tables ("" when unknown).
+    pub label: String,
+    pub count: u64,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+    pub examples: Vec<Example>,
+}
+
+type GroupId = (GroupKind, String, Option<String>);
+
+/// The result of a triage run, or of several merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub bytes: u64,
+    pub lines: u64,
+    /// Log lines read as requests (successful or not).
+    pub requests: u64,
+    /// Failure records: failed requests and text lines naming an error.
+    pub failures: u64,
+    /// Failure records of error severity.
+    pub errors: u64,
+    /// Lines longer than `MAX_LINE`, skipped.
+    pub long_lines: u64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    groups: BTreeMap<GroupId, Group>,
+    keys_per_kind: BTreeMap<GroupKind, usize>,
+    per_minute: BTreeMap<i64, u64>,
+}
+
+/// A bucket of the failure series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bucket {
+    /// The bucket's start, `YYYY-MM-DD HH:MM`.
+    pub start: String,
+    pub failures: u64,
+}
+
+impl Summary {
+    /// Counts one failure into the totals, its groups and the series; `line` is the line it came
+    /// from, masked only when a group still wants an example.
+    pub fn add(&mut self, f: &Failure, origin: &str, line: &str) {
+        self.failures += 1;
+        if f.severity == Severity::Error {
+            self.errors += 1;
+        }
+        if let Some(t) = &f.time {
+            widen(&mut self.first, &mut self.last, t, t);
+            if let Some(m) = time::minute_of(t) {
+                *self.per_minute.entry(m).or_default() += 1;
+            }
+        }
+        let mut text = None;
+        for id in group_ids(f) {
+            self.add_to_group(id, f, origin, line, &mut text);
+        }
+    }
+
+    fn add_to_group(
+        &mut self,
+        mut id: GroupId,
+        f: &Failure,
+        origin: &str,
+        line: &str,
+        text: &mut Option<String>,
+    ) {
+        let kind = id.0;
+        if !self.groups.contains_key(&id) {
+            let n = self.keys_per_kind.entry(kind).or_default();
+            if *n >= MAX_KEYS {
+                id = (kind, "(other)".to_string(), None);
+            } else {
+                *n += 1;
+            }
+        }
+        let g = self.groups.entry(id.clone()).or_insert_with(|| Group {
+            label: label(kind, &id.1, f),
+            kind,
+            key: id.1.clone(),
+            detail: id.2.clone(),
+            count: 0,
+            severity: f.severity,
+            first: None,
+            last: None,
+            examples: Vec::new(),
+        });
+        g.count += 1;
+        g.severity = g.severity.min(f.severity);
+        if let Some(t) = &f.time {
+            widen(&mut g.first, &mut g.last, t, t);
+        }
+        if g.examples.len() < EXAMPLES {
+            g.examples.push(Example {
+                origin: origin.to_string(),
+                line: f.line,
+                text: text
+                    .get_or_insert_with(|| super::failure::masked_line(line))
+                    .clone(),
+            });
+        }
+    }
+
+    /// Adds another summary (another file, or the next part of the same file) into this one.
+    pub fn merge(&mut self, other: Summary) {
+        self.bytes += other.bytes;
+        self.lines += other.lines;
+        self.requests += other.requests;
+        self.failures += other.failures;
+        self.errors += other.errors;
+        self.long_lines += other.long_lines;
+        if let (Some(f), Some(l)) = (&other.first, &other.last) {
+            widen(&mut self.first, &mut self.last, f, l);
+        }
+        for (m, n) in other.per_minute {
+            *self.per_minute.entry(m).or_default() += n;
+        }
+        for (id, g) in other.groups {
+            match self.groups.get_mut(&id) {
+                Some(mine) => {
+                    mine.count += g.count;
+                    mine.severity = mine.severity.min(g.severity);
+                    if let (Some(f), Some(l)) = (&g.first, &g.last) {
+                        widen(&mut mine.first, &mut mine.last, f, l);
+                    }
+                    let room = EXAMPLES.saturating_sub(mine.examples.len());
+                    mine.examples.extend(g.examples.into_iter().take(room));
+                }
+                None => {
+                    *self.keys_per_kind.entry(id.0).or_default() += 1;
+                    self.groups.insert(id, g);
+                }
+            }
+        }
+    }
+
+    /// Moves the line numbers of the examples on by `by` (for the second part of a split file).
+    pub fn shift_lines(&mut self, by: u64) {
+        for g in self.groups.values_mut() {
+            for e in &mut g.examples {
+                e.line += by;
+            }
+        }
+    }
+
+    /// The groups of one kind, most frequent first.
+    pub fn groups(&self, kind: GroupKind) -> Vec<&Group> {
+        let mut out: Vec<&Group> = self.groups.values().filter(|g| g.kind == kind).collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        out
+    }
+
+    /// The worst severity of any failure, `None` without failures.
+    pub fn worst(&self) -> Option<Severity> {
+        self.groups.values().map(|g| g.severity).min()
+    }
+
+    /// The failure series: per minute, 10 minutes, hour, day or week, the first that gives at most
+    /// 60 buckets (empty ones included; past 60 weeks only the weeks with failures); returns the
+    /// bucket length in minutes and the buckets.
+    pub fn series(&self) -> (i64, Vec<Bucket>) {
+        let (Some((&lo, _)), Some((&hi, _))) = (
+            self.per_minute.first_key_value(),
+            self.per_minute.last_key_value(),
+        ) else {
+            return (1, Vec::new());
+        };
+        let step = [1, 10, 60, 1440, 10_080]
+            .into_iter()
+            .find(|s| (hi - lo) / s < 60)
+            .unwrap_or(10_080);
+        let first = lo - lo.rem_euclid(step);
+        let mut buckets: BTreeMap<i64, u64> = BTreeMap::new();
+        if (hi - first) / step < 60 {
+            buckets.extend((0..=(hi - first) / step).map(|i| (first + i * step, 0)));
+        }
+        for (m, n) in &self.per_minute {
+            *buckets.entry(m - (m - first).rem_euclid(step)).or_default() += n;
+        }
+        let list = buckets
+            .into_iter()
+            .map(|(m, failures)| Bucket {
+                start: time::minute_text(m),
+                failures,
+            })
+            .collect();
+        (step, list)
+    }
+
+    /// The summary as JSON: totals, every group by kind, and the series.
+    pub fn to_json(&self) -> serde_json::Value {
+        let (step, series) = self.series();
+        let groups: serde_json::Map<String, serde_json::Value> = GroupKind::ALL
+            .iter()
+            .map(|k| {
+                let key = serde_json::to_value(k).ok();
+                let name = key.and_then(|v| v.as_str().map(str::to_string));
+                (
+                    name.unwrap_or_default(),
+                    serde_json::to_value(self.groups(*k)).unwrap_or_default(),
+                )
+            })
+            .collect();
+        serde_json::json!({
+            "bytes": self.bytes,
+            "lines": self.lines,
+            "requests": self.requests,
+            "failures": self.failures,
+            "errors": self.errors,
+            "long_lines_skipped": self.long_lines,
+            "first": self.first,
+            "last": self.last,
+            "groups": groups,
+            "series_bucket_minutes": step,
+            "series": series,
+        })
+    }
+}
+
+/// Widens a first/last pair to take in `first..=last`.
+fn widen(lo: &mut Option<String>, hi: &mut Option<String>, first: &str, last: &str) {
+    if lo.as_deref().is_none_or(|l| first < l) {
+        *lo = Some(first.to_string());
+    }
+    if hi.as_deref().is_none_or(|h| last > h) {
+        *hi = Some(last.to_string());
+    }
+}
+
+/// The groups a failure counts in.
+fn group_ids(f: &Failure) -> Vec<GroupId> {
+    let mut out = Vec::new();
+    if let Some(d) = &f.diagnostic {
+        let code = d.code.map_or_else(|| "-".to_string(), |c| c.to_string());
+        out.push((GroupKind::Diagnostic, code, d.reason.clone()));
+    }
+    if let Some(code) = f.aadsts {
+        out.push((GroupKind::Aadsts, format!("AADSTS{code}"), None));
+    }
+    if let Some(st) = f.status {
+        let key = match f.substatus {
+            Some(sub) => format!("{st}.{sub}"),
+            None => st.to_string(),
+        };
+        let detail = f.win32.filter(|w| *w != 0).map(|w| format!("win32 {w}"));
+        out.push((GroupKind::Status, key, detail));
+    }
+    if let Some(path) = &f.path {
+        let key = match exchange_paths::path(path) {
+            Some(p) => p.prefix.to_string(),
+            None => crate::text::ellipsis(&path.to_ascii_lowercase(), 80),
+        };
+        out.push((GroupKind::Endpoint, key, None));
+    }
+    if let Some(ua) = &f.user_agent {
+        let key = match user_agents::client(ua) {
+            Some(a) => a.prefix.to_string(),
+            None => crate::text::ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
+        };
+        out.push((GroupKind::Client, key, None));
+    }
+    if let Some(app) = &f.app_id {
+        out.push((GroupKind::App, app.to_ascii_lowercase(), None));
+    }
+    if let Some(user) = &f.user {
+        let key = if user == "-" { "(anonymous)" } else { user };
+        out.push((GroupKind::User, crate::text::ellipsis(key, 120), None));
+    }
+    out
+}
+
+/// What a group's key means, from the knowledge tables.
+fn label(kind: GroupKind, key: &str, f: &Failure) -> String {
+    match kind {
+        GroupKind::Diagnostic => {
+            let reason = f.diagnostic.as_ref().and_then(|d| d.reason.as_deref());
+            let known = reason.and_then(|r| xms_reasons::reasons_matching(r).first().copied());
+            match (known, key.parse().ok().and_then(xms_diagnostics::code)) {
+                (Some(r), _) => r.title.to_string(),
+                (None, Some(c)) => c.meaning.to_string(),
+                (None, None) => String::new(),
+            }
+        }
+        GroupKind::Aadsts => f
+            .aadsts
+            .and_then(aadsts::aadsts)
+            .map(|a| if a.name.is_empty() { a.meaning } else { a.name })
+            .unwrap_or_default()
+            .to_string(),
+        GroupKind::Status => {
+            let st = f.status.unwrap_or(0);
+            let mut out = iis::status(st, f.substatus.unwrap_or(0))
+                .or_else(|| iis::status(st, 0))
+                .map(|s| s.meaning.to_string())
+                .unwrap_or_default();
+            if let Some(w) = f.win32.filter(|w| *w != 0) {
+                let name = win32::win32(w).map_or("", |r| r.name);
+                out = format!("{out} (win32 0x{w:08X} {name})").trim().to_string();
+            }
+            out
+        }
+        GroupKind::Endpoint => f.endpoint.unwrap_or_default().to_string(),
+        GroupKind::Client => f.client.unwrap_or_default().to_string(),
+        GroupKind::App => apps::app_by_id(key).map_or("", |a| a.name).to_string(),
+        GroupKind::User => String::new(),
+    }
+}
