@@ -25,6 +25,7 @@ pub fn inspect_with_keys(text: &str, keys: &str, ctx: &Context) -> Report {
         report.key_artifacts = find::find_all(clip(keys, &mut report), ctx);
     }
     correlate::correlate(&mut report, ctx);
+    crate::explain::invisible::mark(&mut report, ctx);
     for artifact in report
         .artifacts
         .iter_mut()

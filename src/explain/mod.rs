@@ -7,6 +7,7 @@
 
 pub mod errors;
 pub mod http;
+pub mod invisible;
 pub mod logs;
 pub mod powershell;
 pub mod rule;
@@ -58,6 +59,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(powershell::oauth_objects::OAUTH_TEST),
     || rule::infos(powershell::org_config::RULES),
     logs::rules,
+    || rule::infos(invisible::RULES),
 ];
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ pub const DOC_RFC7517_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/r
 pub const DOC_RFC7518_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7518#section-4";
 pub const DOC_RFC7518_SECTION_6_2_1_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7518#section-6.2.1.1";
+pub const DOC_RFC7515_SECTION_7_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7515#section-7.1";
 pub const DOC_RFC7519_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc7519#section-2";
 pub const DOC_RFC7519_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1";
@@ -163,6 +165,8 @@ pub const IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS: &str = "ht
 pub const IDENTITY_PLATFORM_REFERENCE_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
 pub const IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-microsoft-graph-app-manifest#keycredentials-attribute";
+pub const IDENTITY_PLATFORM_REFERENCE_SAML_TOKENS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/reference-saml-tokens";
 pub const IDENTITY_PLATFORM_SCOPES_OIDC: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc";
 pub const IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW: &str =
@@ -240,6 +244,9 @@ pub const TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO: &str
     "https://learn.microsoft.com/en-us/troubleshoot/windows-server/identity/object-ids-associated-microsoft-cryptography";
 pub const UCWA_AUTHENTICATIONINUCWA: &str =
     "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
+pub const UNICODE_CORE_SPEC_FORMAT_CHARACTERS: &str =
+    "https://www.unicode.org/versions/latest/core-spec/chapter-23/";
+pub const UNICODE_REPORTS_TR9: &str = "https://www.unicode.org/reports/tr9/";
 pub const USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS: &str = "https://learn.microsoft.com/en-us/iis/troubleshoot/using-failed-request-tracing/troubleshooting-failed-requests-using-tracing-in-iis";
 pub const VULNERABILITY_CVE_2023_29357: &str =
     "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357";
@@ -295,6 +302,7 @@ pub const ALL: &[&str] = &[
     DOC_RFC7517_SECTION_4,
     DOC_RFC7518_SECTION_4,
     DOC_RFC7518_SECTION_6_2_1_1,
+    DOC_RFC7515_SECTION_7_1,
     DOC_RFC7519_SECTION_2,
     DOC_RFC7519_SECTION_4_1,
     DOC_RFC7800_SECTION_3_1,
@@ -352,6 +360,7 @@ pub const ALL: &[&str] = &[
     IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS,
     IDENTITY_PLATFORM_REFERENCE_ERROR_CODES,
     IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY,
+    IDENTITY_PLATFORM_REFERENCE_SAML_TOKENS,
     IDENTITY_PLATFORM_SCOPES_OIDC,
     IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW,
     IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO,
@@ -405,6 +414,8 @@ pub const ALL: &[&str] = &[
     S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
     TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO,
     UCWA_AUTHENTICATIONINUCWA,
+    UNICODE_CORE_SPEC_FORMAT_CHARACTERS,
+    UNICODE_REPORTS_TR9,
     USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS,
     VULNERABILITY_CVE_2023_29357,
     WEB_SERVICE_REFERENCE_RESPONSECODE,
@@ -414,9 +425,35 @@ pub const ALL: &[&str] = &[
     WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE,
 ];
 
+/// True when `url` is a page tokenlens cites (one of `ALL`, or the sign-in error lookup for a
+/// numeric code): the page links only these, so no link is ever built from a pasted value.
+pub fn is_cited(url: &str) -> bool {
+    if ALL.contains(&url) {
+        return true;
+    }
+    url.strip_prefix(crate::knowledge::aadsts::ERROR_LOOKUP_URL)
+        .is_some_and(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{is_cited, ALL};
+
+    #[test]
+    fn only_cited_pages_count_as_cited() {
+        assert!(is_cited(ALL[0]));
+        assert!(is_cited(
+            "https://login.microsoftonline.com/error?code=50105"
+        ));
+        for pasted in [
+            "javascript:alert(1)",
+            "https://login.microsoftonline.com/error?code=1&x=javascript:",
+            "https://evil.example/",
+            "algorithm OID 1.2.840.113549.1.1.1",
+        ] {
+            assert!(!is_cited(pasted), "{pasted}");
+        }
+    }
 
     #[test]
     fn every_source_is_https_and_declared_once() {
