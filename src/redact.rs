@@ -57,12 +57,19 @@ impl Redaction {
 
 /// A copy of `report` with the chosen kinds of values replaced by placeholders.
 pub fn redact(report: &Report, what: Redaction) -> Report {
-    let mut values = Values::default();
+    let mut values = Values {
+        // An encoded token carries the claims in base64; the card shows them decoded (and hidden).
+        tokens: what.personal || what.tenant_ids,
+        ..Values::default()
+    };
+    for artifact in report.artifacts.iter().chain(&report.key_artifacts) {
+        keep_apps(artifact, &mut values);
+    }
     for artifact in report.artifacts.iter().chain(&report.key_artifacts) {
         gather(artifact, what, &mut values);
     }
     let mut out = report.clone();
-    out.for_each_text_mut(&mut |text| {
+    out.for_each_text_mut(&mut |text: &mut String| {
         if let Some(replaced) = values.replace(text) {
             *text = replaced;
         }
@@ -75,6 +82,18 @@ pub fn redact(report: &Report, what: Redaction) -> Report {
         );
     }
     out
+}
+
+/// Notes the app ids of an artifact and its children, which stay (`redaction::APP_FIELDS`).
+fn keep_apps(artifact: &Artifact, values: &mut Values) {
+    for field in artifact.sections.iter().flat_map(|s| &s.fields) {
+        if redaction::APP_FIELDS.contains(&field.name.as_str()) {
+            values.kept.insert(field.raw.trim().to_ascii_lowercase());
+        }
+    }
+    for child in &artifact.children {
+        keep_apps(child, values);
+    }
 }
 
 /// Collects the values to hide from the fields of an artifact and its children.
@@ -93,6 +112,13 @@ fn gather(artifact: &Artifact, what: Redaction, values: &mut Values) {
                     values.add(tenant, row.label);
                 }
             }
+            (_, Extract::Whole) if principal_at_realm(&field.raw).is_some() => {
+                // An S2S `nameid` names an app principal (`<app id>@<realm>`): only the realm,
+                // a tenant, is hidden, and only when tenant ids are.
+                if let Some(realm) = principal_at_realm(&field.raw).filter(|_| what.tenant_ids) {
+                    values.add(realm, "tenant");
+                }
+            }
             (_, Extract::Whole) => {
                 values.add(&field.raw, row.label);
                 // A claim holding a list (B2C `emails`) also has each of its items hidden alone.
@@ -109,12 +135,21 @@ fn gather(artifact: &Artifact, what: Redaction, values: &mut Values) {
     }
 }
 
+/// The realm of an S2S `principal@realm` whose principal is an app id.
+fn principal_at_realm(value: &str) -> Option<&str> {
+    let (principal, realm) = value.trim().split_once('@')?;
+    let app = principal.split('/').next().unwrap_or("");
+    (crate::text::is_guid(app) && !realm.is_empty()).then_some(realm)
+}
+
 /// The tenant ids inside an issuer or URL: path segments made of hexadecimal digits and dashes
-/// (also a damaged GUID, as documentation samples have) and `*.onmicrosoft.com` names; an id right
-/// before `@` (the app principal of an S2S issuer) is not a tenant.
+/// (also a damaged GUID, as documentation samples have) and `*.onmicrosoft.com` names, or the realm
+/// after `@`; an id right before `@` (the app principal of an S2S issuer) and a bare id (the client
+/// id a client assertion names as its issuer) are apps, not tenants.
 fn tenants_inside(value: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = value;
+    let mut after: Option<char> = None;
     while !rest.is_empty() {
         let end = rest
             .find(['/', '@', ' ', ',', '"', '\'', '[', ']'])
@@ -126,10 +161,12 @@ fn tenants_inside(value: &str) -> Vec<&str> {
             && piece.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
         let domain = piece.len() > ".onmicrosoft.com".len()
             && piece.to_ascii_lowercase().ends_with(".onmicrosoft.com");
-        if (guid_like && !next.starts_with('@')) || domain {
+        let segment = matches!(after, Some('/' | '@'));
+        if segment && ((guid_like && !next.starts_with('@')) || domain) {
             out.push(piece);
         }
         // Skip the separator (one ASCII character) and go on.
+        after = next.chars().next();
         rest = next.get(1..).unwrap_or("");
     }
     out
@@ -154,13 +191,20 @@ struct Values {
     counts: HashMap<&'static str, usize>,
     /// Needles by their first two bytes (lowercased), longest first: the scan looks only there.
     index: HashMap<[u8; 2], Vec<usize>>,
+    /// Values of app fields (lowercased), never hidden.
+    kept: std::collections::HashSet<String>,
+    /// True when encoded tokens (`eyJ...`) are replaced whole by `<token-N>`.
+    tokens: bool,
 }
 
 impl Values {
     fn add(&mut self, value: &str, label: &'static str) {
         let value = value.trim();
         // A dash or an empty cell (IIS writes `-` for no value) is nothing to hide.
-        if value.len() < 2 || !value.chars().any(char::is_alphanumeric) {
+        if value.len() < 2
+            || !value.chars().any(char::is_alphanumeric)
+            || self.kept.contains(&value.to_ascii_lowercase())
+        {
             return;
         }
         let placeholder = self.placeholder(value, label);
@@ -227,8 +271,8 @@ impl Values {
     /// The text with every gathered value replaced, or `None` when it holds none. A value counts
     /// only as a whole word: a match that starts or ends with a letter or digit must not touch
     /// another letter or digit, so a short name does not eat the inside of a longer word.
-    fn replace(&self, text: &str) -> Option<String> {
-        if self.needles.is_empty() {
+    fn replace(&mut self, text: &str) -> Option<String> {
+        if self.needles.is_empty() && !self.tokens {
             return None;
         }
         let bytes = text.as_bytes();
@@ -236,11 +280,20 @@ impl Values {
         let mut copied = 0;
         let mut i = 0;
         while i + 1 < bytes.len() {
-            match self.match_at(bytes, i) {
-                Some((end, needle)) => {
+            let found = match self.token_at(bytes, i) {
+                Some(end) => {
+                    let token = text.get(i..end).unwrap_or("");
+                    Some((end, self.placeholder(token, "token")))
+                }
+                None => self
+                    .match_at(bytes, i)
+                    .map(|(end, needle)| (end, needle.placeholder.clone())),
+            };
+            match found {
+                Some((end, placeholder)) => {
                     let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
                     out.push_str(text.get(copied..i).unwrap_or(""));
-                    out.push_str(&needle.placeholder);
+                    out.push_str(&placeholder);
                     copied = end;
                     i = end;
                 }
@@ -250,6 +303,33 @@ impl Values {
         let mut out = out?;
         out.push_str(text.get(copied..).unwrap_or(""));
         Some(out)
+    }
+
+    /// The end of an encoded token (JWS `eyJ...eyJ...sig` or a five-part JWE) starting at byte `i`.
+    fn token_at(&self, bytes: &[u8], i: usize) -> Option<usize> {
+        let b64 = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+        if !self.tokens || !bytes.get(i..)?.starts_with(b"eyJ") || (i > 0 && b64(bytes.get(i - 1)?))
+        {
+            return None;
+        }
+        let mut end = i;
+        let mut dots = Vec::new();
+        while let Some(b) = bytes.get(end) {
+            if b64(b) {
+                end += 1;
+            } else if *b == b'.' && dots.len() < 4 {
+                dots.push(end);
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let jws = dots.len() >= 2 && bytes.get(dots.first()? + 1..)?.starts_with(b"eyJ");
+        if jws && dots.len() > 2 {
+            // A JWS has three parts: a further dot ends a sentence, it is not part of the token.
+            end = *dots.get(2)?;
+        }
+        (end - i >= 30 && (jws || dots.len() == 4)).then_some(end)
     }
 
     /// The longest needle that matches at byte `i` as a whole word, with the end of its match.
@@ -402,7 +482,14 @@ mod tests {
             ],
             "",
         );
-        let out = text(&redact(&r, Redaction::ALL));
+        // With signatures alone hidden, an encoded token keeps its header and payload.
+        let only_signatures = Redaction {
+            personal: false,
+            tenant_ids: false,
+            ip_addresses: false,
+            ..Redaction::ALL
+        };
+        let out = text(&redact(&r, only_signatures));
         assert!(!out.contains("UCkBYUz8"), "{out}");
         assert!(out.contains("token: eyJ0.eyJ1.<signature-1>"), "{out}");
         let r = report(&[("Signature", "missing (the copy was cut)")], "");
@@ -432,6 +519,53 @@ mod tests {
             ip_addresses: false,
         };
         assert_eq!(redact(&r, none), r, "nothing switched on changes nothing");
+    }
+
+    #[test]
+    fn app_ids_stay_and_only_the_realm_of_an_app_principal_is_a_tenant() {
+        let app = "b7d3e0a1-2c4f-4a6b-8d9e-1f2a3b4c5d6e";
+        let tid = "3f1c2a9e-5b7d-4e21-9c44-0d8e6a1b7f52";
+        let principal = format!("00000003-0000-0ff1-ce00-000000000000@{tid}");
+        let r = report(
+            &[
+                ("iss", app),
+                ("sub", app),
+                ("Client app", app),
+                ("nameid", &principal),
+            ],
+            &format!("Client assertion of app {app}, calling app {principal}."),
+        );
+        let out = text(&redact(&r, Redaction::ALL));
+        assert!(
+            out.contains(&format!("sub: {app}")) && out.contains(&format!("iss: {app}")),
+            "{out}"
+        );
+        assert!(
+            out.contains("nameid: 00000003-0000-0ff1-ce00-000000000000@<tenant-1>"),
+            "{out}"
+        );
+        assert!(
+            tenants_inside(app).is_empty(),
+            "a bare client id is no tenant"
+        );
+    }
+
+    #[test]
+    fn encoded_tokens_are_replaced_whole_since_they_carry_the_claims() {
+        let jwt = "eyJhbGciOiJub25lIn0.eyJ1cG4iOiJtZWdhbkBjb250b3NvLmV4YW1wbGUifQ.";
+        let r = report(&[("actortoken", jwt)], &format!("Inner token {jwt}. Next."));
+        let out = text(&redact(&r, Redaction::ALL));
+        assert!(
+            out.contains("actortoken: <token-1>") && out.contains("Inner token <token-1>. Next."),
+            "{out}"
+        );
+        let only_signatures = Redaction {
+            personal: false,
+            tenant_ids: false,
+            ip_addresses: false,
+            ..Redaction::ALL
+        };
+        assert!(text(&redact(&r, only_signatures)).contains(jwt));
     }
 
     #[test]

@@ -44,6 +44,14 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "jwt/own-s2s-outer-with-actor.json",
+        &[
+            "3f1c2a9e-5b7d-4e21-9c44-0d8e6a1b7f52",
+            // The encoded actor token carries the same claims in base64.
+            "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIsIng1dCI6Ilh6QXoxaFR3R2ZGN2FWMWJYY1p5NHFXcDlrbyJ9",
+        ],
+    ),
+    (
         "diagnostics/037-iis-w3c-rpc-over-http-503-3.json",
         &["CONTOSO\\user", "10.0.0.10", "10.0.0.1"],
     ),
@@ -114,6 +122,27 @@ fn the_same_value_reads_the_same_placeholder_throughout() {
     // What the reader needs to diagnose stays: the app, the scopes, the times, the rules.
     assert!(
         text.contains("b7d3e0a1-2c4f-4a6b-8d9e-1f2a3b4c5d6e"),
+        "{text}"
+    );
+}
+
+#[test]
+fn app_ids_stay_where_a_client_assertion_names_its_app_as_iss_and_sub() {
+    let report = inspect(
+        &fixture_input("jwt/own-client-assertion-x5t.json"),
+        &Context::fixed(),
+    );
+    let text = render::report_text(&redact(&report, Redaction::ALL));
+    let app = "b7d3e0a1-2c4f-4a6b-8d9e-1f2a3b4c5d6e";
+    for line in [
+        format!("iss: {app}"),
+        format!("sub: {app}"),
+        format!("Client app: {app}"),
+    ] {
+        assert!(text.contains(&line), "{line} in {text}");
+    }
+    assert!(
+        !text.contains("3f1c2a9e-5b7d-4e21-9c44-0d8e6a1b7f52"),
         "{text}"
     );
 }

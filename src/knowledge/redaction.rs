@@ -21,8 +21,9 @@ pub enum RedactKind {
 pub enum Extract {
     /// The whole value.
     Whole,
-    /// Every tenant id (GUID) inside the value, for issuers and URLs; an id right before `@` (the
-    /// app principal of an S2S issuer) is kept.
+    /// Every tenant id inside the value, for issuers and URLs: a path segment of hexadecimal digits
+    /// and dashes, or the realm after `@` of an S2S `principal@realm`; a bare id (the client id a
+    /// client assertion names as its issuer) is an app, not a tenant.
     TenantsInside,
 }
 
@@ -123,11 +124,27 @@ pub const FIELDS: &[Redactable] = &[
         source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     },
     Redactable {
+        name: "Token endpoint (aud)",
+        kind: RedactKind::TenantId,
+        label: "tenant",
+        how: Extract::TenantsInside,
+        what: "the token endpoint a client assertion is for, with the tenant in its path",
+        source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    },
+    Redactable {
         name: "User",
         kind: RedactKind::Personal,
         label: "upn",
         how: Extract::Whole,
         what: "the user a token was issued for",
+        source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    },
+    Redactable {
+        name: "aud",
+        kind: RedactKind::TenantId,
+        label: "tenant",
+        how: Extract::TenantsInside,
+        what: "the audience: an app (kept), or a URL or S2S principal@realm with a tenant",
         source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     },
     Redactable {
@@ -278,7 +295,7 @@ pub const FIELDS: &[Redactable] = &[
         name: "realm",
         kind: RedactKind::TenantId,
         label: "tenant",
-        how: Extract::TenantsInside,
+        how: Extract::Whole,
         what: "the tenant a challenge names",
         source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     },
@@ -362,6 +379,18 @@ pub const FIELDS: &[Redactable] = &[
         what: "the user name of Basic credentials",
         source: sources::RFC_RFC7617,
     },
+];
+
+/// Fields that name applications: their values stay in a redacted copy even where another field
+/// (the `sub` or `iss` of a client assertion, which is the client id) holds the same value, because
+/// an app id identifies software, not a person, and a reader needs it to follow the diagnosis.
+pub const APP_FIELDS: &[&str] = &[
+    "Client app",
+    "Resource (aud)",
+    "appid",
+    "aud",
+    "azp",
+    "client_id",
 ];
 
 /// The row for a field name: exact, else by the last path segment of a SAML attribute URI.
