@@ -107,6 +107,11 @@ fn gather(artifact: &Artifact, what: Redaction, values: &mut Values) {
         }
         match (row.kind, row.how) {
             (RedactKind::Signature, _) => values.add_signature(&field.raw),
+            (_, Extract::PersonalInside) => {
+                for (spellings, label) in personal_inside(&field.raw) {
+                    values.add_spellings(&spellings, label);
+                }
+            }
             (_, Extract::TenantsInside) => {
                 for tenant in tenants_inside(&field.raw) {
                     values.add(tenant, row.label);
@@ -133,6 +138,49 @@ fn gather(artifact: &Artifact, what: Redaction, values: &mut Values) {
     for child in &artifact.children {
         gather(child, what, values);
     }
+}
+
+/// The personal values inside a URL or query string, with their placeholder words: email
+/// addresses anywhere in it, and the values of query parameters the table calls personal (also
+/// percent-decoded, as a card may show either).
+fn personal_inside(value: &str) -> Vec<(Vec<String>, &'static str)> {
+    let mut out = Vec::new();
+    let bytes = value.as_bytes();
+    let local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let domain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    for at in memchr::memchr_iter(b'@', bytes) {
+        // Neither side may cross another `@`, so every byte is looked at a bounded number of times.
+        let start = at
+            - bytes
+                .get(..at)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|b| local(b))
+                .count();
+        let after = bytes.get(at + 1..).unwrap_or(&[]);
+        let end = at + 1 + after.iter().take_while(|b| domain(b)).count();
+        let host = value.get(at + 1..end).unwrap_or("").trim_end_matches('.');
+        if start < at && host.contains('.') && !host.starts_with('.') {
+            if let Some(email) = value.get(start..at + 1 + host.len()) {
+                out.push((vec![email.to_string()], "upn"));
+            }
+        }
+    }
+    let query = value.split_once('?').map_or(value, |(_, q)| q);
+    for pair in query.split('&') {
+        let Some((name, v)) = pair.split_once('=') else {
+            continue;
+        };
+        let row = redaction::field(name).filter(|r| r.kind == RedactKind::Personal);
+        if let Some(row) = row.filter(|_| !v.is_empty()) {
+            out.push((
+                vec![crate::text::percent_decode(v), v.to_string()],
+                row.label,
+            ));
+        }
+    }
+    out
 }
 
 /// The realm of an S2S `principal@realm` whose principal is an app id.
@@ -198,6 +246,28 @@ struct Values {
 }
 
 impl Values {
+    /// One value written several ways (percent-decoded first, then as logged): one placeholder,
+    /// keyed by the first spelling, hides every spelling.
+    fn add_spellings(&mut self, spellings: &[String], label: &'static str) {
+        let Some(first) = spellings.first() else {
+            return;
+        };
+        self.add(first, label);
+        let first = first.trim();
+        let Some(placeholder) = self
+            .seen
+            .get(first.to_ascii_lowercase().as_bytes())
+            .cloned()
+        else {
+            return;
+        };
+        for other in spellings.iter().skip(1).map(|s| s.trim()) {
+            if other.len() >= 2 && !self.kept.contains(&other.to_ascii_lowercase()) {
+                self.push(other.as_bytes(), &placeholder, false);
+            }
+        }
+    }
+
     fn add(&mut self, value: &str, label: &'static str) {
         let value = value.trim();
         // A dash or an empty cell (IIS writes `-` for no value) is nothing to hide.
@@ -566,6 +636,35 @@ mod tests {
             ..Redaction::ALL
         };
         assert!(text(&redact(&r, only_signatures)).contains(jwt));
+    }
+
+    #[test]
+    fn user_names_in_urls_and_query_strings_are_hidden() {
+        let r = report(
+            &[
+                (
+                    "URL",
+                    "https://graph.microsoft.com/v1.0/users/adele@contoso.com/messages?$top=10",
+                ),
+                (
+                    "cs-uri-query",
+                    "client_id=x&login_hint=megan%40contoso.com&username=CONTOSO%5Cmegan",
+                ),
+            ],
+            "GET /users/adele@contoso.com/messages for megan@contoso.com (CONTOSO\\megan).",
+        );
+        let out = text(&redact(&r, Redaction::ALL));
+        assert!(!out.contains("adele") && !out.contains("megan"), "{out}");
+        assert!(
+            out.contains("URL: https://graph.microsoft.com/v1.0/users/<upn-1>/messages?$top=10"),
+            "{out}"
+        );
+        assert!(
+            out.contains("client_id=x&login_hint=<upn-2>&username=<upn-3>"),
+            "{out}"
+        );
+        assert!(out.contains("for <upn-2> (<upn-3>)."), "{out}");
+        assert!(personal_inside("a@@b.c@").is_empty());
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub enum RedactKind {
 pub enum Extract {
     /// The whole value.
     Whole,
+    /// Inside a URL or query string: every email address (a Graph `/users/<upn>/` path), and the
+    /// value of every query parameter this table names as personal (`username`, `login_hint`).
+    PersonalInside,
     /// Every tenant id inside the value, for issuers and URLs: a path segment of hexadecimal digits
     /// and dashes, or the realm after `@` of an S2S `principal@realm`; a bare id (the client id a
     /// client assertion names as its issuer) is an app, not a tenant.
@@ -132,6 +135,30 @@ pub const FIELDS: &[Redactable] = &[
         source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
     },
     Redactable {
+        name: "URL",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::PersonalInside,
+        what: "a request URL, with user names in its path or query",
+        source: sources::HAR_OVERVIEW,
+    },
+    Redactable {
+        name: "UrlQuery",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::PersonalInside,
+        what: "the query string in an Exchange log",
+        source: sources::CLIENT_ACCESS_CLIENT_ACCESS,
+    },
+    Redactable {
+        name: "UrlStem",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::PersonalInside,
+        what: "the path in an Exchange log",
+        source: sources::CLIENT_ACCESS_CLIENT_ACCESS,
+    },
+    Redactable {
         name: "User",
         kind: RedactKind::Personal,
         label: "upn",
@@ -161,6 +188,22 @@ pub const FIELDS: &[Redactable] = &[
         label: "ip",
         how: Extract::Whole,
         what: "the client's IP address in an IIS log",
+        source: sources::HTTP_W3C_LOGGING,
+    },
+    Redactable {
+        name: "cs-uri-query",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::PersonalInside,
+        what: "the query string in an IIS log",
+        source: sources::HTTP_W3C_LOGGING,
+    },
+    Redactable {
+        name: "cs-uri-stem",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::PersonalInside,
+        what: "the path in an IIS log",
         source: sources::HTTP_W3C_LOGGING,
     },
     Redactable {
@@ -250,6 +293,14 @@ pub const FIELDS: &[Redactable] = &[
         how: Extract::TenantsInside,
         what: "the issuer an OpenID configuration names, with the tenant id",
         source: sources::IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE,
+    },
+    Redactable {
+        name: "login_hint",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::Whole,
+        what: "the user name an app suggests at sign-in",
+        source: sources::SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST,
     },
     Redactable {
         name: "name",
@@ -378,6 +429,14 @@ pub const FIELDS: &[Redactable] = &[
         how: Extract::Whole,
         what: "the user name of Basic credentials",
         source: sources::RFC_RFC7617,
+    },
+    Redactable {
+        name: "username",
+        kind: RedactKind::Personal,
+        label: "upn",
+        how: Extract::Whole,
+        what: "the user name of a password grant",
+        source: sources::DOC_RFC6749_SECTION_4_3_2,
     },
 ];
 

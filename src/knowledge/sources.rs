@@ -61,6 +61,8 @@ pub const DOC_RFC5758_SECTION_3_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc5758#section-3.2";
 pub const DOC_RFC6749_SECTION_4_1_2_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
+pub const DOC_RFC6749_SECTION_4_3_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc6749#section-4.3.2";
 pub const DOC_RFC6749_SECTION_5_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
 pub const DOC_RFC6750_SECTION_3_1: &str =
@@ -222,6 +224,8 @@ pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "
 pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
     "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR: &str =
     "https://openid.net/specs/openid-connect-core-1_0.html#AuthError";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN: &str =
@@ -293,6 +297,7 @@ pub const ALL: &[&str] = &[
     DOC_RFC5754_SECTION_2,
     DOC_RFC5758_SECTION_3_2,
     DOC_RFC6749_SECTION_4_1_2_1,
+    DOC_RFC6749_SECTION_4_3_2,
     DOC_RFC6749_SECTION_5_2,
     DOC_RFC6750_SECTION_3_1,
     DOC_RFC7292_APPENDIX_C,
@@ -399,6 +404,7 @@ pub const ALL: &[&str] = &[
     SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI,
     SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,
     SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR,
+    SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST,
     SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN,
     SPECS_OPENID_CONNECT_CORE_1_0_IDTOKEN,
     SPECS_OPENID_CONNECT_CORE_1_0_STANDARDCLAIMS,
