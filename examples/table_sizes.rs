@@ -2,7 +2,8 @@
 
 use tokenlens::knowledge::{
     aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
-    roles, routing_headers, service_hosts, user_agents, win32, xms_diagnostics,
+    invisible, redaction, roles, routing_headers, service_hosts, user_agents, win32,
+    xms_diagnostics,
 };
 
 fn main() {
@@ -29,4 +30,6 @@ fn main() {
     println!("service hosts: {}", service_hosts::HOSTS.len());
     println!("Graph/EWS errors: {}", graph_errors::ERRORS.len());
     println!("directory roles: {}", roles::ROLES.len());
+    println!("redactable fields: {}", redaction::FIELDS.len());
+    println!("invisible characters: {}", invisible::CHARS.len());
 }

@@ -220,6 +220,9 @@ fn tenants_inside(value: &str) -> Vec<&str> {
     out
 }
 
+/// Values longer than this are hidden only where a whole text equals them (see `Values::long`).
+const MAX_NEEDLE: usize = 256;
+
 /// One value to hide and its placeholder.
 struct Needle {
     /// The value, ASCII-lowercased (matching ignores ASCII case: `AbeLi@` and `abeli@` are one user).
@@ -237,8 +240,15 @@ struct Values {
     seen: HashMap<Vec<u8>, String>,
     /// How many placeholders each label has handed out.
     counts: HashMap<&'static str, usize>,
-    /// Needles by their first two bytes (lowercased), longest first: the scan looks only there.
-    index: HashMap<[u8; 2], Vec<usize>>,
+    /// Needle by its lowercased text.
+    by_text: HashMap<Vec<u8>, usize>,
+    /// The lengths of the needles that start with these two bytes (lowercased), longest first: at
+    /// each position the scan looks up one slice per length, so many needles (a log with thousands
+    /// of client addresses) cost no more than a few.
+    lengths: HashMap<[u8; 2], Vec<usize>>,
+    /// Values too long to be a name or an id (a hostile paste): hidden only where a whole text
+    /// equals them, so the scan stays linear. Keyed by lowercased text.
+    long: HashMap<String, String>,
     /// Values of app fields (lowercased), never hidden.
     kept: std::collections::HashSet<String>,
     /// True when encoded tokens (`eyJ...`) are replaced whole by `<token-N>`.
@@ -317,34 +327,46 @@ impl Values {
 
     fn push(&mut self, value: &[u8], placeholder: &str, extend: bool) {
         let lower = value.to_ascii_lowercase();
+        if lower.len() > MAX_NEEDLE {
+            let text = String::from_utf8_lossy(&lower).into_owned();
+            self.long
+                .entry(text)
+                .or_insert_with(|| placeholder.to_string());
+            return;
+        }
         let Some(key) = lower.first().zip(lower.get(1)).map(|(a, b)| [*a, *b]) else {
             return;
         };
-        if self.index.get(&key).is_some_and(|list| {
-            list.iter()
-                .any(|&i| self.needles.get(i).is_some_and(|n| n.lower == lower))
-        }) {
+        if self.by_text.contains_key(&lower) {
             return;
         }
+        let len = lower.len();
+        self.by_text.insert(lower.clone(), self.needles.len());
         self.needles.push(Needle {
             lower,
             placeholder: placeholder.to_string(),
             extend,
         });
-        let id = self.needles.len() - 1;
-        let list = self.index.entry(key).or_default();
-        list.push(id);
-        let needles = &self.needles;
-        list.sort_by_key(|&i| std::cmp::Reverse(needles.get(i).map_or(0, |n| n.lower.len())));
+        let lengths = self.lengths.entry(key).or_default();
+        if !lengths.contains(&len) {
+            lengths.push(len);
+            lengths.sort_unstable_by(|a, b| b.cmp(a));
+        }
     }
 
     /// The text with every gathered value replaced, or `None` when it holds none. A value counts
     /// only as a whole word: a match that starts or ends with a letter or digit must not touch
     /// another letter or digit, so a short name does not eat the inside of a longer word.
     fn replace(&mut self, text: &str) -> Option<String> {
+        if text.len() > MAX_NEEDLE && !self.long.is_empty() {
+            if let Some(placeholder) = self.long.get(&text.trim().to_ascii_lowercase()) {
+                return Some(placeholder.clone());
+            }
+        }
         if self.needles.is_empty() && !self.tokens {
             return None;
         }
+        let mut buffer = Vec::new();
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
         let mut copied = 0;
@@ -356,7 +378,7 @@ impl Values {
                     Some((end, self.placeholder(token, "token")))
                 }
                 None => self
-                    .match_at(bytes, i)
+                    .match_at(bytes, i, &mut buffer)
                     .map(|(end, needle)| (end, needle.placeholder.clone())),
             };
             match found {
@@ -403,21 +425,26 @@ impl Values {
     }
 
     /// The longest needle that matches at byte `i` as a whole word, with the end of its match.
-    fn match_at(&self, bytes: &[u8], i: usize) -> Option<(usize, &Needle)> {
+    fn match_at(&self, bytes: &[u8], i: usize, buffer: &mut Vec<u8>) -> Option<(usize, &Needle)> {
         let key = [
             bytes.get(i)?.to_ascii_lowercase(),
             bytes.get(i + 1)?.to_ascii_lowercase(),
         ];
         let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-        for &id in self.index.get(&key)? {
-            let needle = self.needles.get(id)?;
-            let end = i + needle.lower.len();
+        for &len in self.lengths.get(&key)? {
+            let end = i + len;
             let Some(candidate) = bytes.get(i..end) else {
                 continue;
             };
-            if !candidate.eq_ignore_ascii_case(&needle.lower) {
+            buffer.clear();
+            buffer.extend(candidate.iter().map(u8::to_ascii_lowercase));
+            let Some(needle) = self
+                .by_text
+                .get(buffer.as_slice())
+                .and_then(|&id| self.needles.get(id))
+            else {
                 continue;
-            }
+            };
             let starts_word = needle.lower.first().is_some_and(u8::is_ascii_alphanumeric);
             if starts_word && i > 0 && word(bytes.get(i - 1)) {
                 continue;
@@ -665,6 +692,24 @@ mod tests {
         );
         assert!(out.contains("for <upn-2> (<upn-3>)."), "{out}");
         assert!(personal_inside("a@@b.c@").is_empty());
+    }
+
+    #[test]
+    fn many_and_very_long_values_are_all_hidden() {
+        let ips: Vec<String> = (0..5000)
+            .map(|i| format!("10.{}.{}.{}", i / 65536, (i / 256) % 256, i % 256))
+            .collect();
+        let long_user = "x".repeat(100_000);
+        let mut fields: Vec<(&str, &str)> = ips.iter().map(|ip| ("c-ip", ip.as_str())).collect();
+        fields.push(("cs-username", &long_user));
+        let verdict = ips.join(" ");
+        let r = report(&fields, &verdict);
+        let out = text(&redact(&r, Redaction::ALL));
+        assert!(
+            !out.contains("10.0.19.135") && !out.contains(&long_user),
+            "values are hidden"
+        );
+        assert!(out.contains("c-ip: <ip-5000>") && out.contains("cs-username: <user-1>"));
     }
 
     #[test]
