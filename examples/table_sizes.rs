@@ -3,7 +3,8 @@
 
 use tokenlens::knowledge::{
     aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
-    roles, routing_headers, service_hosts, user_agents, win32, xms_diagnostics,
+    invisible, redaction, roles, routing_headers, service_hosts, user_agents, win32,
+    xms_diagnostics,
 };
 
 fn main() {
@@ -30,6 +31,8 @@ fn main() {
     println!("service hosts: {}", service_hosts::HOSTS.len());
     println!("Graph/EWS errors: {}", graph_errors::ERRORS.len());
     println!("directory roles: {}", roles::ROLES.len());
+    println!("redactable fields: {}", redaction::FIELDS.len());
+    println!("invisible characters: {}", invisible::CHARS.len());
     let mut families = std::collections::BTreeMap::<&str, usize>::new();
     let rules = tokenlens::explain::catalogue();
     for r in &rules {

@@ -34,6 +34,7 @@ fn inspect_up_to(text: &str, keys: &str, ctx: &Context, max: usize) -> Report {
         report.key_artifacts = find::find_all(clip(keys, max, &mut report), ctx);
     }
     correlate::correlate(&mut report, ctx);
+    crate::explain::invisible::mark(&mut report, ctx);
     for artifact in report
         .artifacts
         .iter_mut()

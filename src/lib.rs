@@ -11,6 +11,7 @@
 //! - `correlate`: findings that need two artifacts (a token and the refusal it got).
 //! - `mask`: the one masking rule for secret-bearing names and values.
 //! - `triage/`: whole-log triage fed chunks of bytes (failures counted and grouped).
+//! - `redact`: redacted copies of a report (placeholders for personal and tenant data).
 //! - `report`: the view model; `render`: its plain-text form.
 //! - `ui/` (wasm32 only): the Yew page, which renders any Report.
 
@@ -24,6 +25,7 @@ pub mod input;
 pub mod inspect;
 pub mod knowledge;
 pub mod mask;
+pub mod redact;
 pub mod render;
 pub mod report;
 pub mod text;

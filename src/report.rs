@@ -228,6 +228,19 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Calls `f` on every text of this finding a reader may see (not its source link).
+    pub fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        f(&mut self.title);
+        f(&mut self.explanation);
+        self.causes.iter_mut().for_each(&mut *f);
+        for step in &mut self.steps {
+            f(&mut step.text);
+            if let Some(command) = &mut step.command {
+                f(command);
+            }
+        }
+    }
+
     pub fn new(
         severity: Severity,
         title: impl Into<String>,
@@ -452,6 +465,29 @@ impl Artifact {
         }
     }
 
+    /// Calls `f` on every text of this artifact and its children that a reader may see: title,
+    /// verdict, findings, field values, shown values and meanings, and the raw JSON (not field
+    /// names, which come from the readers, nor source links).
+    pub fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        f(&mut self.title);
+        f(&mut self.verdict);
+        for finding in &mut self.findings {
+            finding.for_each_text_mut(f);
+        }
+        for field in self.sections.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+            f(&mut field.raw);
+            for text in [&mut field.shown, &mut field.meaning].into_iter().flatten() {
+                f(text);
+            }
+        }
+        if let Some(raw) = &mut self.raw_json {
+            f(raw);
+        }
+        for child in &mut self.children {
+            child.for_each_text_mut(f);
+        }
+    }
+
     /// Sorts findings so that errors come first, keeping the order within a severity.
     pub fn sort_findings(&mut self) {
         self.findings.sort_by_key(|f| f.severity);
@@ -474,6 +510,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// Calls `f` on every text of the report a reader may see (see `Artifact::for_each_text_mut`).
+    pub fn for_each_text_mut(&mut self, f: &mut impl FnMut(&mut String)) {
+        self.notices.iter_mut().for_each(&mut *f);
+        for finding in &mut self.diagnoses {
+            finding.for_each_text_mut(f);
+        }
+        for artifact in self
+            .artifacts
+            .iter_mut()
+            .chain(self.key_artifacts.iter_mut())
+        {
+            artifact.for_each_text_mut(f);
+        }
+    }
+
     /// The worst severity anywhere in the report, if there is any finding.
     pub fn worst(&self) -> Option<Severity> {
         fn walk(a: &Artifact, worst: &mut Option<Severity>) {

@@ -99,3 +99,23 @@ fn json_output_is_the_report() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert!(json["artifacts"].as_array().is_some_and(|a| !a.is_empty()));
 }
+
+#[test]
+fn redact_hides_users_tenants_and_addresses_in_text_and_json() {
+    let line = "2024-05-02 08:15:31 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\megan 203.0.113.9 Microsoft+Office/16.0 401 1 2148074254 15\n";
+    for args in [
+        &["--redact", "-"][..],
+        &["inspect", "--redact", "--json", "-"][..],
+    ] {
+        let out = run(args, line.as_bytes());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("megan") && !text.contains("203.0.113.9"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            text.contains("<user-1>") && text.contains("<ip-"),
+            "{args:?}: {text}"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Hostile corpus tests: every input of `tests/hostile/` ends in a report or a clear message,
-//! without a panic, and no secret it carries comes back in the text report or the JSON.
+//! without a panic, and no secret it carries comes back in the text report, the JSON or the
+//! redacted copy (which must not panic either).
 //!
 //! Speed and memory are measured by `examples/hostile_bench.rs`, not here.
 
@@ -8,6 +9,7 @@ mod generate;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use tokenlens::input::{file_text, FileText};
+use tokenlens::redact::{redact, Redaction};
 use tokenlens::{inspect, render, Context};
 
 /// Secrets the corpus carries; none may appear in any report.
@@ -53,8 +55,18 @@ fn every_hostile_input_gets_a_report_or_a_message_without_a_panic() {
                 }
                 let rendered = render::report_text(&report);
                 let json = serde_json::to_string(&report).unwrap_or_default();
+                let redacted = catch_unwind(AssertUnwindSafe(|| {
+                    render::report_text(&redact(&report, Redaction::ALL))
+                }));
+                let Ok(redacted) = redacted else {
+                    failures.push(format!("{}: the redacted copy panicked", case.name));
+                    continue;
+                };
                 for secret in SECRETS {
-                    if rendered.contains(secret) || json.contains(secret) {
+                    if rendered.contains(secret)
+                        || json.contains(secret)
+                        || redacted.contains(secret)
+                    {
                         failures.push(format!("{}: repeats the secret {secret:?}", case.name));
                     }
                 }

@@ -72,6 +72,10 @@ mod native {
         /// A file of keys (certificates, JWKS, `secret:` lines) to verify token signatures with.
         #[arg(long, value_name = "FILE")]
         keys: Option<String>,
+        /// Replace signatures, names, user names, email addresses, tenant and object ids and IP
+        /// addresses by placeholders (`<upn-1>`), for a ticket or a public forum.
+        #[arg(long)]
+        redact: bool,
         /// Judge expiry against this Unix time instead of the clock.
         #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
         now: Option<i64>,
@@ -138,7 +142,10 @@ mod native {
             utc_offset_minutes: 0,
             random: random_bytes()?,
         };
-        let report = tokenlens::inspect_whole_with_keys(&text, &keys, &ctx);
+        let mut report = tokenlens::inspect_whole_with_keys(&text, &keys, &ctx);
+        if args.redact {
+            report = tokenlens::redact::redact(&report, tokenlens::redact::Redaction::ALL);
+        }
         if args.json {
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             write_out(&format!("{json}\n"));

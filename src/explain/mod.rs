@@ -7,6 +7,7 @@
 
 pub mod errors;
 pub mod http;
+pub mod invisible;
 pub mod known;
 pub mod logs;
 pub mod powershell;
@@ -61,6 +62,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(powershell::org_config::RULES),
     logs::rules,
     || rule::infos(known::RULES),
+    || rule::infos(invisible::RULES),
 ];
 
 #[cfg(test)]

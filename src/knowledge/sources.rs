@@ -77,6 +77,8 @@ pub const DOC_RFC5758_SECTION_3_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc5758#section-3.2";
 pub const DOC_RFC6749_SECTION_4_1_2_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1";
+pub const DOC_RFC6749_SECTION_4_3_2: &str =
+    "https://datatracker.ietf.org/doc/html/rfc6749#section-4.3.2";
 pub const DOC_RFC6749_SECTION_5_2: &str =
     "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2";
 pub const DOC_RFC6750_SECTION_3_1: &str =
@@ -92,6 +94,8 @@ pub const DOC_RFC7517_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/r
 pub const DOC_RFC7518_SECTION_4: &str = "https://datatracker.ietf.org/doc/html/rfc7518#section-4";
 pub const DOC_RFC7518_SECTION_6_2_1_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7518#section-6.2.1.1";
+pub const DOC_RFC7515_SECTION_7_1: &str =
+    "https://datatracker.ietf.org/doc/html/rfc7515#section-7.1";
 pub const DOC_RFC7519_SECTION_2: &str = "https://datatracker.ietf.org/doc/html/rfc7519#section-2";
 pub const DOC_RFC7519_SECTION_4_1: &str =
     "https://datatracker.ietf.org/doc/html/rfc7519#section-4.1";
@@ -243,6 +247,8 @@ pub const IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS: &str = "ht
 pub const IDENTITY_PLATFORM_REFERENCE_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes";
 pub const IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-microsoft-graph-app-manifest#keycredentials-attribute";
+pub const IDENTITY_PLATFORM_REFERENCE_SAML_TOKENS: &str =
+    "https://learn.microsoft.com/en-us/entra/identity-platform/reference-saml-tokens";
 pub const IDENTITY_PLATFORM_SCOPES_OIDC: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc";
 pub const IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW: &str =
@@ -313,6 +319,8 @@ pub const SFB_TEST_MCX_P2PIM_RU_RU: &str = "https://github.com/MicrosoftDocs/Off
 pub const SFB_TEST_MCX_P2PIM_ZH_CN: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.zh-CN/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
     "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
+pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST: &str =
+    "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR: &str =
     "https://openid.net/specs/openid-connect-core-1_0.html#AuthError";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN: &str =
@@ -344,6 +352,9 @@ pub const TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO: &str
     "https://learn.microsoft.com/en-us/troubleshoot/windows-server/identity/object-ids-associated-microsoft-cryptography";
 pub const UCWA_AUTHENTICATIONINUCWA: &str =
     "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
+pub const UNICODE_CORE_SPEC_FORMAT_CHARACTERS: &str =
+    "https://www.unicode.org/versions/latest/core-spec/chapter-23/";
+pub const UNICODE_REPORTS_TR9: &str = "https://www.unicode.org/reports/tr9/";
 pub const USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS: &str = "https://learn.microsoft.com/en-us/iis/troubleshoot/using-failed-request-tracing/troubleshooting-failed-requests-using-tracing-in-iis";
 pub const VULNERABILITY_CVE_2023_29357: &str =
     "https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-29357";
@@ -400,6 +411,7 @@ pub const ALL: &[&str] = &[
     DOC_RFC5754_SECTION_2,
     DOC_RFC5758_SECTION_3_2,
     DOC_RFC6749_SECTION_4_1_2_1,
+    DOC_RFC6749_SECTION_4_3_2,
     DOC_RFC6749_SECTION_5_2,
     DOC_RFC6750_SECTION_3_1,
     DOC_RFC7292_APPENDIX_C,
@@ -409,6 +421,7 @@ pub const ALL: &[&str] = &[
     DOC_RFC7517_SECTION_4,
     DOC_RFC7518_SECTION_4,
     DOC_RFC7518_SECTION_6_2_1_1,
+    DOC_RFC7515_SECTION_7_1,
     DOC_RFC7519_SECTION_2,
     DOC_RFC7519_SECTION_4_1,
     DOC_RFC7800_SECTION_3_1,
@@ -507,6 +520,7 @@ pub const ALL: &[&str] = &[
     IDENTITY_PLATFORM_QUICKSTART_CONFIGURE_APP_EXPOSE_WEB_APIS,
     IDENTITY_PLATFORM_REFERENCE_ERROR_CODES,
     IDENTITY_PLATFORM_REFERENCE_MICROSOFT_GRAPH_APP_MANIFEST_KEY,
+    IDENTITY_PLATFORM_REFERENCE_SAML_TOKENS,
     IDENTITY_PLATFORM_SCOPES_OIDC,
     IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW,
     IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO,
@@ -558,6 +572,7 @@ pub const ALL: &[&str] = &[
     SFB_TEST_MCX_P2PIM_ZH_CN,
     SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA,
     SPECS_OPENID_CONNECT_CORE_1_0_AUTHERROR,
+    SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST,
     SPECS_OPENID_CONNECT_CORE_1_0_HYBRIDIDTOKEN,
     SPECS_OPENID_CONNECT_CORE_1_0_IDTOKEN,
     SPECS_OPENID_CONNECT_CORE_1_0_STANDARDCLAIMS,
@@ -579,6 +594,8 @@ pub const ALL: &[&str] = &[
     S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER,
     TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO,
     UCWA_AUTHENTICATIONINUCWA,
+    UNICODE_CORE_SPEC_FORMAT_CHARACTERS,
+    UNICODE_REPORTS_TR9,
     USING_FAILED_REQUEST_TRACING_TROUBLESHOOTING_FAILED_REQUESTS,
     VULNERABILITY_CVE_2023_29357,
     WEB_SERVICE_REFERENCE_RESPONSECODE,
@@ -589,9 +606,35 @@ pub const ALL: &[&str] = &[
     WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE,
 ];
 
+/// True when `url` is a page tokenlens cites (one of `ALL`, or the sign-in error lookup for a
+/// numeric code): the page links only these, so no link is ever built from a pasted value.
+pub fn is_cited(url: &str) -> bool {
+    if ALL.contains(&url) {
+        return true;
+    }
+    url.strip_prefix(crate::knowledge::aadsts::ERROR_LOOKUP_URL)
+        .is_some_and(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{is_cited, ALL};
+
+    #[test]
+    fn only_cited_pages_count_as_cited() {
+        assert!(is_cited(ALL[0]));
+        assert!(is_cited(
+            "https://login.microsoftonline.com/error?code=50105"
+        ));
+        for pasted in [
+            "javascript:alert(1)",
+            "https://login.microsoftonline.com/error?code=1&x=javascript:",
+            "https://evil.example/",
+            "algorithm OID 1.2.840.113549.1.1.1",
+        ] {
+            assert!(!is_cited(pasted), "{pasted}");
+        }
+    }
 
     #[test]
     fn every_source_is_https_and_declared_once() {

@@ -25,7 +25,11 @@ fn severity_class(s: Severity) -> &'static str {
 }
 
 /// A small button that copies the text `make` returns; the text is only built when clicked.
-fn copy_button(label: &'static str, make: impl Fn() -> String + 'static, title: String) -> Html {
+pub(crate) fn copy_button(
+    label: &'static str,
+    make: impl Fn() -> String + 'static,
+    title: String,
+) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| {
         e.stop_propagation();
         copy_to_clipboard(make());
@@ -91,6 +95,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
                 <div class="report-actions">
                     <span class="count">{format!("{total} item{} found", if total == 1 { "" } else { "s" })}</span>
                     {copy_button("Copy report as text", move || render::report_text(&whole), "Copy the whole report as plain text".to_string())}
+                    <super::redact::RedactCopy report={props.report.clone()} />
                     <span class="timing" title="Time the last inspection took">{format!("{:.1} ms", props.inspect_ms)}</span>
                 </div>
             }
@@ -198,7 +203,7 @@ fn finding_body(f: &Finding) -> Html {
             </div>
         }
         if let Some(src) = &f.source {
-            <p class="source">{"Source: "}<a href={src.clone()} target="_blank" rel="noopener noreferrer">{src}</a></p>
+            <p class="source">{"Source: "}{source_link(src, src, None)}</p>
         }
         </>
     }
@@ -278,6 +283,16 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
     }
 }
 
+/// A link to a cited page; any other text (a note such as "algorithm OID 1.2.840...") is shown as
+/// text, so no link on the page is ever built from a pasted value.
+fn source_link(src: &str, label: &str, class: Option<&'static str>) -> Html {
+    if crate::knowledge::sources::is_cited(src) {
+        html! { <a href={src.to_string()} target="_blank" rel="noopener noreferrer" {class}>{label.to_string()}</a> }
+    } else {
+        html! { <span class="src-note">{src.to_string()}</span> }
+    }
+}
+
 fn finding_extra(f: &Finding) -> Html {
     if f.causes.is_empty() && f.steps.is_empty() && f.source.is_none() {
         return html! {};
@@ -339,7 +354,7 @@ fn field_row(field: &Field, index: usize) -> Html {
                 if let Some(m) = &field.meaning { {m} }
                 if field.unknown { <span class="tag-unknown">{" unknown"}</span> }
                 if let Some(src) = &field.source {
-                    {" "}<a href={src.clone()} target="_blank" rel="noopener noreferrer" class="src">{"source"}</a>
+                    {" "}{source_link(src, "source", Some("src"))}
                 }
             </td>
         </tr>

@@ -6,6 +6,7 @@
 mod cards;
 mod examples;
 mod input;
+mod redact;
 mod worker;
 
 use crate::context::Context;
