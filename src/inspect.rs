@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::correlate;
 use crate::find;
 use crate::report::Report;
+use crate::text::cut_to;
 
 /// The largest paste inspected in full; the rest is ignored with a notice, so the page stays fast.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -52,5 +53,5 @@ fn clip<'a>(text: &'a str, report: &mut Report) -> &'a str {
         text.len() / 1024,
         MAX_INPUT_BYTES / 1024
     ));
-    &text[..end]
+    cut_to(text, end)
 }
