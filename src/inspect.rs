@@ -44,14 +44,10 @@ fn clip<'a>(text: &'a str, report: &mut Report) -> &'a str {
     if text.len() <= MAX_INPUT_BYTES {
         return text;
     }
-    let mut end = MAX_INPUT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     report.notices.push(format!(
         "The paste is {} KB; only the first {} KB were inspected.",
         text.len() / 1024,
         MAX_INPUT_BYTES / 1024
     ));
-    cut_to(text, end)
+    cut_to(text, MAX_INPUT_BYTES)
 }

@@ -23,10 +23,6 @@ pub struct InputProps {
 
 /// Converts a byte offset of `text` into the UTF-16 offset the DOM uses.
 fn utf16_offset(text: &str, byte: usize) -> u32 {
-    let mut byte = byte.min(text.len());
-    while !text.is_char_boundary(byte) {
-        byte -= 1;
-    }
     cut_to(text, byte).encode_utf16().count() as u32
 }
 

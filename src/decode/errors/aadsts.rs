@@ -8,7 +8,7 @@
 
 use crate::knowledge::aadsts as table;
 use crate::report::Span;
-use crate::text::{cut, cut_from, cut_to};
+use crate::text::{cut, cut_from, cut_to, floor_boundary};
 use crate::textmap;
 use serde_json::Value;
 
@@ -108,8 +108,8 @@ pub fn find(text: &str) -> Vec<AadstsFound> {
 }
 
 fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
-    let window_end = floor(text, (at + 6000).min(text.len()));
-    let window_start = floor(text, at.saturating_sub(3000));
+    let window_end = floor_boundary(text, (at + 6000).min(text.len()));
+    let window_start = floor_boundary(text, at.saturating_sub(3000));
     let region = cut(text, window_start..window_end);
     let anchor = textmap::find_ci(region, "Correlation Id:", 0)?;
     let anchor = window_start + anchor;
@@ -144,17 +144,10 @@ fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
     })
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The tools named near the error, and MSAL's classification.
 fn context(text: &str, span: Span) -> (Vec<&'static table::Wrapper>, Option<String>) {
-    let lo = floor(text, span.start.saturating_sub(400));
-    let hi = floor(text, (span.end + 600).min(text.len()));
+    let lo = floor_boundary(text, span.start.saturating_sub(400));
+    let hi = floor_boundary(text, (span.end + 600).min(text.len()));
     let near = cut(text, lo..hi);
     let mut seen: Vec<&'static table::Wrapper> = Vec::new();
     for wrapper in table::WRAPPERS {
@@ -272,7 +265,7 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
         start = ls + p;
     }
     // The fragment runs to a blank line, a closing quote, or at most 3000 bytes.
-    let hard = floor(text, (at + 3000).min(text.len()));
+    let hard = floor_boundary(text, (at + 3000).min(text.len()));
     let mut end = hard;
     let region = cut(text, at..hard);
     if let Some(p) = region.find("\n\n").or_else(|| region.find("\r\n\r\n")) {
@@ -287,20 +280,13 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
         }
         j += 1;
     }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    end = floor_boundary(text, end);
     let mut err = AadstsError::default();
     let head = cut(text, start..at);
     err.error = json_string_field(head, "error");
     let desc = cut(text, at..end).trim_end().to_string();
     // Fields that follow the description in the same body.
-    let tail_end = (end + 2000).min(text.len());
-    let mut tail_end_c = tail_end;
-    while !text.is_char_boundary(tail_end_c) {
-        tail_end_c -= 1;
-    }
-    let tail = cut(text, end..tail_end_c);
+    let tail = cut(text, end..end.saturating_add(2000));
     let tail = tail.split("\n\n").next().unwrap_or("");
     err.suberror = json_string_field(tail, "suberror");
     err.error_uri = json_string_field(tail, "error_uri");

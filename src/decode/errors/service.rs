@@ -4,7 +4,7 @@
 //! currently in preview" message).
 
 use crate::report::Span;
-use crate::text::{cut, cut_from};
+use crate::text::{cut, cut_from, floor_boundary};
 use crate::textmap;
 use serde_json::Value;
 
@@ -105,7 +105,7 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     }
     // The object must close within 20,000 bytes of its brace (see `text::json_end`), so a brace further
     // back than that cannot hold this key; bounding the look-back keeps the finder linear.
-    let from = floor(text, at.saturating_sub(20_000));
+    let from = floor_boundary(text, at.saturating_sub(20_000));
     let open = from + cut(text, from..at).rfind('{')?;
     let end = crate::text::json_end(text.as_bytes(), open, 20_000)?;
     let v = serde_json::from_str::<Value>(cut(text, open..end)).ok()?;
@@ -144,21 +144,13 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     Some((err, end))
 }
 
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Opening tags named `name` (any namespace prefix, any attributes) and their text: the tag's
 /// start, and the start and end of the text inside it.
 fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for at in textmap::find_all_ci(text, name) {
         // Only a short namespace prefix may stand between `<` and the name, so look back a little.
-        let from = floor(text, at.saturating_sub(24));
+        let from = floor_boundary(text, at.saturating_sub(24));
         let Some(lt) = cut(text, from..at).rfind('<').map(|p| from + p) else {
             continue;
         };

@@ -268,9 +268,6 @@ pub fn find(text: &str) -> Vec<Found> {
             le = le.min(name);
         }
         le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e);
-        while !t.is_char_boundary(le) {
-            le -= 1;
-        }
         let line = cut(t, s..le);
         let (challenges, used) = parse_challenges(line);
         if challenges.is_empty() {

@@ -4,6 +4,7 @@
 //! posts are never kept: only field names (and the grant type) are.
 
 use crate::report::Span;
+use crate::text::floor_boundary;
 use crate::textmap;
 use serde_json::Value;
 
@@ -97,13 +98,6 @@ fn locate(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
 /// The end of the whole document when it is complete (its closing brace), else `None`.
 fn full_end(text: &str, start: usize) -> Option<usize> {
     crate::text::json_end(text.as_bytes(), start, usize::MAX)
-}
-
-pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// One request/response pair, read from an entry. Bodies are kept for the error decoders; the
