@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::explain;
 use crate::knowledge::sources;
 use crate::report::{Artifact, ArtifactFamily, ArtifactKind, Span};
+use crate::text::{cut_from, cut_to, floor_boundary};
 
 /// One decoder: its name, what it recognises, where to read about it, an example, what it
 /// produces, and the function that scans a paste for it.
@@ -147,12 +148,9 @@ pub fn placeholder(ctx: &Context) -> String {
         else {
             continue;
         };
-        let mut start = first.span.start.min(input.len());
-        while !input.is_char_boundary(start) {
-            start -= 1;
-        }
-        let line_start = input[..start].rfind('\n').map_or(0, |i| i + 1);
-        let head: String = input[line_start..]
+        let start = floor_boundary(&input, first.span.start);
+        let line_start = cut_to(&input, start).rfind('\n').map_or(0, |i| i + 1);
+        let head: String = cut_from(&input, line_start)
             .chars()
             .take(PLACEHOLDER_LINE * 4)
             .collect();

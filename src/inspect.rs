@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::correlate;
 use crate::find;
 use crate::report::Report;
+use crate::text::cut_to;
 
 /// The largest paste inspected in full; the rest is ignored with a notice, so the page stays fast.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -53,14 +54,10 @@ fn clip<'a>(text: &'a str, max: usize, report: &mut Report) -> &'a str {
     if text.len() <= max {
         return text;
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     report.notices.push(format!(
         "The paste is {} KB; only the first {} KB were inspected.",
         text.len() / 1024,
         max / 1024
     ));
-    &text[..end]
+    cut_to(text, max)
 }

@@ -4,6 +4,38 @@ use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use time::OffsetDateTime;
 
+/// The largest char boundary of `s` at or below `at` (the end of `s` when `at` is past it).
+pub fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The part of `s` in `range`, both ends moved down to a char boundary and kept inside `s`; empty
+/// when the range is reversed. Every byte-offset cut of text goes through this or its two kin.
+pub fn cut(s: &str, range: std::ops::Range<usize>) -> &str {
+    let start = floor_boundary(s, range.start);
+    let end = floor_boundary(s, range.end);
+    s.get(start..end.max(start)).unwrap_or_default()
+}
+
+/// The part of `s` from `start` to its end, `start` moved down to a char boundary.
+pub fn cut_from(s: &str, start: usize) -> &str {
+    cut(s, start..s.len())
+}
+
+/// The part of `s` before `end`, `end` moved down to a char boundary.
+pub fn cut_to(s: &str, end: usize) -> &str {
+    cut(s, 0..end)
+}
+
+/// Up to `radius` bytes of `s` on each side of `at`, cut at char boundaries.
+pub fn window(s: &str, at: usize, radius: usize) -> &str {
+    cut(s, at.saturating_sub(radius)..at.saturating_add(radius))
+}
+
 /// Decodes base64 or base64url, with or without `=` padding, ignoring white space inside.
 pub fn b64_decode_lenient(input: &str) -> Option<Vec<u8>> {
     let cleaned: String = input
@@ -70,11 +102,11 @@ pub fn guids_in(s: &str) -> Vec<&str> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i + 36 <= bytes.len() {
-        if s.is_char_boundary(i) && s.is_char_boundary(i + 36) && is_guid(&s[i..i + 36]) {
+        if s.is_char_boundary(i) && s.is_char_boundary(i + 36) && is_guid(cut(s, i..i + 36)) {
             let before_ok = i == 0 || !bytes[i - 1].is_ascii_hexdigit();
             let after_ok = i + 36 == bytes.len() || !bytes[i + 36].is_ascii_hexdigit();
             if before_ok && after_ok {
-                out.push(&s[i..i + 36]);
+                out.push(cut(s, i..i + 36));
                 i += 36;
                 continue;
             }
@@ -200,11 +232,11 @@ pub fn html_unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find('&') {
-        out.push_str(&rest[..pos]);
-        let after = &rest[pos..];
+        out.push_str(cut_to(rest, pos));
+        let after = cut_from(rest, pos);
         let end = after.find(';').filter(|e| *e <= 10);
         let replaced = end.and_then(|e| {
-            let name = &after[1..e];
+            let name = cut(after, 1..e);
             let ch = match name {
                 "quot" => Some('"'),
                 "amp" => Some('&'),
@@ -212,11 +244,13 @@ pub fn html_unescape(s: &str) -> String {
                 "gt" => Some('>'),
                 "apos" => Some('\''),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16)
+                    u32::from_str_radix(cut_from(name, 2), 16)
                         .ok()
                         .and_then(char::from_u32)
                 }
-                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ if name.starts_with('#') => {
+                    cut_from(name, 1).parse().ok().and_then(char::from_u32)
+                }
                 _ => None,
             };
             ch.map(|c| (c, e))
@@ -224,11 +258,11 @@ pub fn html_unescape(s: &str) -> String {
         match replaced {
             Some((c, e)) => {
                 out.push(c);
-                rest = &after[e + 1..];
+                rest = cut_from(after, e + 1);
             }
             None => {
                 out.push('&');
-                rest = &after[1..];
+                rest = cut_from(after, 1);
             }
         }
     }
@@ -339,6 +373,21 @@ mod tests {
         assert!(!is_guid("fa15d692-e9c7-4460-a743-29f29522229"));
         let text = "x 00000002-0000-0ff1-ce00-000000000000@contoso.com y";
         assert_eq!(guids_in(text), vec!["00000002-0000-0ff1-ce00-000000000000"]);
+    }
+
+    #[test]
+    fn cuts_inside_a_multibyte_character_move_to_its_start() {
+        // "Größe: 日本" has a two-byte ö and ß and a three-byte 日 and 本.
+        let s = "Größe: 日本";
+        assert_eq!(cut(s, 0..3), "Gr", "byte 3 is inside the ö");
+        assert_eq!(cut(s, 3..9), "öße: ", "start 3 moves back to the ö");
+        assert_eq!(cut_from(s, 11), "日本", "byte 11 is inside the 日");
+        assert_eq!(cut_to(s, 14), "Größe: 日", "byte 14 is inside the 本");
+        let (start, end) = (9, 2);
+        assert_eq!(cut(s, start..end), "", "a reversed range is empty");
+        assert_eq!(cut_from(s, 1000), "", "past the end is empty");
+        assert_eq!(window(s, 11, 2), "日");
+        assert_eq!(floor_boundary(s, 10), 9);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use tokenlens::text::{cut, cut_from, cut_to};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
@@ -257,7 +258,10 @@ fn classify(text: &str) -> Vec<Class> {
                     .position(|c| *c == b'\'')
                     .map(|p| i + 2 + p)
             } else {
-                let width = text[i + 1..].chars().next().map_or(1, char::len_utf8);
+                let width = cut_from(text, i + 1)
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
                 (b.get(i + 1 + width) == Some(&b'\'')).then_some(i + 1 + width)
             };
             match close {
@@ -314,7 +318,7 @@ fn test_regions(code: &str) -> Vec<(usize, usize)> {
     let bytes = code.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = code[from..].find("#[cfg(test)]") {
+    while let Some(found) = cut_from(code, from).find("#[cfg(test)]") {
         let start = from + found;
         let rest = start + "#[cfg(test)]".len();
         let end = match bytes[rest..].iter().position(|c| *c == b'{' || *c == b';') {
@@ -329,7 +333,7 @@ fn test_regions(code: &str) -> Vec<(usize, usize)> {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text[..byte].matches('\n').count() + 1
+    cut_to(text, byte).matches('\n').count() + 1
 }
 
 fn relative(path: &Path) -> String {
@@ -464,7 +468,7 @@ fn guid_in(line: &str) -> Option<&str> {
             }
             i += len;
         }
-        (b.get(i).is_none_or(|c| !c.is_ascii_hexdigit())).then(|| &line[start..i])
+        (b.get(i).is_none_or(|c| !c.is_ascii_hexdigit())).then(|| cut(line, start..i))
     })
 }
 
@@ -554,7 +558,7 @@ fn the_guards_see_what_they_guard() {
     let code = "fn f() {}\n#[cfg(test)]\nmod tests {\n    fn g() { let x = 1; }\n}\nfn h() {}\n";
     let regions = test_regions(code);
     assert_eq!(regions.len(), 1);
-    assert!(code[regions[0].0..regions[0].1].ends_with("}\n}"));
+    assert!(cut(code, regions[0].0..regions[0].1).ends_with("}\n}"));
     let lines = [
         "// long: a closed match over every extension type",
         "#[allow(x)]",

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tokenlens::report::{Artifact, Report};
+use tokenlens::text::{cut, cut_from, cut_to};
 use tokenlens::{explain, inspect, render, Context};
 
 fn collapse(s: &str) -> String {
@@ -155,7 +156,7 @@ impl Slices {
         while !text.is_char_boundary(e) {
             e -= 1;
         }
-        &text[s..e]
+        cut(text, s..e)
     }
 }
 
@@ -174,8 +175,8 @@ fn inspecting_never_panics_on_cut_sliced_or_garbled_fixtures() {
         let step = (input.len() / 60).max(7);
         for cut in (0..input.len()).step_by(step) {
             if input.is_char_boundary(cut) {
-                let _ = report(&input[..cut]);
-                let _ = report(&input[cut..]);
+                let _ = report(cut_to(input, cut));
+                let _ = report(cut_from(input, cut));
             }
         }
         for _ in 0..40 {

@@ -77,8 +77,8 @@ fn groups_carry_knowledge_labels_and_times() {
 fn a_file_split_in_two_parts_merges_to_the_same_counts() {
     let whole = triage_text(IIS, Options::default());
     let cut = IIS.find("2024-05-02 11:00:01").unwrap();
-    let header_at = IIS[..cut].rfind("#Fields:").unwrap();
-    let header = IIS[header_at..].lines().next().unwrap();
+    let header_at = IIS.get(..cut).and_then(|t| t.rfind("#Fields:")).unwrap();
+    let header = IIS.get(header_at..).unwrap().lines().next().unwrap();
     let mut a = Triage::new("input", Options::default());
     a.feed(&IIS.as_bytes()[..cut]);
     let mut b = Triage::new("input", Options::default());

@@ -1,6 +1,7 @@
 //! The input side of the page: the paste box with highlighted spans, the key box, file drop and picker.
 
 use crate::report::{ArtifactKind, Report};
+use crate::text::{cut, cut_from, cut_to};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,11 +23,7 @@ pub struct InputProps {
 
 /// Converts a byte offset of `text` into the UTF-16 offset the DOM uses.
 fn utf16_offset(text: &str, byte: usize) -> u32 {
-    let mut byte = byte.min(text.len());
-    while !text.is_char_boundary(byte) {
-        byte -= 1;
-    }
-    text[..byte].encode_utf16().count() as u32
+    cut_to(text, byte).encode_utf16().count() as u32
 }
 
 #[function_component(InputPane)]
@@ -271,8 +268,8 @@ fn highlight(text: &str, report: &Report) -> Html {
         if start < pos {
             continue;
         }
-        nodes.push(html! { {&text[pos..start]} });
-        let piece = &text[start..end];
+        nodes.push(html! { {cut(text, pos..start)} });
+        let piece = cut(text, start..end);
         if kind == ArtifactKind::Jwt {
             let mut parts = Vec::new();
             for (i, part) in piece.split('.').enumerate() {
@@ -293,7 +290,7 @@ fn highlight(text: &str, report: &Report) -> Html {
         }
         pos = end;
     }
-    nodes.push(html! { {&text[pos..]} });
+    nodes.push(html! { {cut_from(text, pos)} });
     html! { {for nodes} }
 }
 

@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use tokenlens::text::cut_to;
 
 /// One input: a name, and how to make its bytes.
 pub struct Case {
@@ -277,7 +278,7 @@ fn structures(cases: &mut Vec<Case>) {
                     .rev()
                     .find(|i| input.is_char_boundary(*i))
                     .unwrap_or(0);
-                text.push_str(&input[..cut]);
+                text.push_str(cut_to(&input, cut));
                 text.push('\n');
             }
         }

@@ -8,6 +8,7 @@
 
 use crate::knowledge::aadsts as table;
 use crate::report::Span;
+use crate::text::{cut, cut_from, cut_to, floor_boundary};
 use crate::textmap;
 use serde_json::Value;
 
@@ -76,7 +77,7 @@ pub fn find(text: &str) -> Vec<AadstsFound> {
     let mut out = Vec::new();
     let mut covered = 0;
     for at in textmap::find_all_ci(text, "AADSTS") {
-        let digits = text[at + 6..]
+        let digits = cut_from(text, at + 6)
             .bytes()
             .take_while(u8::is_ascii_digit)
             .count();
@@ -107,9 +108,9 @@ pub fn find(text: &str) -> Vec<AadstsFound> {
 }
 
 fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
-    let window_end = floor(text, (at + 6000).min(text.len()));
-    let window_start = floor(text, at.saturating_sub(3000));
-    let region = &text[window_start..window_end];
+    let window_end = floor_boundary(text, (at + 6000).min(text.len()));
+    let window_start = floor_boundary(text, at.saturating_sub(3000));
+    let region = cut(text, window_start..window_end);
     let anchor = textmap::find_ci(region, "Correlation Id:", 0)?;
     let anchor = window_start + anchor;
     // The block: label lines around the Correlation Id line, at most 40 lines on either side.
@@ -121,7 +122,7 @@ fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
     let mut lines = 0;
     while pos < window_end && lines < 80 {
         let le = textmap::line_end(text, pos);
-        let line = text[pos..le].trim();
+        let line = cut(text, pos..le).trim();
         if let Some((label, value)) = line.split_once(':') {
             if let Some(field) = table::page_field(label.trim()) {
                 if !fields.iter().any(|(f, _)| f.label == field.label) {
@@ -143,18 +144,11 @@ fn error_page(text: &str, at: usize) -> Option<ErrorPage> {
     })
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The tools named near the error, and MSAL's classification.
 fn context(text: &str, span: Span) -> (Vec<&'static table::Wrapper>, Option<String>) {
-    let lo = floor(text, span.start.saturating_sub(400));
-    let hi = floor(text, (span.end + 600).min(text.len()));
-    let near = &text[lo..hi];
+    let lo = floor_boundary(text, span.start.saturating_sub(400));
+    let hi = floor_boundary(text, (span.end + 600).min(text.len()));
+    let near = cut(text, lo..hi);
     let mut seen: Vec<&'static table::Wrapper> = Vec::new();
     for wrapper in table::WRAPPERS {
         if textmap::find_ci(near, wrapper.needle, 0).is_none()
@@ -191,7 +185,7 @@ fn json_body(text: &str, at: usize) -> Option<(AadstsError, Span)> {
         if end <= at {
             continue;
         }
-        let slice = &text[i..end];
+        let slice = cut(text, i..end);
         if let Some(v) = parse_lenient(slice) {
             if v.get("error").is_some() || v.get("error_description").is_some() {
                 return Some((from_json(&v), Span::new(i, end)));
@@ -263,7 +257,7 @@ fn from_json(v: &Value) -> AadstsError {
 fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
     let ls = textmap::line_start(text, at);
     let mut start = at;
-    let before = &text[ls..at];
+    let before = cut(text, ls..at);
     if let Some(p) = before
         .find("\"error\"")
         .or_else(|| before.find("\"error_description\""))
@@ -271,9 +265,9 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
         start = ls + p;
     }
     // The fragment runs to a blank line, a closing quote, or at most 3000 bytes.
-    let hard = floor(text, (at + 3000).min(text.len()));
+    let hard = floor_boundary(text, (at + 3000).min(text.len()));
     let mut end = hard;
-    let region = &text[at..hard];
+    let region = cut(text, at..hard);
     if let Some(p) = region.find("\n\n").or_else(|| region.find("\r\n\r\n")) {
         end = at + p;
     }
@@ -286,20 +280,13 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
         }
         j += 1;
     }
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    end = floor_boundary(text, end);
     let mut err = AadstsError::default();
-    let head = &text[start..at];
+    let head = cut(text, start..at);
     err.error = json_string_field(head, "error");
-    let desc = text[at..end].trim_end().to_string();
+    let desc = cut(text, at..end).trim_end().to_string();
     // Fields that follow the description in the same body.
-    let tail_end = (end + 2000).min(text.len());
-    let mut tail_end_c = tail_end;
-    while !text.is_char_boundary(tail_end_c) {
-        tail_end_c -= 1;
-    }
-    let tail = &text[end..tail_end_c];
+    let tail = cut(text, end..end.saturating_add(2000));
     let tail = tail.split("\n\n").next().unwrap_or("");
     err.suberror = json_string_field(tail, "suberror");
     err.error_uri = json_string_field(tail, "error_uri");
@@ -317,7 +304,7 @@ fn fragment(text: &str, at: usize) -> (AadstsError, Span) {
 fn json_string_field(text: &str, key: &str) -> Option<String> {
     let pat = format!("\"{key}\"");
     let p = text.find(&pat)?;
-    let rest = text[p + pat.len()..].trim_start();
+    let rest = cut_from(text, p + pat.len()).trim_start();
     let rest = rest.strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix('"')?;
     let mut out = String::new();
@@ -342,7 +329,7 @@ fn json_string_field(text: &str, key: &str) -> Option<String> {
 fn fill_from_description(err: &mut AadstsError, desc: &str) {
     let mut codes: Vec<u32> = Vec::new();
     for p in textmap::find_all_ci(desc, "AADSTS") {
-        let d: String = desc[p + 6..]
+        let d: String = cut_from(desc, p + 6)
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
@@ -360,7 +347,7 @@ fn fill_from_description(err: &mut AadstsError, desc: &str) {
     err.codes = codes;
     let guid_after = |label: &str| -> Option<String> {
         let p = textmap::find_ci(desc, label, 0)?;
-        let rest = desc[p + label.len()..].trim_start_matches([':', ' ']);
+        let rest = cut_from(desc, p + label.len()).trim_start_matches([':', ' ']);
         crate::text::guids_in(rest.get(..36.min(rest.len()))?)
             .first()
             .map(|g| g.to_string())
@@ -373,7 +360,7 @@ fn fill_from_description(err: &mut AadstsError, desc: &str) {
     }
     if err.timestamp.is_none() {
         if let Some(p) = textmap::find_ci(desc, "Timestamp:", 0) {
-            let rest = desc[p + 10..].trim_start();
+            let rest = cut_from(desc, p + 10).trim_start();
             let ts: String = rest
                 .chars()
                 .take_while(|c| {
@@ -407,9 +394,9 @@ pub fn message(desc: &str) -> String {
 pub fn sentence_for(msg: &str, code: u32) -> Option<String> {
     let label = format!("AADSTS{code}");
     let p = msg.find(&label)?;
-    let rest = msg[p + label.len()..].trim_start_matches([':', ' ']);
+    let rest = cut_from(msg, p + label.len()).trim_start_matches([':', ' ']);
     let end = rest.find("AADSTS").unwrap_or(rest.len());
-    Some(rest[..end].trim().to_string()).filter(|s| !s.is_empty())
+    Some(cut_to(rest, end).trim().to_string()).filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! currently in preview" message).
 
 use crate::report::Span;
+use crate::text::{cut, cut_from, floor_boundary};
 use crate::textmap;
 use serde_json::Value;
 
@@ -116,17 +117,17 @@ fn opens_object(text: &str, at: usize, key: &str) -> bool {
 
 /// The error body whose `key` is at `at`, and where it ends.
 fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usize)> {
-    let rest = text[at + key.len()..].trim_start();
+    let rest = cut_from(text, at + key.len()).trim_start();
     let rest = rest.strip_prefix(':')?;
     if !rest.trim_start().starts_with('{') {
         return None;
     }
     // The object must close within 20,000 bytes of its brace (see `text::json_end`), so a brace further
     // back than that cannot hold this key; bounding the look-back keeps the finder linear.
-    let from = floor(text, at.saturating_sub(20_000));
-    let open = from + text[from..at].rfind('{')?;
+    let from = floor_boundary(text, at.saturating_sub(20_000));
+    let open = from + cut(text, from..at).rfind('{')?;
     let end = crate::text::json_end(text.as_bytes(), open, 20_000)?;
-    let v = serde_json::from_str::<Value>(&text[open..end]).ok()?;
+    let v = serde_json::from_str::<Value>(cut(text, open..end)).ok()?;
     let err = v.get("error").or_else(|| v.get("odata.error"));
     let err = err.filter(|e| e.is_object())?;
     let code = err.get("code").and_then(Value::as_str)?;
@@ -162,25 +163,17 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
     Some((err, end))
 }
 
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Opening tags named `name` (any namespace prefix, any attributes) and their text: the tag's
 /// start, and the start and end of the text inside it.
 fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for at in textmap::find_all_ci(text, name) {
         // Only a short namespace prefix may stand between `<` and the name, so look back a little.
-        let from = floor(text, at.saturating_sub(24));
-        let Some(lt) = text[from..at].rfind('<').map(|p| from + p) else {
+        let from = floor_boundary(text, at.saturating_sub(24));
+        let Some(lt) = cut(text, from..at).rfind('<').map(|p| from + p) else {
             continue;
         };
-        let prefix = &text[lt + 1..at];
+        let prefix = cut(text, lt + 1..at);
         // Only a namespace prefix (`m:`) may stand before the name: `FindItemResponseMessage`
         // is not a `Message` tag.
         let namespace_only = prefix.is_empty()
@@ -194,15 +187,17 @@ fn tag_values(text: &str, name: &str) -> Vec<(usize, usize, usize)> {
         if !matches!(text.as_bytes().get(after), Some(b'>' | b' ' | b'\t')) {
             continue;
         }
-        let Some(gt) = text[after..].find('>').map(|g| after + g) else {
+        let Some(gt) = cut_from(text, after).find('>').map(|g| after + g) else {
             continue;
         };
-        if text[after..gt].contains('<') {
+        if cut(text, after..gt).contains('<') {
             continue;
         }
         let start = gt + 1;
-        let end = text[start..].find('<').map_or(text.len(), |e| start + e);
-        if !text[start..end].trim().is_empty() {
+        let end = cut_from(text, start)
+            .find('<')
+            .map_or(text.len(), |e| start + e);
+        if !cut(text, start..end).trim().is_empty() {
             out.push((lt, start, end));
         }
     }
@@ -225,12 +220,12 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
         .map(|(lt, s, e)| (lt, s, e, Origin::ResponseCode))
         .collect();
     for (lt, s, e) in tag_values(text, "faultcode") {
-        let value = text[s..e].trim();
+        let value = cut(text, s..e).trim();
         let bare = value.rsplit(':').next().unwrap_or(value);
         // A fault that also has a ResponseCode with the same error is reported once.
         let repeated = codes
             .iter()
-            .any(|(_, cs, ce, _)| text[*cs..*ce].trim() == bare);
+            .any(|(_, cs, ce, _)| cut(text, *cs..*ce).trim() == bare);
         if !repeated {
             codes.push((lt, s, e, Origin::SoapFault));
         }
@@ -238,7 +233,7 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
     codes.sort_unstable_by_key(|c| (c.0, c.1, c.2));
     let mut previous_end = 0;
     for (lt, start, end, origin) in codes {
-        let raw = text[start..end].trim();
+        let raw = cut(text, start..end).trim();
         let code = raw.rsplit(':').next().unwrap_or(raw);
         if !code.starts_with("Error") || code.len() > 80 || code.contains(' ') {
             continue;
@@ -253,7 +248,7 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
                     .iter()
                     .find(|(ml, _, _)| *ml > lt && *ml < end + 2000)
             })
-            .map(|(_, ms, me)| text[*ms..*me].trim().to_string())
+            .map(|(_, ms, me)| cut(text, *ms..*me).trim().to_string())
             .unwrap_or_default();
         previous_end = end;
         out.push(ServiceError {
@@ -280,7 +275,7 @@ fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage
     }
     for at in textmap::find_all_ci(text, "None of them are configured locally") {
         let span = line_span(at);
-        let line = &text[span.start..span.end];
+        let line = cut(text, span.start..span.end);
         let issuers = line
             .split('\'')
             .skip(1)
@@ -298,7 +293,7 @@ fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage
         "The remote server returned an error: (401) Unauthorized",
     ) {
         let span = line_span(at);
-        let line = &text[span.start..span.end];
+        let line = cut(text, span.start..span.end);
         let web_cmdlet = line.contains("Invoke-RestMethod") || line.contains("Invoke-WebRequest");
         out.push(ExchangeMessage::Remote401 {
             span,

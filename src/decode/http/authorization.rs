@@ -4,6 +4,7 @@
 //! secrets when it shows them.
 
 use crate::report::Span;
+use crate::text::{cut, cut_to};
 use crate::textmap::{self, Norm};
 
 /// Kerberos OIDs (1.2.840.113554.1.2.2 and Microsoft's 1.2.840.48018.1.2.2) as DER bytes.
@@ -251,7 +252,7 @@ pub fn find_all(text: &str) -> Vec<Found> {
     let b = t.as_bytes();
     let mut out = Vec::new();
     for at in textmap::find_all_ci(t, "authorization") {
-        if !textmap::word_start(t, at) && !t[..at].to_ascii_lowercase().ends_with("proxy-") {
+        if !textmap::word_start(t, at) && !cut_to(t, at).to_ascii_lowercase().ends_with("proxy-") {
             continue;
         }
         let mut p = textmap::skip_ws(t, at + 13);
@@ -266,10 +267,10 @@ pub fn find_all(text: &str) -> Vec<Found> {
             p += 1;
         }
         let se = textmap::token_end(t, p);
-        let scheme = &t[p..se];
+        let scheme = cut(t, p..se);
         let cs = textmap::skip_ws(t, se);
         let ce = credential_end(t, cs);
-        if let Some(credential) = read_credential(scheme, &t[cs..ce]) {
+        if let Some(credential) = read_credential(scheme, cut(t, cs..ce)) {
             out.push(Found::Header(AuthorizationHeader {
                 span: n.span(at, ce.max(se)),
                 scheme: scheme.to_string(),
@@ -310,7 +311,7 @@ fn token_request(t: &str, at: usize, n: &Norm) -> (Option<TokenRequest>, usize) 
     while end < b.len() && !matches!(b[end], b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'\'' | b'<') {
         end += 1;
     }
-    let params: Vec<(String, String)> = t[start..end]
+    let params: Vec<(String, String)> = cut(t, start..end)
         .split('&')
         .filter_map(|kv| kv.split_once('='))
         .map(|(k, v)| {

@@ -4,6 +4,7 @@
 //! block join. `explain::http::challenge` turns them into cards.
 
 use crate::report::Span;
+use crate::text::{cut, cut_to};
 use crate::textmap::{self, Norm};
 
 /// One challenge: its scheme, an optional token68 blob (Negotiate/NTLM) and its parameters.
@@ -51,7 +52,7 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
     let iis;
     let value = if first > 0 && value.as_bytes().get(first) == Some(&b'+') {
         let chunk_end = value.find([' ', '\t', '\n', '\r']).unwrap_or(value.len());
-        iis = value[..chunk_end].replace('+', " ");
+        iis = cut_to(value, chunk_end).replace('+', " ");
         iis.as_str()
     } else {
         value
@@ -80,12 +81,12 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
             && b.get(after_eq)
                 .is_some_and(|c| !matches!(c, b',' | b'\n' | b'\r'))
             && !out.is_empty()
-            && value[p..te]
+            && cut(value, p..te)
                 .bytes()
                 .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-');
         let is_param = is_param || (eqs == te + 1 && !out.is_empty() && b.get(eqs) == Some(&b'"'));
         if is_param {
-            let key = value[p..te].to_ascii_lowercase();
+            let key = cut(value, p..te).to_ascii_lowercase();
             let (v, ve) = read_param(value, after_eq);
             if let Some(last) = out.last_mut() {
                 last.params.push((key, v));
@@ -95,7 +96,7 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
             continue;
         }
         // A scheme name: letters, digits and dashes, followed by space, comma or the end.
-        let word = &value[p..te];
+        let word = cut(value, p..te);
         let scheme_like = eqs == te
             && word.len() >= 3
             && word.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -127,7 +128,7 @@ pub fn parse_challenges(value: &str) -> (Vec<Challenge>, usize) {
         // A token68 blob (base64 with padding) after Negotiate or NTLM.
         if let Some(last) = out.last_mut() {
             if is_blob_scheme(&last.scheme) && last.blob.is_none() && last.params.is_empty() {
-                last.blob = Some(value[p..eqs].to_string());
+                last.blob = Some(cut(value, p..eqs).to_string());
                 p = eqs;
                 consumed = eqs;
                 continue;
@@ -174,13 +175,13 @@ fn read_param(v: &str, p: usize) -> (String, usize) {
         } else {
             e
         };
-        return (textmap::iis_decode(&v[start..e]), end);
+        return (textmap::iis_decode(cut(v, start..e)), end);
     }
     let mut e = p;
     while e < b.len() && !matches!(b[e], b',' | b' ' | b'\t' | b'\n' | b'\r' | b'"') {
         e += 1;
     }
-    (v[p..e].to_string(), e)
+    (cut(v, p..e).to_string(), e)
 }
 
 /// Names after which a bare `Bearer` is taken to start a challenge.
@@ -238,7 +239,7 @@ pub fn find(text: &str) -> Vec<Found> {
             }
             let k = textmap::skip_ws(t, p);
             let ke = textmap::token_end(t, k);
-            let key = t[k..ke].to_ascii_lowercase();
+            let key = cut(t, k..ke).to_ascii_lowercase();
             let eq = b.get(ke) == Some(&b'=');
             let ok = eq
                 && (BEARER_PARAMS.contains(&key.as_str())
@@ -267,10 +268,7 @@ pub fn find(text: &str) -> Vec<Found> {
             le = le.min(name);
         }
         le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e);
-        while !t.is_char_boundary(le) {
-            le -= 1;
-        }
-        let line = &t[s..le];
+        let line = cut(t, s..le);
         let (challenges, used) = parse_challenges(line);
         if challenges.is_empty() {
             continue;
@@ -288,7 +286,7 @@ pub fn find(text: &str) -> Vec<Found> {
         covered = end.max(s + 1);
         // A WWW-Authenticate line right below another one of the same header block joins it.
         if let Some((_, prev_end, prev)) = groups.last_mut() {
-            if continues_block(&t[*prev_end..s]) {
+            if continues_block(cut(t, *prev_end..s)) {
                 prev.extend(challenges);
                 *prev_end = end;
                 continue;
@@ -300,7 +298,7 @@ pub fn find(text: &str) -> Vec<Found> {
         .into_iter()
         .map(|(s, e, challenges)| Found {
             span: n.span(s, e),
-            text: t[s..e].to_string(),
+            text: cut(t, s..e).to_string(),
             challenges,
         })
         .collect()

@@ -8,6 +8,7 @@
 
 use crate::knowledge::xms_diagnostics::{self as table, Product};
 use crate::report::Span;
+use crate::text::{cut, cut_from};
 use crate::textmap::{self, Norm};
 
 /// The old home of `quoted_in`, kept for the correlator until it reads `crate::text`.
@@ -99,7 +100,7 @@ fn parse_at(t: &str, pos: usize) -> Option<(Diag, usize)> {
         if !(4..=8).contains(&(digits_end - p)) {
             return None;
         }
-        diag.code = t[p..digits_end].parse().ok();
+        diag.code = cut(t, p..digits_end).parse().ok();
         p = textmap::skip_ws(t, digits_end);
         if b.get(p) != Some(&b';') {
             return None;
@@ -112,7 +113,7 @@ fn parse_at(t: &str, pos: usize) -> Option<(Diag, usize)> {
         if key_end == p {
             break;
         }
-        let key = t[p..key_end].to_ascii_lowercase();
+        let key = cut(t, p..key_end).to_ascii_lowercase();
         let eq = textmap::skip_ws(t, key_end);
         if b.get(eq) != Some(&b'=') {
             break;
@@ -155,14 +156,16 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         while e < b.len() && !matches!(b[e], b';' | b',' | b'"' | b']' | b'\n' | b'\r' | b'}') {
             e += 1;
         }
-        return (t[p..e].trim().to_string(), e);
+        return (cut(t, p..e).trim().to_string(), e);
     }
     // CSV logs (Exchange HttpProxy, EWS) double every quote: `reason=""...""`.
-    if t[p..].starts_with("\"\"") && !t[p..].starts_with("\"\";") {
+    if cut_from(t, p).starts_with("\"\"") && !cut_from(t, p).starts_with("\"\";") {
         let start = p + 2;
-        let close = t[start..].find("\"\"").map_or(t.len(), |e| start + e);
+        let close = cut_from(t, start)
+            .find("\"\"")
+            .map_or(t.len(), |e| start + e);
         let close = if key == "reason" {
-            t[start..]
+            cut_from(t, start)
                 .match_indices("\"\";")
                 .map(|(e, _)| start + e)
                 .next()
@@ -170,15 +173,15 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         } else {
             close
         };
-        return (t[start..close].to_string(), (close + 2).min(t.len()));
+        return (cut(t, start..close).to_string(), (close + 2).min(t.len()));
     }
     let start = p + 1;
     if key != "reason" {
-        let close = t[start..]
+        let close = cut_from(t, start)
             .find(|c: char| c as u32 == u32::from(q) || c == '\n')
             .map_or(t.len(), |e| start + e);
         let after = (close + 1).min(t.len());
-        return (t[start..close].to_string(), after);
+        return (cut(t, start..close).to_string(), after);
     }
     // A reason may hold the same quote inside it; it ends at a quote that is followed by `;key=`,
     // else at a quote followed by the end of the value. Format-List may wrap it over a few lines.
@@ -186,7 +189,7 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         let mut e = textmap::line_end(t, start);
         for _ in 0..3 {
             let next = e + 1;
-            if next < t.len() && t[next..].starts_with("  ") {
+            if next < t.len() && cut_from(t, next).starts_with("  ") {
                 e = textmap::line_end(t, next);
             }
         }
@@ -204,7 +207,7 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
                 let k = textmap::skip_ws(t, a + 1);
                 let ke = textmap::token_end(t, k);
                 if ke > k && b.get(textmap::skip_ws(t, ke)) == Some(&b'=') {
-                    return (t[start..j].to_string(), j + 1);
+                    return (cut(t, start..j).to_string(), j + 1);
                 }
             }
             let next = b.get(j + 1).copied();
@@ -220,7 +223,7 @@ fn read_value(t: &str, p: usize, key: &str) -> (String, usize) {
         j += 1;
     }
     let close = fallback.unwrap_or(limit);
-    (t[start..close].to_string(), (close + 1).min(t.len()))
+    (cut(t, start..close).to_string(), (close + 1).min(t.len()))
 }
 
 /// Decodes IIS `+` and `%XX`, collapses line wrapping and trims.
@@ -248,7 +251,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 continue;
             }
             let mut p = at + name.len();
-            if !backend && t[p..].starts_with("-from-backend") {
+            if !backend && cut_from(t, p).starts_with("-from-backend") {
                 continue;
             }
             p = textmap::skip_ws(t, p);
@@ -280,7 +283,7 @@ pub fn find(text: &str) -> Vec<Found> {
             if (4..=8).contains(&(e - i)) && b.get(s) == Some(&b';') {
                 let k = textmap::skip_ws(t, s + 1);
                 let ke = textmap::token_end(t, k);
-                let key = t[k..ke].to_ascii_lowercase();
+                let key = cut(t, k..ke).to_ascii_lowercase();
                 if matches!(
                     key.as_str(),
                     "reason" | "source" | "error_category" | "category"
@@ -330,7 +333,7 @@ pub fn find(text: &str) -> Vec<Found> {
             covered_to = end.max(start + 1);
             out.push(Found {
                 span: n.span(start, end),
-                text: t[start..end].to_string(),
+                text: cut(t, start..end).to_string(),
                 diag,
             });
         }
@@ -341,7 +344,7 @@ pub fn find(text: &str) -> Vec<Found> {
 /// The decompiled `x-ms-diagnostics-from-backend: <name>|<message>` form.
 fn backend_value(t: &str, start: usize) -> Option<(Diag, usize)> {
     let end = textmap::line_end(t, start);
-    let v = t[start..end].trim().trim_end_matches(['"', '\'', ',']);
+    let v = cut(t, start..end).trim().trim_end_matches(['"', '\'', ',']);
     if v.is_empty() {
         return None;
     }

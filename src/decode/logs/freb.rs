@@ -4,6 +4,7 @@
 //! `<failedRequest>` root's attributes, the response headers the trace set and the failure statuses.
 
 use crate::report::Span;
+use crate::text::cut;
 use crate::textmap;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -112,7 +113,7 @@ fn text_events(text: &str) -> Vec<FrebEvent> {
             {
                 e += 1;
             }
-            let name = &text[i..e];
+            let name = cut(text, i..e);
             if name.len() >= 8 && name.contains('_') && b.get(e) == Some(&b' ') {
                 let k = e + 1;
                 let ke = textmap::token_end(text, k);

@@ -4,6 +4,7 @@
 //! posts are never kept: only field names (and the grant type) are.
 
 use crate::report::Span;
+use crate::text::floor_boundary;
 use crate::textmap;
 use serde_json::Value;
 
@@ -97,13 +98,6 @@ fn locate(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
 /// The end of the whole document when it is complete (its closing brace), else `None`.
 fn full_end(text: &str, start: usize) -> Option<usize> {
     crate::text::json_end(text.as_bytes(), start, usize::MAX)
-}
-
-pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// One request/response pair, read from an entry. Bodies are kept for the error decoders; the
@@ -257,6 +251,7 @@ pub fn credential(x: &Exchange) -> Option<Credential> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::cut_to;
 
     fn har(entries: &str) -> String {
         format!("{{\"log\":{{\"version\":\"1.2\",\"entries\":[{entries}]}}}}")
@@ -278,7 +273,7 @@ mod tests {
             .post_params
             .contains(&"grant_type=client_credentials".to_string()));
         assert!(!x.post_params.iter().any(|p| p.contains("s3cr3t")));
-        let cut = read(&text[..text.len() - 3]).unwrap();
+        let cut = read(cut_to(&text, text.len() - 3)).unwrap();
         assert!(cut.cut);
         assert!(read("{\"log\": 1}").is_none());
         assert!(read("not a har").is_none());

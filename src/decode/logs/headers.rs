@@ -5,6 +5,7 @@
 
 use crate::knowledge::routing_headers;
 use crate::report::Span;
+use crate::text::{cut_from, cut_to};
 use crate::textmap::Norm;
 
 /// A block of header lines that holds at least one correlation or routing header.
@@ -40,8 +41,8 @@ fn header_line(line: &str, offset: usize) -> Option<HeaderLine> {
     if ne == 0 || !body.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let name = &body[..ne];
-    let rest = &body[ne..];
+    let name = cut_to(body, ne);
+    let rest = cut_from(body, ne);
     let rest_t = rest.trim_start_matches([' ', '\t']);
     let spaced = rest_t.len() != rest.len();
     let sep = rest_t.chars().next()?;

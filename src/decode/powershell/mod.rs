@@ -6,6 +6,7 @@ pub mod views;
 
 use crate::knowledge::ps_objects;
 use crate::report::Span;
+use crate::text::cut_to;
 
 /// The object types tokenlens reads, by the cmdlet that shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +144,7 @@ fn blocks(text: &str) -> Vec<PsObject> {
                 .filter(|_| line.trim_end() == line)
         });
         let is_field = parsed.is_some_and(|c| {
-            let name = line[..c].trim_end();
+            let name = cut_to(line, c).trim_end();
             !name.is_empty()
                 && !line.starts_with(' ')
                 && name
@@ -151,7 +152,7 @@ fn blocks(text: &str) -> Vec<PsObject> {
                     .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
         });
         if let (true, Some(c)) = (is_field, parsed) {
-            let name = line[..c].trim_end().to_string();
+            let name = cut_to(line, c).trim_end().to_string();
             let value = line.get(c + 3..).unwrap_or("").trim().to_string();
             let b = cur.get_or_insert(PsObject {
                 kind: None,

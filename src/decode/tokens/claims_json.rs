@@ -4,6 +4,7 @@
 use super::token::Token;
 use crate::report::Span;
 use crate::text::ascii_punctuation;
+use crate::text::cut;
 use serde_json::{Map, Value};
 
 /// Claims that mark a JSON object as a token payload; two of them must be present.
@@ -114,7 +115,7 @@ fn json_objects(text: &str) -> Vec<(Span, Map<String, Value>)> {
         match crate::text::json_end(bytes, start, MAX_OBJECT) {
             Some(end) => {
                 spent += 2 * (end - start);
-                if let Some(map) = parse_object(&text[start..end]) {
+                if let Some(map) = parse_object(cut(text, start..end)) {
                     out.push((Span::new(start, end), map));
                     i = end;
                 } else {
@@ -178,11 +179,11 @@ fn linear_objects(text: &str, from: usize) -> Vec<(Span, Map<String, Value>)> {
         if start < taken_until || end - start > MAX_OBJECT || depth > MAX_DEPTH {
             continue;
         }
-        let first = text[start + 1..end].trim_start().chars().next();
+        let first = cut(text, start + 1..end).trim_start().chars().next();
         if !matches!(first, Some('"' | '\u{201c}' | '\u{201d}' | '}')) {
             continue;
         }
-        if let Some(map) = parse_object(&text[start..end]) {
+        if let Some(map) = parse_object(cut(text, start..end)) {
             out.push((Span::new(start, end), map));
             taken_until = end;
         }
@@ -216,7 +217,7 @@ mod tests {
             let text = format!("{noise}\n{claims}\n");
             let found = json_objects(&text);
             assert_eq!(found.len(), 1, "the claim set after the noise is found");
-            assert_eq!(&text[found[0].0.start..found[0].0.end], claims);
+            assert_eq!(cut(&text, found[0].0.start..found[0].0.end), claims);
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::token::Token;
 use crate::text::b64_decode_lenient;
+use crate::text::cut_to;
 use serde_json::{Map, Value};
 
 /// What one compact token decoded to.
@@ -129,7 +130,7 @@ fn partial_json_object(bytes: &[u8]) -> Option<Map<String, Value>> {
         }
     }
     commas.iter().rev().take(64).find_map(|&i| {
-        match serde_json::from_str::<Value>(&format!("{}}}", &text[..i])) {
+        match serde_json::from_str::<Value>(&format!("{}}}", cut_to(text, i))) {
             Ok(Value::Object(map)) if !map.is_empty() => Some(map),
             _ => None,
         }
@@ -158,7 +159,7 @@ mod tests {
         let header = b64url(br#"{"alg":"RS256"}"#);
         let payload =
             b64url(br#"{"aud":"a","iss":"b","scp":"Mail.Read","upn":"megan@contoso.example"}"#);
-        let cut = format!("{header}.{}", &payload[..payload.len() - 12]);
+        let cut = format!("{header}.{}", cut_to(&payload, payload.len() - 12));
         let Some(Compact::Jws(token)) = decode(&cut, true) else {
             panic!("not decoded");
         };

@@ -5,6 +5,7 @@
 //! number of times.
 
 use crate::report::Span;
+use crate::text::{cut, cut_to};
 
 /// The shortest run that can be a token: a tiny header, a dot and a tiny payload.
 const MIN_TOKEN_LEN: usize = 16;
@@ -163,7 +164,7 @@ fn extend(text: &str, start: usize) -> (String, usize, bool) {
         token.truncate(trimmed_len);
     }
     let trimmed_len = token.trim_end_matches('.').len();
-    if trimmed_len < token.len() && token[..trimmed_len].matches('.').count() >= 1 {
+    if trimmed_len < token.len() && cut_to(&token, trimmed_len).matches('.').count() >= 1 {
         // Keep a trailing dot of an unsigned token (`header.payload.`), which is part of it.
         let dots_total = token.matches('.').count();
         if dots_total > 2 {
@@ -194,7 +195,7 @@ fn piece_after_space(
     while k < bytes.len() && is_token_char(bytes[k]) {
         k += 1;
     }
-    let next_piece = &text[j..k];
+    let next_piece = cut(text, j..k);
     let stops_cleanly = k == bytes.len()
         || matches!(
             bytes[k],
@@ -226,6 +227,7 @@ fn piece_after_space(
 mod tests {
     use super::*;
     use crate::text::b64url;
+    use crate::text::cut_from;
 
     fn token(header: &str, payload: &str, sig: &str) -> String {
         format!(
@@ -250,7 +252,7 @@ mod tests {
         let found = candidates(&text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].token, t);
-        assert_eq!(&text[found[0].span.start..found[0].span.end], t);
+        assert_eq!(cut(&text, found[0].span.start..found[0].span.end), t);
     }
 
     #[test]
@@ -355,7 +357,7 @@ mod tests {
             r#"{"aud":"api://x","iss":"y"}"#,
             "c2ln-bmF0_dXJl",
         );
-        let zw = format!("\u{feff}{}\u{200b}{}", &t[..10], &t[10..]);
+        let zw = format!("\u{feff}{}\u{200b}{}", cut_to(&t, 10), cut_from(&t, 10));
         assert_eq!(candidates(&zw)[0].token, t);
         let encoded = t
             .replace('.', "%2E")

@@ -3,6 +3,7 @@
 
 use crate::report::Span;
 use crate::text::b64_decode_lenient;
+use crate::text::{cut, cut_from, cut_to};
 
 /// Every SAML 1.1 and 2.0 document names this namespace prefix.
 const SAML_NAMESPACE: &str = "urn:oasis:names:tc:SAML:";
@@ -41,7 +42,7 @@ pub fn find(text: &str) -> Vec<Saml> {
     if text.contains(SAML_NAMESPACE) {
         if let Some(start) = root_start(text) {
             let end = text.rfind('>').map_or(text.len(), |e| e + 1).max(start);
-            out.push(read(&text[start..end], Span::new(start, end), false));
+            out.push(read(cut(text, start..end), Span::new(start, end), false));
         }
     }
     let bytes = text.as_bytes();
@@ -59,7 +60,7 @@ pub fn find(text: &str) -> Vec<Saml> {
             j += 1;
         }
         if j - i >= MIN_BASE64_LEN {
-            let run = text[i..j]
+            let run = cut(text, i..j)
                 .replace("%2B", "+")
                 .replace("%2b", "+")
                 .replace("%2F", "/")
@@ -83,7 +84,7 @@ fn root_start(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(offset) = text.get(from..)?.find('<') {
         let start = from + offset;
-        let name: String = text[start + 1..]
+        let name: String = cut_from(text, start + 1)
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
             .collect();
@@ -102,20 +103,20 @@ fn element_text<'a>(xml: &'a str, local: &str) -> Option<&'a str> {
     while let Some(offset) = xml.get(from..)?.find(local) {
         let at = from + offset;
         from = at + local.len();
-        let open = xml[..at].rfind('<')?;
-        let prefix = &xml[open + 1..at];
+        let open = cut_to(xml, at).rfind('<')?;
+        let prefix = cut(xml, open + 1..at);
         let prefix_ok = prefix.is_empty()
             || (prefix.ends_with(':')
-                && prefix[..prefix.len() - 1]
+                && cut_to(prefix, prefix.len() - 1)
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric()));
-        let next = xml[from..].chars().next();
+        let next = cut_from(xml, from).chars().next();
         if !prefix_ok || !matches!(next, Some('>') | Some(' ')) {
             continue;
         }
-        let body_start = from + xml[from..].find('>')? + 1;
-        let body_end = body_start + xml[body_start..].find('<')?;
-        let value = xml[body_start..body_end].trim();
+        let body_start = from + cut_from(xml, from).find('>')? + 1;
+        let body_end = body_start + cut_from(xml, body_start).find('<')?;
+        let value = cut(xml, body_start..body_end).trim();
         if !value.is_empty() {
             return Some(value);
         }
@@ -127,8 +128,8 @@ fn element_text<'a>(xml: &'a str, local: &str) -> Option<&'a str> {
 fn attribute<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
     let start = xml.find(&key)? + key.len();
-    let len = xml[start..].find('"')?;
-    Some(&xml[start..start + len])
+    let len = cut_from(xml, start).find('"')?;
+    Some(cut(xml, start..start + len))
 }
 
 fn read(xml: &str, span: Span, was_base64: bool) -> Saml {

@@ -5,6 +5,7 @@
 
 use crate::report::Span;
 use crate::text::{b64_decode_lenient, b64std, b64url};
+use crate::text::{cut, cut_from, cut_to};
 use sha1::{Digest, Sha1};
 use sha2::Sha256;
 
@@ -40,13 +41,13 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
     const BEGIN: &str = "-----BEGIN ";
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(rel) = text[from..].find(BEGIN) {
+    while let Some(rel) = cut_from(text, from).find(BEGIN) {
         let start = from + rel;
         let label_start = start + BEGIN.len();
-        let Some(label_len) = text[label_start..].find("-----") else {
+        let Some(label_len) = cut_from(text, label_start).find("-----") else {
             break;
         };
-        let label = &text[label_start..label_start + label_len];
+        let label = cut(text, label_start..label_start + label_len);
         if label.len() > 40 || label.contains(['\n', '\r']) {
             from = label_start;
             continue;
@@ -55,16 +56,16 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
         let end_marker = format!("-----END {label}-----");
         // The END line is looked for only up to the next BEGIN: a later BEGIN before our END
         // means this block was cut off, and bounding the search keeps the scan linear.
-        let next_begin = text[body_start..]
+        let next_begin = cut_from(text, body_start)
             .find(BEGIN)
             .map_or(text.len(), |n| body_start + n);
-        let (body_end, end, truncated) = match text[body_start..next_begin].find(&end_marker) {
+        let (body_end, end, truncated) = match cut(text, body_start..next_begin).find(&end_marker) {
             Some(rel_end) => {
                 let body_end = body_start + rel_end;
                 (body_end, body_end + end_marker.len(), false)
             }
             None if next_begin < text.len() => {
-                let cut = truncated_body_end(&text[..next_begin], body_start);
+                let cut = truncated_body_end(cut_to(text, next_begin), body_start);
                 (cut, cut, true)
             }
             None => {
@@ -72,13 +73,13 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
                 (cut, cut, true)
             }
         };
-        let der = decode_pem_body(&text[body_start..body_end]);
+        let der = decode_pem_body(cut(text, body_start..body_end));
         out.push(PemBlock {
             label: label.to_string(),
             span: Span::new(start, end),
             der,
             truncated,
-            headers: pem_headers(&text[body_start..body_end]),
+            headers: pem_headers(cut(text, body_start..body_end)),
         });
         from = end.max(body_start);
     }
@@ -89,7 +90,7 @@ pub fn pem_blocks(text: &str) -> Vec<PemBlock> {
 fn truncated_body_end(text: &str, body_start: usize) -> usize {
     let mut end = body_start;
     let mut pos = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
+    for line in cut_from(text, body_start).split_inclusive('\n') {
         let trimmed = line.trim().replace("\\n", "").replace("\\r", "");
         let is_body = trimmed.is_empty()
             || trimmed
@@ -174,11 +175,11 @@ pub fn der_base64_runs(text: &str, min_len: usize) -> Vec<Base64Run> {
         let after = bytes.get(end).copied();
         let joined_to_token = |b: Option<u8>| matches!(b, Some(b'.' | b'-' | b'_' | b'='));
         if end - start >= min_len
-            && text[start..].starts_with("MI")
+            && cut_from(text, start).starts_with("MI")
             && !joined_to_token(before)
             && !joined_to_token(after)
         {
-            if let Some(decoded) = b64_decode_lenient(&text[start..end]) {
+            if let Some(decoded) = b64_decode_lenient(cut(text, start..end)) {
                 out.push(Base64Run {
                     span: Span::new(start, end),
                     bytes: decoded,
@@ -263,7 +264,7 @@ pub fn der_hex_runs(text: &str) -> Vec<Base64Run> {
         while i < bytes.len() && (bytes[i].is_ascii_hexdigit() || bytes[i] == b':') {
             i += 1;
         }
-        let run = text[start..i].trim_end_matches(':');
+        let run = cut(text, start..i).trim_end_matches(':');
         let digits: String = run.chars().filter(|c| *c != ':').collect();
         let well_formed = !run.contains(':')
             || run
@@ -274,11 +275,11 @@ pub fn der_hex_runs(text: &str) -> Vec<Base64Run> {
             && !touches_word
             && digits.len() >= 200
             && digits.len() % 2 == 0
-            && digits[..2].eq_ignore_ascii_case("30")
+            && cut_to(&digits, 2).eq_ignore_ascii_case("30")
         {
             let decoded: Option<Vec<u8>> = (0..digits.len())
                 .step_by(2)
-                .map(|p| u8::from_str_radix(&digits[p..p + 2], 16).ok())
+                .map(|p| u8::from_str_radix(cut(&digits, p..p + 2), 16).ok())
                 .collect();
             if let Some(decoded) = decoded {
                 out.push(Base64Run {
@@ -340,7 +341,7 @@ mod tests {
         assert_eq!(blocks[0].label, "CERTIFICATE");
         assert_eq!(blocks[0].der.as_deref(), Some(&[0u8, 1, 2][..]));
         assert!(!blocks[0].truncated);
-        assert!(text[blocks[0].span.start..blocks[0].span.end].ends_with("-----"));
+        assert!(cut(text, blocks[0].span.start..blocks[0].span.end).ends_with("-----"));
     }
 
     #[test]
@@ -371,7 +372,7 @@ mod tests {
         );
         let runs = der_base64_line_blocks(&text);
         assert_eq!(runs.len(), 1);
-        assert!(text[runs[0].span.start..runs[0].span.end].ends_with("AAAA=="));
+        assert!(cut(&text, runs[0].span.start..runs[0].span.end).ends_with("AAAA=="));
         assert!(der_base64_line_blocks(&line).is_empty());
     }
 

@@ -8,6 +8,7 @@
 
 use crate::report::Span;
 use crate::text::b64_decode_lenient;
+use crate::text::{cut, cut_from, cut_to};
 use serde_json::Value;
 
 /// Reads an ISO 8601 time such as `2026-03-01T00:00:00Z` or `2026-03-01T00:00:00.123+00:00`.
@@ -72,7 +73,8 @@ fn json_values(text: &str) -> Vec<(Span, Value)> {
             p += 1;
             continue;
         }
-        let mut stream = serde_json::Deserializer::from_str(&norm[p..]).into_iter::<Value>();
+        let mut stream =
+            serde_json::Deserializer::from_str(cut_from(&norm, p)).into_iter::<Value>();
         match stream.next() {
             Some(Ok(value)) if recognise(&value).is_some() => {
                 let end = p + stream.byte_offset();
@@ -88,12 +90,12 @@ fn json_values(text: &str) -> Vec<(Span, Value)> {
 
 /// For a fragment `"keyCredentials": [`, the start of the field name before the opener.
 fn field_name_start(text: &str, opener: usize) -> Option<usize> {
-    let before = text[..opener].trim_end();
+    let before = cut_to(text, opener).trim_end();
     let before = before.strip_suffix(':')?.trim_end();
     let name_end = before.len();
     let before = before.strip_suffix('"')?;
     let quote = before.rfind('"')?;
-    let name = &text[quote + 1..name_end - 1];
+    let name = cut(text, quote + 1..name_end - 1);
     matches!(
         name.to_ascii_lowercase().as_str(),
         "keycredentials" | "keys"

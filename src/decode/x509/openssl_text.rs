@@ -1,6 +1,7 @@
 //! `openssl x509 -text -noout` dumps pasted without the certificate: the lines they state.
 
 use crate::report::Span;
+use crate::text::{cut, cut_from};
 
 /// One text dump: the lines of interest, as (openssl's name, value), in order.
 #[derive(Debug, Clone)]
@@ -49,10 +50,10 @@ pub fn openssl_date(value: &str) -> Option<i64> {
 pub fn find(text: &str, pem_spans: &[Span]) -> Vec<OpensslDump> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(rel) = text[from..].find("Certificate:") {
+    while let Some(rel) = cut_from(text, from).find("Certificate:") {
         let start = from + rel;
         from = start + 12;
-        let rest = &text[from..];
+        let rest = cut_from(text, from);
         if !rest.trim_start().starts_with("Data:") {
             continue;
         }
@@ -65,7 +66,7 @@ pub fn find(text: &str, pem_spans: &[Span]) -> Vec<OpensslDump> {
             }
             end += line.len();
         }
-        let body = &text[start..end];
+        let body = cut(text, start..end);
         if pem_spans
             .iter()
             .any(|p| p.start >= end && p.start < end + 4)

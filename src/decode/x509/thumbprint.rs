@@ -2,6 +2,7 @@
 //! bare spaced hex of the Windows certificate dialog, with the lines printed around them.
 
 use crate::report::Span;
+use crate::text::{cut, cut_from, cut_to};
 
 /// Characters that Windows dialogs put around copied text and that break `Cert:\` lookups.
 const INVISIBLE: &[char] = &['\u{200e}', '\u{200f}', '\u{feff}', '\u{202a}', '\u{202c}'];
@@ -62,18 +63,18 @@ fn sha1_hex(value: &str) -> Option<Vec<u8>> {
     }
     (0..40)
         .step_by(2)
-        .map(|p| u8::from_str_radix(&digits[p..p + 2], 16).ok())
+        .map(|p| u8::from_str_radix(cut(&digits, p..p + 2), 16).ok())
         .collect()
 }
 
 /// Splits `Name : value` (PowerShell Format-List, certutil) or `Name=value` (openssl).
 fn name_value(line: &str) -> Option<(String, String)> {
     let cut = line.find([':', '='])?;
-    let name = line[..cut].trim();
+    let name = cut_to(line, cut).trim();
     if name.is_empty() || name.len() > 40 || name.contains("  ") {
         return None;
     }
-    Some((name.to_string(), line[cut + 1..].trim().to_string()))
+    Some((name.to_string(), cut_from(line, cut + 1).trim().to_string()))
 }
 
 /// Finds thumbprints pasted as text: labelled lines, and bare spaced hex from the Windows dialog.

@@ -3,11 +3,12 @@
 //! the same parsers as a pasted header or body (challenge, x-ms-diagnostics, AADSTS, error bodies).
 
 use crate::context::Context;
-use crate::decode::logs::har::{contains_aadsts, credential, floor_boundary, Credential, Exchange};
+use crate::decode::logs::har::{contains_aadsts, credential, Credential, Exchange};
 use crate::decode::logs::row::redact_url;
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::{exchange_paths, service_hosts};
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
+use crate::text::floor_boundary;
 use crate::textmap;
 
 /// Response headers listed in an entry card.

@@ -75,6 +75,7 @@ mod tests {
     use super::*;
     use crate::report::ArtifactKind;
     use crate::text::b64url;
+    use crate::text::cut_to;
 
     fn token(header: &str, payload: &str, sig: &str) -> String {
         format!(
@@ -102,7 +103,7 @@ mod tests {
             r#"{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/t/","tid":"t","scp":"Mail.Read","upn":"megan@contoso.example","name":"Megan Bowen","oid":"0f9e8d7c-6b5a-4938-8271-605f4e3d2c1b"}"#,
             "c2ln",
         );
-        let cut = &t[..t.find('.').unwrap() + 150];
+        let cut = cut_to(&t, t.find('.').unwrap() + 150);
         let found = scan(&format!("{cut}…"), &Context::fixed());
         assert_eq!(found.len(), 1);
         assert!(found[0]
@@ -114,7 +115,10 @@ mod tests {
             text.contains("Mail.Read"),
             "claims before the cut are shown"
         );
-        let dots = scan(&format!("{}...", &t[..t.len() - 2]), &Context::fixed());
+        let dots = scan(
+            &format!("{}...", cut_to(&t, t.len() - 2)),
+            &Context::fixed(),
+        );
         assert!(dots[0]
             .findings
             .iter()

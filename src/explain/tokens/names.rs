@@ -4,6 +4,7 @@
 use crate::knowledge::tokens as facts;
 use crate::knowledge::{apps, claims};
 use crate::text::b64_decode_lenient;
+use crate::text::cut_from;
 
 /// The tenant segment of an Entra issuer URL, when there is one.
 pub fn issuer_tenant(iss: &str) -> Option<&str> {
@@ -153,12 +154,14 @@ pub fn standard_b64(bytes: &[u8]) -> String {
 /// Names a JWS algorithm in words.
 pub fn describe_alg(alg: &str) -> String {
     match alg {
-        "RS256" | "RS384" | "RS512" => format!("RSASSA-PKCS1-v1_5 with SHA-{}", &alg[2..]),
-        "PS256" | "PS384" | "PS512" => format!("RSASSA-PSS with SHA-{}", &alg[2..]),
+        "RS256" | "RS384" | "RS512" => format!("RSASSA-PKCS1-v1_5 with SHA-{}", cut_from(alg, 2)),
+        "PS256" | "PS384" | "PS512" => format!("RSASSA-PSS with SHA-{}", cut_from(alg, 2)),
         "ES256" => "ECDSA P-256 with SHA-256".to_string(),
         "ES384" => "ECDSA P-384 with SHA-384".to_string(),
         "ES512" => "ECDSA P-521 with SHA-512".to_string(),
-        "HS256" | "HS384" | "HS512" => format!("HMAC with SHA-{} (shared secret)", &alg[2..]),
+        "HS256" | "HS384" | "HS512" => {
+            format!("HMAC with SHA-{} (shared secret)", cut_from(alg, 2))
+        }
         "EdDSA" => "EdDSA (Ed25519)".to_string(),
         "none" => "none: the token is not signed".to_string(),
         other => format!("{other} (not a common JWS algorithm)"),

@@ -1,0 +1,12 @@
+//! Fuzz target: the service error and PowerShell families' decoders of `find::DECODERS` alone, each artifact rendered.
+
+use tokenlens::report::ArtifactFamily;
+
+fn main() {
+    afl::fuzz!(|data: &[u8]| {
+        tokenlens_fuzz::scan_families(
+            data,
+            &[ArtifactFamily::ServiceErrors, ArtifactFamily::PowerShell],
+        );
+    });
+}
