@@ -44,14 +44,44 @@ if (/^\s*(export|import)\b/m.test(classicGlue)) {
   console.error("inline-wasm: the wasm-bindgen glue has an import or export the worker cannot take");
   process.exit(1);
 }
+// Signature checks: the core lists the checks it could not answer (tokenlensPendingChecks); the
+// worker verifies them with WebCrypto and inspects again with the answers, so the report it sends
+// is the final one. The first run is synchronous, so a trap in it is an error event as before; a
+// trap in a later run is thrown again outside the promise, where it becomes one too.
 const workerSource =
   classicGlue +
-  "\nself.onmessage = (event) => {\n" +
-  "  const m = event.data;\n" +
-  "  if (m.module) { initSync({ module: m.module }); return; }\n" +
-  "  if (m.panic) tokenlensSelfTestPanic();\n" +
-  "  self.postMessage({ id: m.id, json: tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random) });\n" +
-  "};\n";
+  `
+const tlBytes = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+async function tlVerify(c) {
+  try {
+    const kind = c.name === "ECDSA" ? { name: c.name, namedCurve: c.curve }
+      : c.name === "Ed25519" ? { name: c.name } : { name: c.name, hash: c.hash };
+    const key = await crypto.subtle.importKey("spki", tlBytes(c.spki), kind, false, ["verify"]);
+    const how = c.name === "ECDSA" ? { name: c.name, hash: c.hash }
+      : c.name === "RSA-PSS" ? { name: c.name, saltLength: c.salt } : { name: c.name };
+    return (await crypto.subtle.verify(how, key, tlBytes(c.sig), tlBytes(c.msg))) ? "ok" : "invalid";
+  } catch (e) {
+    return e && e.name === "NotSupportedError" ? "unsupported" : "error:" + ((e && e.message) || e);
+  }
+}
+async function tlAnswer(m, json) {
+  const answers = [];
+  for (let round = 0; round < 3; round++) {
+    const checks = JSON.parse(tokenlensPendingChecks());
+    if (checks.length === 0) break;
+    for (const c of checks) answers.push([c.id, await tlVerify(c)]);
+    json = tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random, JSON.stringify(answers));
+  }
+  self.postMessage({ id: m.id, json });
+}
+self.onmessage = (event) => {
+  const m = event.data;
+  if (m.module) { initSync({ module: m.module }); return; }
+  if (m.panic) tokenlensSelfTestPanic();
+  const json = tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random, "[]");
+  tlAnswer(m, json).catch((e) => setTimeout(() => { throw e; }));
+};
+`;
 // JSON string escaping, with "<" escaped as well so that no "</script>" can end the inline script.
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, "\\u003c");
 const script =
