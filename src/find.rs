@@ -407,7 +407,7 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
             .iter()
             .any(|(s, e)| *s <= a.span.start && a.span.start < *e)
     });
-    all.sort_by_key(|a| (a.span.start, a.span.end));
+    crate::sort::by_key(&mut all, |a| (a.span.start, a.span.end));
     all
 }
 

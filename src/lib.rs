@@ -23,6 +23,7 @@ pub mod knowledge;
 pub mod mask;
 pub mod render;
 pub mod report;
+pub mod sort;
 pub mod text;
 pub mod textmap;
 pub mod verify;

@@ -56,7 +56,13 @@ pub fn inspect_in_worker(
     let ms = clock_ms() - start;
     PENDING.with(|p| *p.borrow_mut() = crate::verify::deferred::to_json(&asked));
     let report = serde_json::to_string(&report).unwrap_or_else(|_| "null".to_string());
-    format!("{{\"ms\":{ms},\"report\":{report}}}")
+    // Microseconds written with integers, so that no float formatting code is linked in.
+    let micros = (ms.max(0.0) * 1000.0) as u64;
+    format!(
+        "{{\"ms\":{}.{:03},\"report\":{report}}}",
+        micros / 1000,
+        micros % 1000
+    )
 }
 
 /// The signature checks the last `tokenlensInspect` asked for, as a JSON array for WebCrypto.
