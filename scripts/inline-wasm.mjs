@@ -3,13 +3,13 @@
 // The wasm-bindgen glue and the wasm (gzip-compressed, as base64) are inlined into a single module
 // script that unpacks the wasm with the browser's DecompressionStream and starts the app with
 // initSync, so the page makes no fetch at all (the CSP says connect-src 'none') and the same file
-// works when opened from disk. Compressing before base64 keeps the page about 60% smaller raw and
-// a quarter smaller gzipped than inlining the plain wasm. The CSP meta tag gets the hashes of the inlined
+// works when opened from disk. Compressing before base64 (with Zopfli) keeps the page about 60%
+// smaller raw and a quarter smaller gzipped than inlining the plain wasm. The CSP meta tag gets the hashes of the inlined
 // script and style. The result is written as index.html and as tokenlens.html (the offline copy).
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { gzipSync, constants } from "node:zlib";
 import { join } from "node:path";
+import zopfli from "@gfx/zopfli";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -31,7 +31,8 @@ const wasm = readFileSync(join(dir, wasmName));
 html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
 
-const packed = gzipSync(wasm, { level: constants.Z_BEST_COMPRESSION });
+// Zopfli writes ordinary gzip that DecompressionStream reads, about 6% smaller than zlib -9.
+const packed = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 5 }));
 // The inspection worker runs the same glue and module; it is started from a blob: URL (the CSP
 // allows worker-src blob:) and gets the compiled module from the page (src/ui/worker.rs).
 // Chromium refuses module workers from blob: URLs in a page opened from file://, so the worker gets
