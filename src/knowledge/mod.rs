@@ -17,6 +17,7 @@ pub mod http_auth;
 pub mod iis;
 pub mod key_members;
 pub mod metadata_hosts;
+pub mod oid_names;
 pub mod ps_objects;
 pub mod roles;
 pub mod routing_headers;
