@@ -36,11 +36,16 @@ const packed = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 5 }));
 // The inspection worker runs the same glue and module; it is started from a blob: URL (the CSP
 // allows worker-src blob:) and gets the compiled module from the page (src/ui/worker.rs).
 // Chromium refuses module workers from blob: URLs in a page opened from file://, so the worker gets
-// the glue as a classic script: its exports become plain declarations.
-const classicGlue = glue
-  .replace(/^export \{[^}]*\};?\s*$/gm, "")
-  .replace(/^export (function|class|const|let) /gm, "$1 ")
-  .replace(/import\.meta\.url/g, "self.location.href");
+// the glue as a classic script: its exports become plain declarations. The page does not carry
+// a second copy of the glue for that: it reads its own inline script and converts the glue part
+// with this same function (shipped as its source text), which is checked here on the real glue.
+function tlClassic(moduleGlue) {
+  return moduleGlue
+    .replace(/^export \{[^}]*\};?\s*$/gm, "")
+    .replace(/^export (function|class|const|let) /gm, "$1 ")
+    .replace(/import\.meta\.url/g, "self.location.href");
+}
+const classicGlue = tlClassic(glue);
 if (/^\s*(export|import)\b/m.test(classicGlue)) {
   console.error("inline-wasm: the wasm-bindgen glue has an import or export the worker cannot take");
   process.exit(1);
@@ -49,9 +54,7 @@ if (/^\s*(export|import)\b/m.test(classicGlue)) {
 // worker verifies them with WebCrypto and inspects again with the answers, so the report it sends
 // is the final one. The first run is synchronous, so a trap in it is an error event as before; a
 // trap in a later run is thrown again outside the promise, where it becomes one too.
-const workerSource =
-  classicGlue +
-  `
+const workerSource = `
 const tlBytes = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 async function tlVerify(c) {
   try {
@@ -85,14 +88,23 @@ self.onmessage = (event) => {
 `;
 // JSON string escaping, with "<" escaped as well so that no "</script>" can end the inline script.
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, "\\u003c");
+const glueEnd = "\n//__tl_glue_end\n";
+if (glue.includes(glueEnd)) {
+  console.error("inline-wasm: the glue already holds the end marker");
+  process.exit(1);
+}
 const script =
   glue +
-  `\nconst __tl_b64 = "${packed.toString("base64")}";\n` +
+  glueEnd +
+  `const __tl_b64 = "${packed.toString("base64")}";\n` +
   "const __tl_packed = Uint8Array.from(atob(__tl_b64), (c) => c.charCodeAt(0));\n" +
   "const __tl_stream = new Blob([__tl_packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n" +
   "const __tl_module = await WebAssembly.compile(await new Response(__tl_stream).arrayBuffer());\n" +
   "globalThis.__tl_module = __tl_module;\n" +
-  `globalThis.__tl_worker_url = URL.createObjectURL(new Blob([${workerLiteral}], { type: "text/javascript" }));\n` +
+  `${tlClassic.toString()}\n` +
+  "const __tl_own = [...document.scripts].find((s) => s.text.includes(\"const __tl_b64\")).text;\n" +
+  `const __tl_glue = tlClassic(__tl_own.slice(0, __tl_own.indexOf(${JSON.stringify(glueEnd)})));\n` +
+  `globalThis.__tl_worker_url = URL.createObjectURL(new Blob([__tl_glue, ${workerLiteral}], { type: "text/javascript" }));\n` +
   "initSync({ module: __tl_module });\n";
 const hash = (text) => "'sha256-" + createHash("sha256").update(text, "utf8").digest("base64") + "'";
 

@@ -1,7 +1,8 @@
 //! Inspection off the main thread: a Web Worker runs the core, with a deadline and a restart.
 //!
-//! The single-file page inlines the wasm-bindgen glue twice: once to run the page, and once as the
-//! source of a classic worker started from a `blob:` URL (the CSP allows `worker-src blob:`). The
+//! The single-file page inlines the wasm-bindgen glue once; the page runs it as a module and reads
+//! it back from its own script to build a classic worker from a `blob:` URL (the CSP allows
+//! `worker-src blob:`). The
 //! page hands the worker the compiled `WebAssembly.Module`; the worker calls `tokenlensInspect` and
 //! returns the Report as JSON, after checking the signatures the core asks for with WebCrypto
 //! (`crypto.subtle`) and inspecting again with the answers (`verify::deferred`). A panic in the core traps only the worker: the page shows a message,
