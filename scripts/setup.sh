@@ -40,8 +40,8 @@ if ! grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml; then
 fi
 
 command -v node >/dev/null || { echo "[setup] node is missing (needed for wasm-opt and the browser tests)" >&2; exit 1; }
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
-  say "installing binaryen (wasm-opt), playwright-core and axe-core from npm"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@gfx/zopfli ]; then
+  say "installing binaryen (wasm-opt), zopfli, playwright-core and axe-core from npm"
   npm install --no-audit --no-fund --loglevel=error
 fi
 

@@ -432,7 +432,7 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Artifact> {
     all.extend(explain::known::scan_uncovered(
         text, &covered, &explained, alone, ctx,
     ));
-    all.sort_by_key(|a| (a.span.start, a.span.end));
+    crate::sort::by_key(&mut all, |a| (a.span.start, a.span.end));
     all
 }
 

@@ -43,7 +43,7 @@ fn inspect_up_to(text: &str, keys: &str, ctx: &Context, max: usize) -> Report {
     {
         artifact.sort_findings();
     }
-    report.diagnoses.sort_by_key(|f| f.severity);
+    crate::sort::by_key(&mut report.diagnoses, |f| f.severity);
     if report.artifacts.is_empty() && report.key_artifacts.is_empty() {
         report.notices.push(find::nothing_found());
     }

@@ -28,6 +28,7 @@ pub mod mask;
 pub mod redact;
 pub mod render;
 pub mod report;
+pub mod sort;
 pub mod text;
 pub mod textmap;
 pub mod triage;

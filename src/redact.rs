@@ -350,7 +350,7 @@ impl Values {
         let lengths = self.lengths.entry(key).or_default();
         if !lengths.contains(&len) {
             lengths.push(len);
-            lengths.sort_unstable_by(|a, b| b.cmp(a));
+            crate::sort::by(lengths, |a, b| b.cmp(a));
         }
     }
 

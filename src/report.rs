@@ -490,7 +490,7 @@ impl Artifact {
 
     /// Sorts findings so that errors come first, keeping the order within a severity.
     pub fn sort_findings(&mut self) {
-        self.findings.sort_by_key(|f| f.severity);
+        crate::sort::by_key(&mut self.findings, |f| f.severity);
         for child in &mut self.children {
             child.sort_findings();
         }

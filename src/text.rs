@@ -345,8 +345,58 @@ pub fn quoted_in(reason: &str) -> Vec<String> {
     out
 }
 
+/// The whole part of a decimal number written as text (`1700000000`, `1700000000.5`, `1.7e9`,
+/// `-5.5`), cut toward zero and held at the ends of `i64` as a float cast would; `None` when the
+/// text is not such a number. Integer arithmetic only: the page carries no float parser.
+pub fn decimal_whole(s: &str) -> Option<i64> {
+    let (negative, rest) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits {
+        return None;
+    }
+    // Digits before the decimal point once the exponent is applied; the rest are dropped.
+    let whole_digits = (int.len() as i64).saturating_add(exponent).max(0);
+    let limit = i128::from(i64::MAX) + 1;
+    let mut value: i128 = 0;
+    let mut digits = int.bytes().chain(frac.bytes());
+    for _ in 0..whole_digits.min(40) {
+        let digit = digits.next().map_or(0, |d| i128::from(d - b'0'));
+        value = (value * 10 + digit).min(limit);
+    }
+    if whole_digits > 40 && value > 0 {
+        value = limit;
+    }
+    let signed = if negative { -value } else { value };
+    Some(signed.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::decimal_whole;
+
+    #[test]
+    fn decimal_whole_reads_numeric_time_strings_like_a_float_cast() {
+        assert_eq!(decimal_whole("1700000000"), Some(1_700_000_000));
+        assert_eq!(decimal_whole("1700000000.9"), Some(1_700_000_000));
+        assert_eq!(decimal_whole("1.7e9"), Some(1_700_000_000));
+        assert_eq!(decimal_whole("17E-1"), Some(1));
+        assert_eq!(decimal_whole("-5.5"), Some(-5));
+        assert_eq!(decimal_whole(".5"), Some(0));
+        assert_eq!(decimal_whole("1e400"), Some(i64::MAX));
+        assert_eq!(decimal_whole("-99999999999999999999"), Some(i64::MIN));
+        for bad in ["", "abc", "1.2.3", "1e", "--1", "12 34", "１２"] {
+            assert_eq!(decimal_whole(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

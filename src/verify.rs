@@ -1,13 +1,16 @@
-//! Signature primitives: names of key types and algorithms, and offline checks with RustCrypto.
+//! Signature primitives: names of key types and algorithms, and offline signature checks.
 //!
 //! Certificates (X.509 signature OIDs) and tokens (JWS `alg` names) share these functions, so a
 //! 1024-bit RSA key or a SHA-1 signature is judged the same way wherever it appears.
 
+pub mod deferred;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+pub mod spki;
+
 use hmac::{Hmac, Mac};
-use rsa::signature::Verifier;
-use rsa::{BigUint, RsaPublicKey};
 use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha384, Sha512};
+use sha2::{Sha256, Sha384, Sha512};
 use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
@@ -31,7 +34,9 @@ impl Hash {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn digest(self, msg: &[u8]) -> Vec<u8> {
+        use sha2::Digest;
         match self {
             Hash::Sha1 => Sha1::digest(msg).to_vec(),
             Hash::Sha256 => Sha256::digest(msg).to_vec(),
@@ -195,6 +200,10 @@ pub enum VerifyError {
 }
 
 /// Checks `sig` over `msg` with the public key in `spki_der`.
+/// Checks `sig` over `msg` with the public key in `spki_der`.
+///
+/// The key type and curve are checked here on every target; the arithmetic is RustCrypto's in
+/// the CLI, and in the page the browser's WebCrypto answers through `deferred`.
 pub fn verify_with_spki(
     alg: SigAlg,
     spki_der: &[u8],
@@ -208,119 +217,27 @@ pub fn verify_with_spki(
         needs: alg.key_type(),
         got: kind.describe(),
     };
-    match alg {
-        SigAlg::RsaPkcs1(hash) | SigAlg::RsaPss(hash) => {
-            let Ok(PublicKey::RSA(parts)) = spki.parsed() else {
-                return Err(wrong());
-            };
-            let key = RsaPublicKey::new_with_max_size(
-                BigUint::from_bytes_be(parts.modulus),
-                BigUint::from_bytes_be(parts.exponent),
-                16384,
-            )
-            .map_err(|e| VerifyError::Unusable(format!("the RSA key is not usable: {e}")))?;
-            let ok = if matches!(alg, SigAlg::RsaPss(_)) {
-                verify_rsa_pss(key, hash, msg, sig)
-            } else {
-                verify_rsa_pkcs1(key, hash, msg, sig)
-            };
-            ok.then_some(()).ok_or(VerifyError::Invalid)
-        }
-        SigAlg::Ecdsa(hash, format) => {
-            let Ok(PublicKey::EC(point)) = spki.parsed() else {
-                return Err(wrong());
-            };
-            let KeyKind::Ec { curve } = kind else {
-                return Err(wrong());
-            };
-            verify_ecdsa(curve, point.data(), hash, format, msg, sig)
-        }
-        SigAlg::Ed25519 => {
-            if kind != KeyKind::Ed25519 {
-                return Err(wrong());
+    match (alg, spki.parsed(), &kind) {
+        (SigAlg::RsaPkcs1(_) | SigAlg::RsaPss(_), Ok(PublicKey::RSA(_)), _) => {}
+        (SigAlg::Ecdsa(..), Ok(PublicKey::EC(_)), KeyKind::Ec { curve }) => {
+            if !curve.starts_with("P-256") && !curve.starts_with("P-384") {
+                return Err(VerifyError::Unusable(format!(
+                    "signatures on {curve} cannot be checked here"
+                )));
             }
-            let bytes: [u8; 32] = spki
-                .subject_public_key
-                .data
-                .as_ref()
-                .try_into()
-                .map_err(|_| VerifyError::Unusable("the Ed25519 key is not 32 bytes".into()))?;
-            let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| {
-                VerifyError::Unusable("the Ed25519 key is not a valid point".into())
-            })?;
-            let sig =
-                ed25519_dalek::Signature::from_slice(sig).map_err(|_| VerifyError::Invalid)?;
-            key.verify(msg, &sig).map_err(|_| VerifyError::Invalid)
         }
-        SigAlg::Hmac(_) => Err(wrong()),
+        (SigAlg::Ed25519, _, KeyKind::Ed25519) => {}
+        _ => return Err(wrong()),
     }
-}
-
-fn verify_rsa_pkcs1(key: RsaPublicKey, hash: Hash, msg: &[u8], sig: &[u8]) -> bool {
-    use rsa::pkcs1v15::{Signature, VerifyingKey};
-    let Ok(sig) = Signature::try_from(sig) else {
-        return false;
-    };
-    match hash {
-        Hash::Sha1 => VerifyingKey::<Sha1>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha256 => VerifyingKey::<Sha256>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha384 => VerifyingKey::<Sha384>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha512 => VerifyingKey::<Sha512>::new(key).verify(msg, &sig).is_ok(),
+    if let Some(answer) = deferred::ask(alg, spki_der, msg, sig) {
+        return answer;
     }
-}
-
-fn verify_rsa_pss(key: RsaPublicKey, hash: Hash, msg: &[u8], sig: &[u8]) -> bool {
-    use rsa::pss::{Signature, VerifyingKey};
-    let Ok(sig) = Signature::try_from(sig) else {
-        return false;
-    };
-    match hash {
-        Hash::Sha1 => VerifyingKey::<Sha1>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha256 => VerifyingKey::<Sha256>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha384 => VerifyingKey::<Sha384>::new(key).verify(msg, &sig).is_ok(),
-        Hash::Sha512 => VerifyingKey::<Sha512>::new(key).verify(msg, &sig).is_ok(),
-    }
-}
-
-fn verify_ecdsa(
-    curve: &str,
-    point: &[u8],
-    hash: Hash,
-    format: EcFormat,
-    msg: &[u8],
-    sig: &[u8],
-) -> Result<(), VerifyError> {
-    use ecdsa_prehash::PrehashVerifier;
-    let prehash = hash.digest(msg);
-    let bad_key = || VerifyError::Unusable("the EC public key is not a valid point".into());
-    if curve.starts_with("P-256") {
-        let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| bad_key())?;
-        let sig = match format {
-            EcFormat::Raw => p256::ecdsa::Signature::from_slice(sig),
-            EcFormat::Der => p256::ecdsa::Signature::from_der(sig),
-        }
-        .map_err(|_| VerifyError::Invalid)?;
-        key.verify_prehash(&prehash, &sig)
-            .map_err(|_| VerifyError::Invalid)
-    } else if curve.starts_with("P-384") {
-        let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map_err(|_| bad_key())?;
-        let sig = match format {
-            EcFormat::Raw => p384::ecdsa::Signature::from_slice(sig),
-            EcFormat::Der => p384::ecdsa::Signature::from_der(sig),
-        }
-        .map_err(|_| VerifyError::Invalid)?;
-        key.verify_prehash(&prehash, &sig)
-            .map_err(|_| VerifyError::Invalid)
-    } else {
-        Err(VerifyError::Unusable(format!(
-            "signatures on {curve} cannot be checked here"
-        )))
-    }
-}
-
-/// The prehash trait, re-exported through p256 so no extra crate is needed.
-mod ecdsa_prehash {
-    pub use p256::ecdsa::signature::hazmat::PrehashVerifier;
+    #[cfg(not(target_arch = "wasm32"))]
+    return native::verify(alg, spki_der, msg, sig);
+    #[cfg(target_arch = "wasm32")]
+    Err(VerifyError::Unusable(
+        "signatures are checked in the inspection worker, which is not running".into(),
+    ))
 }
 
 /// Checks an HMAC signature with a shared secret.
@@ -342,65 +259,6 @@ fn hmac_matches<M: Mac + hmac::digest::KeyInit>(secret: &[u8], msg: &[u8], sig: 
             m.verify_slice(sig).is_ok()
         })
         .unwrap_or(false)
-}
-
-/// Builds a DER SubjectPublicKeyInfo from JWK parts, using the RustCrypto encoders.
-pub mod spki {
-    use rsa::pkcs8::EncodePublicKey;
-
-    /// An RSA key from its modulus and exponent (big-endian bytes).
-    pub fn rsa(n: &[u8], e: &[u8]) -> Result<Vec<u8>, String> {
-        let key = rsa::RsaPublicKey::new_with_max_size(
-            rsa::BigUint::from_bytes_be(n),
-            rsa::BigUint::from_bytes_be(e),
-            16384,
-        )
-        .map_err(|e| format!("n and e do not form a usable RSA key: {e}"))?;
-        key.to_public_key_der()
-            .map(|d| d.as_bytes().to_vec())
-            .map_err(|e| e.to_string())
-    }
-
-    /// An EC key from `crv` and its x and y coordinates.
-    pub fn ec(crv: &str, x: &[u8], y: &[u8]) -> Result<Vec<u8>, String> {
-        let mut point = Vec::with_capacity(1 + x.len() + y.len());
-        point.push(4);
-        point.extend_from_slice(x);
-        point.extend_from_slice(y);
-        let bad = |_| format!("x and y are not a point on {crv}");
-        let der = match crv {
-            "P-256" => p256::PublicKey::from_sec1_bytes(&point)
-                .map_err(bad)?
-                .to_public_key_der(),
-            "P-384" => p384::PublicKey::from_sec1_bytes(&point)
-                .map_err(bad)?
-                .to_public_key_der(),
-            other => return Err(format!("the curve {other} is not supported here")),
-        };
-        der.map(|d| d.as_bytes().to_vec())
-            .map_err(|e| e.to_string())
-    }
-
-    /// An Ed25519 key from its 32 raw bytes.
-    pub fn ed25519(x: &[u8]) -> Result<Vec<u8>, String> {
-        use rsa::pkcs8::der::asn1::BitStringRef;
-        use rsa::pkcs8::der::Encode;
-        use rsa::pkcs8::spki::{AlgorithmIdentifierRef, ObjectIdentifier, SubjectPublicKeyInfoRef};
-        if x.len() != 32 {
-            return Err(format!(
-                "an Ed25519 key is 32 bytes, this one is {}",
-                x.len()
-            ));
-        }
-        let info = SubjectPublicKeyInfoRef {
-            algorithm: AlgorithmIdentifierRef {
-                oid: ObjectIdentifier::new_unwrap("1.3.101.112"),
-                parameters: None,
-            },
-            subject_public_key: BitStringRef::from_bytes(x).map_err(|e| e.to_string())?,
-        };
-        info.to_der().map_err(|e| e.to_string())
-    }
 }
 
 #[cfg(test)]

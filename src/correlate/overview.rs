@@ -114,7 +114,7 @@ fn overview(view: &Overview) -> Option<Finding> {
         return None;
     }
     // Most frequent first; equal counts keep the order of the paste.
-    list.sort_by_key(|f| std::cmp::Reverse(f.count));
+    crate::sort::by_key(&mut list, |f| std::cmp::Reverse(f.count));
     let summary = list
         .iter()
         .map(|f| format!("{} \u{d7}{}", f.key, f.count))

@@ -231,7 +231,7 @@ pub fn cases(all: &[Seen<'_>], paste: &Paste) -> Vec<Focus> {
             out.push(Focus::Refusal(Refusal {
                 index: s.index,
                 code: ev.code.unwrap_or(0),
-                lower: reason.to_lowercase(),
+                lower: reason.to_ascii_lowercase(),
                 reason,
             }));
         }
@@ -340,7 +340,7 @@ pub mod test_view {
                 index: 0,
                 code,
                 reason: reason.to_string(),
-                lower: reason.to_lowercase(),
+                lower: reason.to_ascii_lowercase(),
             }),
             hybrid_diagnosed: false,
         }

@@ -87,7 +87,7 @@ fn stands_alone(bytes: &[u8], start: usize, end: usize, needle: &str) -> bool {
 /// The merged, sorted spans already explained by a structural reader.
 fn merged(covered: &[Span]) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = covered.iter().map(|s| (s.start, s.end)).collect();
-    spans.sort_unstable();
+    crate::sort::natural(&mut spans);
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (s, e) in spans {
         match out.last_mut() {

@@ -23,6 +23,7 @@ pub mod key_members;
 pub mod localized;
 pub mod metadata_hosts;
 pub mod needles;
+pub mod oid_names;
 pub mod ps_objects;
 pub mod redaction;
 pub mod roles;

@@ -307,6 +307,8 @@ pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn
 pub const SECAUTHN_SSPI_STATUS_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes";
 pub const SECG_SEC2_V2_PDF: &str = "https://www.secg.org/sec2-v2.pdf";
+pub const OPENSSL_OBJECTS_TXT: &str =
+    "https://github.com/openssl/openssl/blob/master/crypto/objects/objects.txt";
 pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
 pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
 pub const SFB_TEST_MCX_P2PIM_DE_DE: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness.de-DE/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
@@ -370,6 +372,7 @@ pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
     AAD_POD_IDENTITY_ISSUES_613,
+    OPENSSL_OBJECTS_TXT,
     ACCESS_TOKENS_ACCESS_TOKEN_PROFILES,
     ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS,
     ACTIVE_DIRECTORY_B2C_TOKENS_OVERVIEW,

@@ -350,7 +350,7 @@ pub const REASONS: &[ReasonPattern] = &[
 
 /// Every reason pattern whose needles all appear in `reason` (compared in lower case).
 pub fn reasons_matching(reason: &str) -> Vec<&'static ReasonPattern> {
-    let lower = reason.to_lowercase();
+    let lower = reason.to_ascii_lowercase();
     REASONS
         .iter()
         .filter(|r| r.needles.iter().all(|n| lower.contains(n)))

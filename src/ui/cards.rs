@@ -96,7 +96,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
                     <span class="count">{format!("{total} item{} found", if total == 1 { "" } else { "s" })}</span>
                     {copy_button("Copy report as text", move || render::report_text(&whole), "Copy the whole report as plain text".to_string())}
                     <super::redact::RedactCopy report={props.report.clone()} />
-                    <span class="timing" title="Time the last inspection took">{format!("{:.1} ms", props.inspect_ms)}</span>
+                    <span class="timing" title="Time the last inspection took">{tenths_ms(props.inspect_ms)}</span>
                 </div>
             }
             { for report.notices.iter().map(|n| html! { <p class="notice" role="status">{n}</p> }) }
@@ -126,7 +126,7 @@ pub fn report_pane(props: &ReportProps) -> Html {
 /// Cards with errors first, then warnings, then the rest, each group in paste order.
 fn by_severity(artifacts: &[Artifact]) -> Vec<(usize, &Artifact)> {
     let mut order: Vec<(usize, &Artifact)> = artifacts.iter().enumerate().collect();
-    order.sort_by_key(|(i, a)| {
+    crate::sort::by_key(&mut order, |(i, a)| {
         let worst = a.findings.iter().map(|f| f.severity).min();
         let rank = match worst {
             Some(Severity::Error) => 0,
@@ -359,4 +359,10 @@ fn field_row(field: &Field, index: usize) -> Html {
             </td>
         </tr>
     }
+}
+
+/// A time in milliseconds with one decimal, formatted with integers (no float formatting code).
+fn tenths_ms(ms: f64) -> String {
+    let tenths = (ms.max(0.0) * 10.0 + 0.5) as u64;
+    format!("{}.{} ms", tenths / 10, tenths % 10)
 }

@@ -261,7 +261,7 @@ fn highlight(text: &str, report: &Report) -> Html {
             s < e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
         })
         .collect();
-    spans.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+    crate::sort::by_key(&mut spans, |(s, e, _)| (*s, std::cmp::Reverse(*e)));
     let mut nodes: Vec<Html> = Vec::new();
     let mut pos = 0;
     for (start, end, kind) in spans {

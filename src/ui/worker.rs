@@ -1,9 +1,11 @@
 //! Inspection off the main thread: a Web Worker runs the core, with a deadline and a restart.
 //!
-//! The single-file page inlines the wasm-bindgen glue twice: once to run the page, and once as the
-//! source of a classic worker started from a `blob:` URL (the CSP allows `worker-src blob:`). The
+//! The single-file page inlines the wasm-bindgen glue once; the page runs it as a module and reads
+//! it back from its own script to build a classic worker from a `blob:` URL (the CSP allows
+//! `worker-src blob:`). The
 //! page hands the worker the compiled `WebAssembly.Module`; the worker calls `tokenlensInspect` and
-//! returns the Report as JSON. A panic in the core traps only the worker: the page shows a message,
+//! returns the Report as JSON, after checking the signatures the core asks for with WebCrypto
+//! (`crypto.subtle`) and inspecting again with the answers (`verify::deferred`). A panic in the core traps only the worker: the page shows a message,
 //! keeps what was typed, and starts a fresh worker. An input that takes longer than the deadline is
 //! stopped the same way, so typing never waits for the core.
 
@@ -19,7 +21,16 @@ const DEADLINE_MS: u32 = 8_000;
 /// A new input replaces an inspection that has already run this long, instead of waiting for it.
 const REPLACE_AFTER_MS: f64 = 250.0;
 
+thread_local! {
+    /// The signature checks the last inspection asked for and had no answer to.
+    static PENDING: RefCell<String> = RefCell::new(String::from("[]"));
+}
+
 /// The worker's entry point: inspects one paste and returns `{"ms": .., "report": ..}` as JSON.
+///
+/// `answers` holds the results of signature checks asked for by an earlier run on the same input
+/// (see `verify::deferred`); the checks still without an answer are then read with
+/// `tokenlensPendingChecks`, verified by the worker with WebCrypto, and the input inspected again.
 #[wasm_bindgen(js_name = tokenlensInspect)]
 pub fn inspect_in_worker(
     text: &str,
@@ -27,6 +38,7 @@ pub fn inspect_in_worker(
     now: f64,
     utc_offset_minutes: i32,
     random: &[u8],
+    answers: &str,
 ) -> String {
     let mut bytes = [0u8; 16];
     for (slot, value) in bytes.iter_mut().zip(random) {
@@ -38,10 +50,26 @@ pub fn inspect_in_worker(
         random: bytes,
     };
     let start = clock_ms();
-    let report = crate::inspect::inspect_with_keys(text, keys, &ctx);
+    let answers = crate::verify::deferred::parse_answers(answers);
+    let (report, asked) = crate::verify::deferred::run(answers, || {
+        crate::inspect::inspect_with_keys(text, keys, &ctx)
+    });
     let ms = clock_ms() - start;
+    PENDING.with(|p| *p.borrow_mut() = crate::verify::deferred::to_json(&asked));
     let report = serde_json::to_string(&report).unwrap_or_else(|_| "null".to_string());
-    format!("{{\"ms\":{ms},\"report\":{report}}}")
+    // Microseconds written with integers, so that no float formatting code is linked in.
+    let micros = (ms.max(0.0) * 1000.0) as u64;
+    format!(
+        "{{\"ms\":{}.{:03},\"report\":{report}}}",
+        micros / 1000,
+        micros % 1000
+    )
+}
+
+/// The signature checks the last `tokenlensInspect` asked for, as a JSON array for WebCrypto.
+#[wasm_bindgen(js_name = tokenlensPendingChecks)]
+pub fn pending_checks() -> String {
+    PENDING.with(|p| p.borrow().clone())
 }
 
 /// A real panic in the worker, for the browser test that proves the page recovers from a trap.

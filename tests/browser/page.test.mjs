@@ -217,6 +217,37 @@ test("a token pasted with its key in the key box is verified offline", async () 
   await page.close();
 });
 
+test("signatures are checked with WebCrypto in the page: RSA, RSA-PSS, ECDSA, EdDSA, certificates and requests", async () => {
+  // Each token with its public key in the same paste; the core lists what to verify, the worker
+  // verifies it with crypto.subtle and the report is drawn again with the answers.
+  for (const [token, key, alg] of [
+    ["rs256.jwt", "rsa2048.pub.pem", "RS256"],
+    ["ps256.jwt", "rsa2048.pub.pem", "PS256"],
+    ["es256.jwt", "p256.pub.pem", "ES256"],
+    ["es384.jwt", "p384.pub.pem", "ES384"],
+    ["eddsa.jwt", "ed25519.pub.pem", "EdDSA"],
+  ]) {
+    const { page, requests } = await openPage(context, server.url);
+    await paste(page, generated(token) + "\n" + generated(key));
+    await page.waitForFunction(() => document.querySelector(".report-pane").innerText.includes("Signature valid"), null, { timeout: 10000 });
+    const text = await reportText(page);
+    assert.ok(text.includes(`the ${alg.toLowerCase()} signature matches the header and payload`), `${token} with ${key}`);
+    assert.deepEqual(requests, [server.url], "verification needs no request");
+    await page.close();
+  }
+  // A wrong key of the right type says invalid, not unchecked.
+  const { page } = await openPage(context, server.url);
+  await paste(page, generated("es256.jwt") + "\n" + generated("other-p256.pub.pem"));
+  await page.waitForFunction(() => document.querySelector(".report-pane").innerText.toLowerCase().includes("signature invalid"));
+  // An EC certificate's own DER signature, and a signing request's signature.
+  await paste(page, generated("p256.pem") + "\n" + generated("request.csr"));
+  await page.waitForSelector(".kind-cert");
+  const text = await reportText(page);
+  assert.ok(text.includes("the signature verifies with the certificate's own key"), "self-signed EC certificate");
+  assert.ok(text.includes("request signature verifies"), "certificate signing request");
+  await page.close();
+});
+
 test("the seed's IIS log line and FREB events lead to the fix", async () => {
   const { page } = await openPage(context, server.url);
   const iis = fixture("diagnostics/007-xmsdiag-2000008-iislog-plus-encoded.json");

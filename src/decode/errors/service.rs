@@ -214,7 +214,7 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
         tag_values(text, "faultstring"),
     ]
     .concat();
-    messages.sort_unstable();
+    crate::sort::natural(&mut messages);
     let mut codes: Vec<(usize, usize, usize, Origin)> = tag_values(text, "ResponseCode")
         .into_iter()
         .map(|(lt, s, e)| (lt, s, e, Origin::ResponseCode))
@@ -230,7 +230,7 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
             codes.push((lt, s, e, Origin::SoapFault));
         }
     }
-    codes.sort_unstable_by_key(|c| (c.0, c.1, c.2));
+    crate::sort::by_key(&mut codes, |c| (c.0, c.1, c.2));
     let mut previous_end = 0;
     for (lt, start, end, origin) in codes {
         let raw = cut(text, start..end).trim();

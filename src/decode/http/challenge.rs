@@ -249,7 +249,7 @@ pub fn find(text: &str) -> Vec<Found> {
             }
         }
     }
-    starts.sort_unstable();
+    crate::sort::natural(&mut starts);
     starts.dedup();
     let mut groups: Vec<(usize, usize, Vec<Challenge>)> = Vec::new();
     let mut covered = 0;

@@ -314,7 +314,7 @@ pub fn find(text: &str) -> Vec<Found> {
             }
         }
     }
-    starts.sort_unstable();
+    crate::sort::natural(&mut starts);
     let mut out = Vec::new();
     let mut covered_to = 0;
     for (start, backend) in starts {

@@ -75,7 +75,7 @@ pub fn read(text: &str) -> Option<FrebTrace> {
     if events.is_empty() {
         return None;
     }
-    events.sort_by_key(|e| e.start);
+    crate::sort::by_key(&mut events, |e| e.start);
     let start = events.first().map_or(0, |e| e.start);
     let end = events.iter().map(|e| e.end).max().unwrap_or(start);
     let headers = events

@@ -167,7 +167,7 @@ fn loose_names(line: &str, toks: &[(usize, usize)]) -> Option<(Vec<(&'static str
     if s + 3 < toks.len() && is_number(text(s + 3)) {
         names.push(("time-taken", s + 3));
     }
-    names.sort_by_key(|(_, i)| *i);
+    crate::sort::by_key(&mut names, |(_, i)| *i);
     Some((names, unplaced))
 }
 

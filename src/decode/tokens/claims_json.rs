@@ -172,7 +172,7 @@ fn linear_objects(text: &str, from: usize) -> Vec<(Span, Map<String, Value>)> {
         }
         i += 1;
     }
-    pairs.sort_unstable_by_key(|p| p.0);
+    crate::sort::by_key(&mut pairs, |p| p.0);
     let mut out = Vec::new();
     let mut taken_until = from;
     for (start, end, depth) in pairs {

@@ -246,7 +246,7 @@ pub fn text_of(map: &Map<String, Value>, key: &str) -> Option<String> {
 pub fn time_of(map: &Map<String, Value>, key: &str) -> Option<i64> {
     match map.get(key)? {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Value::String(v) => v.trim().parse::<f64>().ok().map(|f| f as i64),
+        Value::String(v) => crate::text::decimal_whole(v.trim()),
         _ => None,
     }
 }

@@ -6,12 +6,13 @@
 
 use super::der::Thumbprints;
 use super::extensions::{self, Extension};
+use crate::knowledge::oid_names::{short_name, ABBREVIATIONS};
+use crate::knowledge::x509::name_in;
 use crate::report::Span;
 use crate::text::hex_upper;
 use crate::verify::{self, KeyKind, SigAlg, VerifyError};
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
-use x509_parser::objects::{oid2abbrev, oid2sn, oid_registry};
 use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::FromDer;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
@@ -107,7 +108,7 @@ impl Certificate {
             der: der.to_vec(),
             span,
             cn,
-            issuer: cert.issuer().to_string(),
+            issuer: name_string(cert.issuer()),
             self_issued,
             self_signed: matches!(own, Some(Ok(()))),
             self_check_error: own.and_then(Result::err),
@@ -181,7 +182,7 @@ pub fn sig_alg(alg: &AlgorithmIdentifier) -> Option<SigAlg> {
 
 /// The distinguished name as `C=US, O=..., CN=...`.
 pub fn dn_string(name: &X509Name) -> String {
-    let s = name.to_string();
+    let s = name_string(name);
     if s.is_empty() {
         "(empty name)".to_string()
     } else {
@@ -189,14 +190,72 @@ pub fn dn_string(name: &X509Name) -> String {
     }
 }
 
+/// A name written as x509-parser's `Display` writes it (`C=US, O=..., CN=...`, `+` inside a
+/// multi-valued RDN), with the local OID table instead of the registry.
+fn name_string(name: &X509Name) -> String {
+    let mut rdns = Vec::new();
+    for rdn in name.iter() {
+        let mut parts = Vec::new();
+        for attr in rdn.iter() {
+            let Some(value) = attribute_text(attr.attr_value()) else {
+                return "<X509Error: Invalid X.509 name>".to_string();
+            };
+            let oid = attr.attr_type();
+            let label = attribute_label(oid)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{oid:?}"));
+            parts.push(format!("{label}={value}"));
+        }
+        rdns.push(parts.join(" + "));
+    }
+    rdns.join(", ")
+}
+
+/// An attribute value as text: string types as they are, BMPString decoded, anything else as
+/// upper-case hex; `None` when a string type does not decode.
+fn attribute_text(value: &x509_parser::asn1_rs::Any) -> Option<String> {
+    use x509_parser::asn1_rs::Tag;
+    match value.tag() {
+        Tag::NumericString
+        | Tag::VisibleString
+        | Tag::PrintableString
+        | Tag::GeneralString
+        | Tag::ObjectDescriptor
+        | Tag::GraphicString
+        | Tag::T61String
+        | Tag::VideotexString
+        | Tag::Utf8String
+        | Tag::Ia5String => std::str::from_utf8(value.data).ok().map(str::to_string),
+        Tag::BmpString => {
+            let units: Vec<u16> = value
+                .data
+                .chunks(2)
+                .map(|pair| match pair {
+                    [hi, lo] => u16::from(*hi) << 8 | u16::from(*lo),
+                    [single] => u16::from(*single),
+                    _ => 0,
+                })
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        _ => Some(hex_upper(value.data)),
+    }
+}
+
+/// The label of a name attribute: the usual abbreviation (CN, O, ...), else its short name.
+fn attribute_label(oid: &Oid) -> Option<&'static str> {
+    let id = oid.to_id_string();
+    name_in(ABBREVIATIONS, &id).or_else(|| short_name(&id))
+}
+
 /// The attributes of a name as (short label, value), in order.
 pub fn dn_attributes(name: &X509Name) -> Vec<(String, String)> {
     name.iter_attributes()
         .map(|attr| {
             let oid = attr.attr_type();
-            let label = oid2abbrev(oid, oid_registry())
+            let label = attribute_label(oid)
                 .map(str::to_string)
-                .unwrap_or_else(|_| oid.to_id_string());
+                .unwrap_or_else(|| oid.to_id_string());
             let value = attr
                 .as_str()
                 .map(str::to_string)
@@ -208,9 +267,9 @@ pub fn dn_attributes(name: &X509Name) -> Vec<(String, String)> {
 
 /// The registry's short name of an algorithm OID, else its dotted form.
 pub fn alg_name(oid: &Oid) -> String {
-    oid2sn(oid, oid_registry())
+    short_name(&oid.to_id_string())
         .map(str::to_string)
-        .unwrap_or_else(|_| oid.to_id_string())
+        .unwrap_or_else(|| oid.to_id_string())
 }
 
 /// The name of an extension: Microsoft's from the knowledge table, else the registry's.
@@ -218,9 +277,9 @@ pub fn ext_name(oid: &Oid) -> String {
     let id = oid.to_id_string();
     match crate::knowledge::x509::name_in(crate::knowledge::x509::EXTENSIONS, &id) {
         Some(name) => name.to_string(),
-        None => oid2sn(oid, oid_registry())
+        None => short_name(&id)
             .map(str::to_string)
-            .unwrap_or_else(|_| format!("Extension {id}")),
+            .unwrap_or_else(|| format!("Extension {id}")),
     }
 }
 
@@ -300,5 +359,38 @@ mod tests {
         assert_eq!(negative_magnitude(&[0xff]), Some(vec![0x01]));
         assert_eq!(negative_magnitude(&[0x7f]), None);
         assert!(Certificate::parse(&[0x30, 0x00], Span::default()).is_none());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn names_are_written_as_x509_parser_writes_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for file in [
+            "chain.pem",
+            "extra-ev.pem",
+            "extra-many-sans.pem",
+            "exchange-auth.pem",
+        ] {
+            let pem = std::fs::read_to_string(
+                root.join("tests/fixtures/certificate/generated").join(file),
+            )
+            .unwrap();
+            for block in pem.split("-----BEGIN CERTIFICATE-----").skip(1) {
+                let body: String = block
+                    .split("-----END")
+                    .next()
+                    .unwrap()
+                    .split_whitespace()
+                    .collect();
+                let der = crate::text::b64_decode_lenient(&body).unwrap();
+                let (_, cert) = X509Certificate::from_der(&der).unwrap();
+                for name in [cert.subject(), cert.issuer()] {
+                    assert_eq!(name_string(name), name.to_string());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 8);
     }
 }

@@ -83,11 +83,14 @@ impl PublicKey {
 
     /// Reads a PKCS#1 RSAPublicKey (`RSA PUBLIC KEY`).
     pub fn parse_pkcs1(der: &[u8], span: Span) -> Option<PublicKey> {
-        use rsa::pkcs1::DecodeRsaPublicKey;
-        use rsa::pkcs8::EncodePublicKey;
-        let key = rsa::RsaPublicKey::from_pkcs1_der(der).ok()?;
-        let spki = key.to_public_key_der().ok()?;
-        let mut parsed = PublicKey::parse(spki.as_bytes(), span)?;
+        // Wrapped as it is to read n and e, then encoded again in the shortest DER form.
+        let wrapped = verify::spki::from_pkcs1(der);
+        let (_, info) = SubjectPublicKeyInfo::from_der(&wrapped).ok()?;
+        let Ok(x509_parser::public_key::PublicKey::RSA(key)) = info.parsed() else {
+            return None;
+        };
+        let spki = verify::spki::rsa(key.modulus, key.exponent).ok()?;
+        let mut parsed = PublicKey::parse(&spki, span)?;
         parsed.pkcs1 = true;
         Some(parsed)
     }

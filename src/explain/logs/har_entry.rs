@@ -221,7 +221,7 @@ fn request_section(x: &Exchange, url: &str, endpoint: Option<&str>) -> Section {
     if params.iter().any(|p| p.starts_with("grant_type=")) {
         params.retain(|p| p != "grant_type");
     }
-    params.sort();
+    crate::sort::natural(&mut params);
     params.dedup();
     if !params.is_empty() {
         let how = if params.iter().any(|p| p == "client_secret") {

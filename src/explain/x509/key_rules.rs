@@ -101,7 +101,7 @@ fn unreadable(p: &PemRead, _: &Context) -> Vec<Finding> {
         format!("Not a readable {}", p.label),
         format!(
             "The base64 decodes to {len} bytes that do not parse as {}; the text was probably changed or cut while copying.",
-            p.label.to_lowercase()
+            p.label.to_ascii_lowercase()
         ),
     )]
 }
