@@ -22,7 +22,7 @@ best_of_3() {
   local best="" t0 t1 t
   for _ in 1 2 3; do
     t0=$(date +%s.%N)
-    "$@" >/dev/null
+    "$@" >/dev/null || true # triage exits 1 when it finds errors
     t1=$(date +%s.%N)
     t=$(echo "$t1 - $t0" | bc -l)
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
@@ -32,7 +32,8 @@ best_of_3() {
 
 # Peak resident memory of one run, in MB.
 peak_mb() {
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }'
+  (/usr/bin/time -v "$@" 2>&1 >/dev/null || true) |
+    awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }'
 }
 
 printf '%-8s %10s %9s %9s %8s %12s %10s %s\n' size triage_s MB/s rg_s ratio triage_peak rg_peak counts

@@ -74,9 +74,33 @@ pub struct Failure {
     pub diagnostic: Option<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aadsts: Option<u32>,
+    /// The table prefixes the endpoint and the client were recognised by (group keys).
+    #[serde(skip)]
+    pub known: Known,
     /// The line, secrets masked, cut at 2,000 characters (filled only where records are kept).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
+}
+
+/// The knowledge-table prefixes of a failure's path and user agent, looked up once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Known {
+    pub endpoint: Option<&'static str>,
+    pub client: Option<&'static str>,
+}
+
+/// Searchers built once for the needles every failure line is searched for.
+fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
+    use std::sync::OnceLock;
+    static AADSTS: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static TOKEN: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static REASON: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let cell = match needle {
+        "AADSTS" => &AADSTS,
+        "eyJ" => &TOKEN,
+        _ => &REASON,
+    };
+    cell.get_or_init(|| memchr::memmem::Finder::new(needle))
 }
 
 /// What a candidate line turned out to be.
@@ -203,6 +227,8 @@ impl Facts {
         } else {
             Severity::Warning
         };
+        let endpoint = self.path.as_deref().and_then(exchange_paths::path);
+        let client = self.user_agent.as_deref().and_then(user_agents::client);
         Failure {
             line: number,
             time: self.time,
@@ -211,22 +237,18 @@ impl Facts {
             substatus: self.substatus,
             win32: self.win32,
             method: self.method,
-            endpoint: self
-                .path
-                .as_deref()
-                .and_then(exchange_paths::path)
-                .map(|p| p.protocol),
+            endpoint: endpoint.map(|p| p.protocol),
             path: self.path,
             user: self.user.filter(|u| !u.is_empty()),
-            client: self
-                .user_agent
-                .as_deref()
-                .and_then(user_agents::client)
-                .map(|a| a.client),
+            client: client.map(|a| a.client),
             user_agent: self.user_agent.filter(|u| !u.is_empty()),
             app_id: token_app_id(line),
             diagnostic,
             aadsts,
+            known: Known {
+                endpoint: endpoint.map(|p| p.prefix),
+                client: client.map(|a| a.prefix),
+            },
             text: String::new(),
         }
     }
@@ -234,8 +256,7 @@ impl Facts {
 
 /// True when a text line may name an error worth a record (cheap test before `from_text`).
 pub fn worth_reading_as_text(line: &[u8]) -> bool {
-    memchr::memmem::find(line, b"AADSTS").is_some()
-        || memchr::memmem::find(line, b"reason=").is_some()
+    finder("AADSTS").find(line).is_some() || finder("reason=").find(line).is_some()
 }
 
 /// A record from a text line that names an AADSTS code or an x-ms-diagnostics value.
@@ -243,7 +264,8 @@ pub fn from_text(line: &str, number: u64) -> Option<Failure> {
     let aadsts = aadsts_in(line);
     // The value is read from a window around the first `reason=`, so that a hostile line of
     // many megabytes costs no more than a log line.
-    let diagnostic = memchr::memmem::find(line.as_bytes(), b"reason=")
+    let diagnostic = finder("reason=")
+        .find(line.as_bytes())
         .and_then(|at| {
             let start = floor_boundary(line, at.saturating_sub(TEXT_BEFORE));
             let end = floor_boundary(line, at.saturating_add(TEXT_AFTER));
@@ -273,6 +295,7 @@ pub fn from_text(line: &str, number: u64) -> Option<Failure> {
         app_id: token_app_id(line),
         diagnostic,
         aadsts,
+        known: Known::default(),
         text: String::new(),
     })
 }
@@ -287,7 +310,7 @@ fn diagnostic(d: &xms_diagnostics::Diag) -> Diagnostic {
 
 /// The first `AADSTS<digits>` code in a line.
 fn aadsts_in(line: &str) -> Option<u32> {
-    memchr::memmem::find_iter(line.as_bytes(), b"AADSTS").find_map(|at| {
+    finder("AADSTS").find_iter(line.as_bytes()).find_map(|at| {
         let digits = line.get(at + 6..)?;
         let end = digits
             .find(|c: char| !c.is_ascii_digit())
@@ -308,7 +331,7 @@ fn token_char(c: u8) -> bool {
 fn token_ranges(line: &str) -> Vec<(usize, usize)> {
     let b = line.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for at in memchr::memmem::find_iter(b, b"eyJ") {
+    for at in finder("eyJ").find_iter(b) {
         if out.last().is_some_and(|&(_, e)| at < e) {
             continue;
         }

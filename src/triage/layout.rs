@@ -189,12 +189,22 @@ pub fn nth_field(line: &[u8], index: usize, count: usize) -> Option<&[u8]> {
         let end = memchr::memchr(b' ', line.get(start..)?).map_or(line.len(), |e| start + e);
         line.get(start..end)
     } else {
+        // The fields after the status are short (substatus, win32 status, time taken, custom
+        // fields), so a plain backward walk beats a vector search that starts over each time.
         let mut end = line.len();
-        for _ in 0..from_end {
-            end = memchr::memrchr(b' ', line.get(..end)?)?;
+        let mut seen = 0;
+        let mut i = line.len();
+        while i > 0 {
+            i -= 1;
+            if line.get(i) == Some(&b' ') {
+                if seen == from_end {
+                    return line.get(i + 1..end);
+                }
+                seen += 1;
+                end = i;
+            }
         }
-        let start = memchr::memrchr(b' ', line.get(..end)?).map_or(0, |s| s + 1);
-        line.get(start..end)
+        (seen == from_end).then(|| line.get(..end)).flatten()
     }
 }
 

@@ -4,9 +4,7 @@
 
 use super::failure::Failure;
 use super::time;
-use crate::knowledge::{
-    aadsts, apps, exchange_paths, iis, user_agents, win32, xms_diagnostics, xms_reasons,
-};
+use crate::knowledge::{aadsts, apps, iis, win32, xms_diagnostics, xms_reasons};
 use crate::report::Severity;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -294,11 +292,19 @@ impl Summary {
 
 /// Widens a first/last pair to take in `first..=last`.
 fn widen(lo: &mut Option<String>, hi: &mut Option<String>, first: &str, last: &str) {
-    if lo.as_deref().is_none_or(|l| first < l) {
-        *lo = Some(first.to_string());
-    }
-    if hi.as_deref().is_none_or(|h| last > h) {
-        *hi = Some(last.to_string());
+    set_if(lo, first, |new, old| new < old);
+    set_if(hi, last, |new, old| new > old);
+}
+
+/// Sets `slot` to `value` when empty or when `better(value, current)`, reusing its allocation.
+fn set_if(slot: &mut Option<String>, value: &str, better: fn(&str, &str) -> bool) {
+    match slot {
+        Some(current) if better(value, current) => {
+            current.clear();
+            current.push_str(value);
+        }
+        Some(_) => {}
+        None => *slot = Some(value.to_string()),
     }
 }
 
@@ -321,15 +327,15 @@ fn group_ids(f: &Failure) -> Vec<GroupId> {
         out.push((GroupKind::Status, key, detail));
     }
     if let Some(path) = &f.path {
-        let key = match exchange_paths::path(path) {
-            Some(p) => p.prefix.to_string(),
+        let key = match f.known.endpoint {
+            Some(prefix) => prefix.to_string(),
             None => crate::text::ellipsis(&path.to_ascii_lowercase(), 80),
         };
         out.push((GroupKind::Endpoint, key, None));
     }
     if let Some(ua) = &f.user_agent {
-        let key = match user_agents::client(ua) {
-            Some(a) => a.prefix.to_string(),
+        let key = match f.known.client {
+            Some(prefix) => prefix.to_string(),
             None => crate::text::ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
         };
         out.push((GroupKind::Client, key, None));
