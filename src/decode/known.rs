@@ -2,6 +2,7 @@
 //! statuses, application ids) wherever it appears in free text, in one pass of an Aho-Corasick
 //! automaton built once from `knowledge::needles`. Returns typed mentions, nothing else.
 
+use crate::decode::http::user_agent;
 use crate::knowledge::needles::{self, Fact, Needle};
 use crate::knowledge::xms_diagnostics;
 use crate::report::Span;
@@ -143,6 +144,8 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
     let mut next_cover = 0;
     let (mut line, mut counted_to) = (1, 0);
     let mut out = Vec::new();
+    // The end of the last user agent read, so that its other tokens are not read again.
+    let mut ua_end = 0;
     for m in auto.ac.find_iter(bytes) {
         let (start, end) = (m.start(), m.end());
         let found = &bytes[start..end];
@@ -153,7 +156,14 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
         let Some(needle) = spelled else {
             continue;
         };
-        if !stands_alone(bytes, start, end, &needle.text) {
+        // A client token runs on into its model or version (`Apple-iPhone8C4`).
+        let ua_token = matches!(needle.fact, Fact::UserAgent(_));
+        let alone = if ua_token {
+            start == 0 || !is_word(bytes[start - 1])
+        } else {
+            stands_alone(bytes, start, end, &needle.text)
+        };
+        if !alone {
             continue;
         }
         while next_cover < covered.len() && covered[next_cover].1 <= start {
@@ -170,10 +180,28 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
             Fact::DiagReason(id) if !reason_complete(id, bytes, start, end) => continue,
             _ => None,
         };
+        let (fact, value) = match needle.fact {
+            Fact::UserAgent(_) => {
+                // One mention per user agent, named by the client it names first.
+                if start < ua_end {
+                    continue;
+                }
+                let Some(ua) = user_agent::around(text, start, end) else {
+                    continue;
+                };
+                let Some(info) = user_agent::describe(ua) else {
+                    continue;
+                };
+                let offset = (ua.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+                ua_end = offset + ua.len();
+                (Fact::UserAgent(info.client.token), Some(ua.to_string()))
+            }
+            fact => (fact, value),
+        };
         line += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count();
         counted_to = start;
         out.push(Mention {
-            fact: needle.fact,
+            fact,
             span: Span::new(start, end),
             line,
             value,

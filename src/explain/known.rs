@@ -4,12 +4,13 @@
 //! to do, and what could not be read around it.
 
 use crate::context::Context;
+use crate::decode::http::user_agent;
 use crate::decode::known::{self, Mention};
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::needles::Fact;
 use crate::knowledge::{
-    aadsts, apps, cmdlets, error_ids, graph_errors, iis, iis_versions, localized, sources, win32,
-    xms_diagnostics, Fix,
+    aadsts, apps, cmdlets, error_ids, graph_errors, iis, iis_versions, localized, sources,
+    user_agents, win32, xms_diagnostics, Fix,
 };
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
 use std::collections::BTreeMap;
@@ -236,6 +237,7 @@ fn describe(g: &Named) -> Option<Described> {
         Fact::ErrorId(id) => describe_error_id(g, id)?,
         Fact::Phrase(text) => describe_phrase(g, text)?,
         Fact::Cmdlet(name) => describe_cmdlet(g, name)?,
+        Fact::UserAgent(token) => describe_user_agent(g, token)?,
     })
 }
 
@@ -293,6 +295,39 @@ fn describe_cmdlet(g: &Named, name: &str) -> Option<Described> {
             Field::new("look at", row.look_at).source(row.source),
         ],
     ))
+}
+
+/// A user agent's card: the client, its version and platform, for each distinct user agent read.
+fn describe_user_agent(g: &Named, token: &str) -> Option<Described> {
+    let row = user_agents::CLIENTS.iter().find(|c| c.token == token)?;
+    let read: Vec<(String, String)> = g
+        .values
+        .iter()
+        .filter_map(|ua| user_agent::describe(ua).map(|info| (ua.clone(), info.summary())))
+        .collect();
+    let (title, verdict) = match read.as_slice() {
+        [(_, summary)] => (
+            format!("User agent: {summary}"),
+            format!("The request came from {summary}: its user agent names it."),
+        ),
+        _ => (
+            format!("User agents: {}", row.client),
+            format!(
+                "{} different user agents of {} are named here.",
+                read.len(),
+                row.client
+            ),
+        ),
+    };
+    let mut fields = vec![found_field(g, row.token.trim_end())];
+    for (ua, summary) in read {
+        fields.push(
+            Field::new("user agent", ua)
+                .meaning(summary)
+                .source(row.source),
+        );
+    }
+    Some((title, verdict, fields))
 }
 
 fn describe_app(g: &Named, id: &str) -> Option<Described> {
@@ -646,6 +681,38 @@ mod tests {
             assert!(c[0].title.contains("SEC_E_LOGON_DENIED"), "{notation}");
             assert!(rules_fired(notation).contains(&"known.win32"));
         }
+    }
+
+    #[test]
+    fn a_user_agent_in_prose_names_its_client_version_and_platform() {
+        let text = "Outlook keeps prompting; the EWS log shows UserAgent=MacOutlook/16.61.22050700 (Intelx64 Mac OS X 12.4 (Build 21F79)) and then nothing";
+        let c = cards(text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].title
+                .contains("Outlook for Mac 16.61.22050700 on macOS 12.4"),
+            "{}",
+            c[0].title
+        );
+        let two = "\"iOS/15.1 (19B74) dataaccessd/1.0\" then \"iOS/16.0 (20A362) dataaccessd/1.0\" and again \"iOS/15.1 (19B74) dataaccessd/1.0\"";
+        let c = cards(two);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].verdict.starts_with("2 different user agents"),
+            "{}",
+            c[0].verdict
+        );
+        // A browser string names the browser, not every engine it mentions.
+        let edge = "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91";
+        let c = cards(edge);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].title.contains("Microsoft Edge 120.0.2210.91"),
+            "{}",
+            c[0].title
+        );
+        // The product name in a sentence is no user agent.
+        assert!(cards("Microsoft Outlook cannot connect to the server").is_empty());
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Needles: the words by which each knowledge row can be found in free text, gathered from every
 //! table that declares them (AADSTS names, x-ms-diagnostics codes, categories and reasons, Graph
 //! and EWS error codes, Win32/SSPI statuses, application ids, product error ids, localized
-//! messages and cmdlet names).
+//! messages, cmdlet names and user agent tokens).
 //!
 //! Each table says how its rows are found (`needles` in its own file); this module only collects
 //! them. The finder (`decode::known`) builds one Aho-Corasick automaton from the list.
 
 use super::{
-    aadsts, apps, cmdlets, error_ids, graph_errors, iis_versions, localized, win32,
+    aadsts, apps, cmdlets, error_ids, graph_errors, iis_versions, localized, user_agents, win32,
     xms_diagnostics, xms_reasons,
 };
 
@@ -40,6 +40,9 @@ pub enum Fact {
     Cmdlet(&'static str),
     /// An IIS version by its `Server` product token (`Microsoft-IIS/8.5`).
     IisVersion(&'static str),
+    /// A user agent, by the token of the client it names (`MacOutlook/`); the finder reads the
+    /// whole user agent around the needle and keeps it as the mention's value.
+    UserAgent(&'static str),
 }
 
 /// One needle: the text to find, the fact it leads to, and whether case must match exactly.
@@ -92,6 +95,7 @@ pub fn all() -> Vec<Needle> {
     error_ids::needles(&mut out);
     localized::needles(&mut out);
     cmdlets::needles(&mut out);
+    user_agents::needles(&mut out);
     out
 }
 
@@ -114,6 +118,7 @@ mod tests {
             |f: &Fact| matches!(f, Fact::ErrorId(_)),
             |f: &Fact| matches!(f, Fact::Phrase(_)),
             |f: &Fact| matches!(f, Fact::Cmdlet(_)),
+            |f: &Fact| matches!(f, Fact::UserAgent(_)),
         ] {
             assert!(all.iter().any(|n| kind(&n.fact)));
         }

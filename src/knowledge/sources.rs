@@ -370,7 +370,22 @@ pub const WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION: &str =
 pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code";
 
 /// Every source, for the table test.
+pub const APPLE_FORUM_ACTIVESYNC_IOS_11: &str = "https://forums.developer.apple.com/thread/99522";
+pub const EDGE_USER_AGENT_STRING: &str =
+    "https://learn.microsoft.com/en-us/microsoft-edge/web-platform/user-agent-string";
+pub const EDGE_HOW_TO_DETECT_WIN11: &str =
+    "https://learn.microsoft.com/en-us/microsoft-edge/web-platform/how-to-detect-win11";
+pub const EXOVOICE_FREEBUSY_TROUBLESHOOTING: &str =
+    "https://learn.microsoft.com/en-us/archive/blogs/exovoice/freebusy-troubleshooting";
+pub const POWERSHELL_INVOKE_WEBREQUEST: &str =
+    "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-webrequest";
+
 pub const ALL: &[&str] = &[
+    APPLE_FORUM_ACTIVESYNC_IOS_11,
+    EDGE_USER_AGENT_STRING,
+    EDGE_HOW_TO_DETECT_WIN11,
+    EXOVOICE_FREEBUSY_TROUBLESHOOTING,
+    POWERSHELL_INVOKE_WEBREQUEST,
     AAD_POD_IDENTITY_ISSUES_613,
     OPENSSL_OBJECTS_TXT,
     ACCESS_TOKENS_ACCESS_TOKEN_PROFILES,
