@@ -145,10 +145,56 @@ pub struct AuthorizationHeader {
     pub credential: Credential,
 }
 
+/// What a Bearer credential looks like, before anything tries to decode it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenShape {
+    /// A compact JWS (three parts): decoded in its own card.
+    Jwt,
+    /// A compact JWE (five parts).
+    Jwe,
+    /// `eyJ...` with one dot or a dot too few: a JWT cut short.
+    CutJwt,
+    /// `eyJ...` with no dot at all: the parts were joined or only one part was copied.
+    JwtWithoutDots,
+    /// A placeholder instead of a token: `null`, `undefined`, `$TOKEN`, `<token>`, `[object Object]`.
+    Placeholder,
+    /// Anything else: a token that is not a JWT (a consumer MSA token, a refresh token, a code).
+    Opaque,
+}
+
+/// Words and forms that stand where a token should be.
+fn placeholder(cred: &str) -> bool {
+    let c = cred.trim().trim_matches(['"', '\'']);
+    let lower = c.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "" | "null" | "undefined" | "none" | "nil" | "[object" | "token" | "<token>" | "{token}"
+    ) || c.starts_with('$')
+        || c.starts_with("${")
+        || c.starts_with("{{")
+        || (c.starts_with('<') && c.ends_with('>'))
+}
+
+/// The shape of a Bearer credential.
+pub fn token_shape(token: &str) -> TokenShape {
+    let t = token.trim();
+    if placeholder(t) {
+        return TokenShape::Placeholder;
+    }
+    let dots = t.bytes().filter(|b| *b == b'.').count();
+    match (t.starts_with("eyJ"), dots) {
+        (true, 2) => TokenShape::Jwt,
+        (true, 4) => TokenShape::Jwe,
+        (true, 0) => TokenShape::JwtWithoutDots,
+        (true, _) => TokenShape::CutJwt,
+        (false, _) => TokenShape::Opaque,
+    }
+}
+
 /// Reads a scheme and its credential; `None` when they do not make a credential we can read.
 pub fn read_credential(scheme: &str, cred: &str) -> Option<Credential> {
     match scheme.to_ascii_lowercase().as_str() {
-        "bearer" if cred.len() >= 8 => Some(Credential::Bearer {
+        "bearer" if cred.len() >= 8 || placeholder(cred) => Some(Credential::Bearer {
             token: cred.to_string(),
         }),
         "basic" => {
@@ -269,7 +315,13 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let se = textmap::token_end(t, p);
         let scheme = cut(t, p..se);
         let cs = textmap::skip_ws(t, se);
-        let ce = credential_end(t, cs);
+        let mut ce = credential_end(t, cs);
+        if ce == cs && scheme.eq_ignore_ascii_case("bearer") {
+            // A placeholder (`$TOKEN`, `<token>`, `${token}`) ends at white space or a quote.
+            ce = cs + cut_from(t, cs)
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
+                .unwrap_or(t.len() - cs);
+        }
         if let Some(credential) = read_credential(scheme, cut(t, cs..ce)) {
             out.push(Found::Header(AuthorizationHeader {
                 span: n.span(at, ce.max(se)),
@@ -333,6 +385,20 @@ fn token_request(t: &str, at: usize, n: &Norm) -> (Option<TokenRequest>, usize) 
 mod tests {
     use super::*;
     use crate::text::b64std;
+
+    #[test]
+    fn token_shapes_are_told_apart() {
+        assert_eq!(token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig"), TokenShape::Jwt);
+        assert_eq!(token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ"), TokenShape::CutJwt);
+        assert_eq!(token_shape("eyJhbGciOiJub25lIn0eyJ4IjoxfQ"), TokenShape::JwtWithoutDots);
+        assert_eq!(token_shape("undefined"), TokenShape::Placeholder);
+        assert_eq!(token_shape("$TOKEN"), TokenShape::Placeholder);
+        assert_eq!(token_shape("EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ"), TokenShape::Opaque);
+        let found = find_all("Authorization: Bearer undefined\n");
+        assert!(matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "undefined")));
+        let found = find_all("-H \"Authorization: Bearer $TOKEN\"");
+        assert!(matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "$TOKEN")));
+    }
 
     #[test]
     fn ntlm_types_and_kerberos_are_read() {

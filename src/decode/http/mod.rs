@@ -1,8 +1,10 @@
-//! HTTP authentication headers as typed records: WWW-Authenticate challenges and the claims
+//! HTTP exchanges and authentication headers as typed records: exchanges (status, headers and
+//! body in any notation), WWW-Authenticate challenges and the claims
 //! requests they carry, Authorization headers and token request bodies, x-ms-diagnostics values.
 //! No prose here: `explain::http` turns these records into cards.
 
 pub mod authorization;
 pub mod challenge;
 pub mod claims;
+pub mod exchange;
 pub mod xms_diagnostics;
