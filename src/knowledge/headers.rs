@@ -205,7 +205,7 @@ mod tests {
             })
         );
         assert_eq!(reader("X-FEServer"), Some(Correlation));
-        assert!(reader("cs(User-Agent)").is_none());
+        assert!(reader("cs(Referer)").is_none());
         assert!(reader("(").is_none());
         assert!(Challenge.has_card() && !Correlation.has_card());
     }

@@ -82,18 +82,71 @@ pub const STORAGE: &str = "Azure Storage";
 
 /// Hosts and paths that name a service, most specific first (the first that a paste holds wins).
 pub const SERVICE_MARKERS: &[ServiceMarker] = &[
-    ServiceMarker { needle: "graph.microsoft.", service: GRAPH, source: sources::GRAPH_ERRORS },
-    ServiceMarker { needle: "graph.windows.net", service: AAD_GRAPH, source: sources::GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW },
-    ServiceMarker { needle: "/ews/exchange.asmx", service: EWS, source: sources::WEB_SERVICE_REFERENCE_RESPONSECODE },
-    ServiceMarker { needle: ".vault.azure.", service: KEY_VAULT, source: sources::KEY_VAULT_REST_ERROR_CODES },
-    ServiceMarker { needle: "vault.azure.net", service: KEY_VAULT, source: sources::KEY_VAULT_REST_ERROR_CODES },
-    ServiceMarker { needle: "management.azure.", service: ARM, source: sources::MANAGEMENT_OVERVIEW },
-    ServiceMarker { needle: "management.core.windows.net", service: ARM, source: sources::MANAGEMENT_OVERVIEW },
-    ServiceMarker { needle: ".dynamics.com", service: DATAVERSE, source: sources::DATAVERSE_WEBAPI_HANDLE_ERRORS },
-    ServiceMarker { needle: "/api/data/v9", service: DATAVERSE, source: sources::DATAVERSE_WEBAPI_HANDLE_ERRORS },
-    ServiceMarker { needle: ".blob.core.", service: STORAGE, source: sources::STORAGESERVICES_COMMON_REST_API_ERROR_CODES },
-    ServiceMarker { needle: "/_api/", service: SHAREPOINT, source: sources::SP_REST_BASIC_OPERATIONS },
-    ServiceMarker { needle: ".sharepoint.com", service: SHAREPOINT, source: sources::SP_REST_BASIC_OPERATIONS },
+    ServiceMarker {
+        needle: "graph.microsoft.",
+        service: GRAPH,
+        source: sources::GRAPH_ERRORS,
+    },
+    ServiceMarker {
+        needle: "graph.windows.net",
+        service: AAD_GRAPH,
+        source: sources::GRAPH_MIGRATE_AZURE_AD_GRAPH_OVERVIEW,
+    },
+    ServiceMarker {
+        needle: "/ews/exchange.asmx",
+        service: EWS,
+        source: sources::WEB_SERVICE_REFERENCE_RESPONSECODE,
+    },
+    ServiceMarker {
+        needle: ".vault.azure.",
+        service: KEY_VAULT,
+        source: sources::KEY_VAULT_REST_ERROR_CODES,
+    },
+    ServiceMarker {
+        needle: "vault.azure.net",
+        service: KEY_VAULT,
+        source: sources::KEY_VAULT_REST_ERROR_CODES,
+    },
+    ServiceMarker {
+        needle: "keyvault",
+        service: KEY_VAULT,
+        source: sources::KEY_VAULT_REST_ERROR_CODES,
+    },
+    ServiceMarker {
+        needle: "management.azure.",
+        service: ARM,
+        source: sources::MANAGEMENT_OVERVIEW,
+    },
+    ServiceMarker {
+        needle: "management.core.windows.net",
+        service: ARM,
+        source: sources::MANAGEMENT_OVERVIEW,
+    },
+    ServiceMarker {
+        needle: ".dynamics.com",
+        service: DATAVERSE,
+        source: sources::DATAVERSE_WEBAPI_HANDLE_ERRORS,
+    },
+    ServiceMarker {
+        needle: "/api/data/v9",
+        service: DATAVERSE,
+        source: sources::DATAVERSE_WEBAPI_HANDLE_ERRORS,
+    },
+    ServiceMarker {
+        needle: ".blob.core.",
+        service: STORAGE,
+        source: sources::STORAGESERVICES_COMMON_REST_API_ERROR_CODES,
+    },
+    ServiceMarker {
+        needle: "/_api/",
+        service: SHAREPOINT,
+        source: sources::SP_REST_BASIC_OPERATIONS,
+    },
+    ServiceMarker {
+        needle: ".sharepoint.com",
+        service: SHAREPOINT,
+        source: sources::SP_REST_BASIC_OPERATIONS,
+    },
 ];
 
 /// The service a lower-case paste names first by host or path, if any.
@@ -104,7 +157,7 @@ pub fn service_named_in(lower: &str) -> Option<&'static ServiceMarker> {
 /// The service an error code's own shape names when the paste names no host: SharePoint's
 /// `-2147024891, System.UnauthorizedAccessException`, Dataverse's `0x80072560`.
 pub fn service_of_code(code: &str) -> Option<&'static str> {
-    if code.starts_with("-21474") && code.contains(", System.") {
+    if code.starts_with("-2") && code.contains(", System.") {
         Some(SHAREPOINT)
     } else if code.len() == 10 && code.starts_with("0x8") {
         Some(DATAVERSE)

@@ -374,8 +374,7 @@ pub const DATAVERSE_WEBAPI_HANDLE_ERRORS: &str =
     "https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors";
 pub const IIS_HTTP_DETAILED_ERRORS: &str =
     "https://learn.microsoft.com/en-us/iis/troubleshoot/diagnosing-http-errors/how-to-use-http-detailed-errors-in-iis";
-pub const RFC_RFC9110_SECTION_15: &str =
-    "https://www.rfc-editor.org/rfc/rfc9110#section-15";
+pub const RFC_RFC9110_SECTION_15: &str = "https://www.rfc-editor.org/rfc/rfc9110#section-15";
 pub const SP_REST_BASIC_OPERATIONS: &str =
     "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints";
 

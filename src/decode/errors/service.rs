@@ -137,6 +137,15 @@ fn loose_bodies(text: &str, covered: &[Span]) -> Vec<ServiceError> {
         if message.is_none() && !known {
             continue;
         }
+        // A message that starts with an id the error-id table explains (`AKV10022: ...`) is left
+        // to that row's own card, which knows its causes and fixes.
+        let first_word = message
+            .as_ref()
+            .and_then(|(m, _)| m.split(|c: char| !c.is_ascii_alphanumeric()).next());
+        if !known && first_word.is_some_and(|w| crate::knowledge::error_ids::error_id(w).is_some())
+        {
+            continue;
+        }
         let end = message.as_ref().map_or(after, |(_, e)| *e);
         read_until = end;
         // A tree view repeats the object's members below it: the same code again is not a second
@@ -147,12 +156,22 @@ fn loose_bodies(text: &str, covered: &[Span]) -> Vec<ServiceError> {
         if repeated {
             continue;
         }
+        // The support ids of the inner error, when they follow the message.
+        let ids_end = floor_boundary(text, end.saturating_add(400).min(text.len()));
+        let inner: Vec<(String, String)> = ["request-id", "client-request-id", "date"]
+            .iter()
+            .filter_map(|key| {
+                let k = textmap::find_ci(cut(text, end..ids_end), key, 0)?;
+                let (v, _) = keyed_value(text, end + k, key.len(), 100)?;
+                Some(((*key).to_string(), v))
+            })
+            .collect();
         out.push(ServiceError {
             service: Service::Graph,
             origin: Origin::JsonBody,
             code,
             message: message.map(|(m, _)| m).unwrap_or_default(),
-            inner: None,
+            inner: (!inner.is_empty()).then_some(inner),
             span: Span::new(at, end),
             status: None,
             product: None,
@@ -165,7 +184,11 @@ fn loose_bodies(text: &str, covered: &[Span]) -> Vec<ServiceError> {
 /// `'key': 'v'`, `key: "v"`, `Key="v"`, `\"key\":\"v\"`; with where the value ends.
 fn keyed_value(text: &str, at: usize, len: usize, max: usize) -> Option<(String, usize)> {
     let b = text.as_bytes();
-    let before_ok = at == 0 || matches!(b[at - 1], b'"' | b'\'' | b' ' | b'{' | b',' | b'\t' | b'\n' | b'\\');
+    let before_ok = at == 0
+        || matches!(
+            b[at - 1],
+            b'"' | b'\'' | b' ' | b'{' | b',' | b'\t' | b'\n' | b'\\'
+        );
     if !before_ok {
         return None;
     }
@@ -204,7 +227,10 @@ fn message_at(text: &str, at: usize) -> Option<(String, usize)> {
         return Some((crate::text::json_unescape(&m), end));
     }
     let after = textmap::skip_ws(text, at + 7);
-    let rest = cut(text, after..floor_boundary(text, after.saturating_add(60).min(text.len())));
+    let rest = cut(
+        text,
+        after..floor_boundary(text, after.saturating_add(60).min(text.len())),
+    );
     let v = textmap::find_ci(rest, "value", 0)?;
     keyed_value(text, after + v, 5, 2_000).map(|(m, e)| (crate::text::json_unescape(&m), e))
 }
@@ -221,7 +247,9 @@ fn error_code_shape(code: &str) -> bool {
     let b = code.as_bytes();
     b[0].is_ascii_alphabetic()
         && code.bytes().any(|c| c.is_ascii_uppercase())
-        && code.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+        && code
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
 }
 
 /// `{"error":{"code":"...","message":"...","innerError":{...}}}` and `{"odata.error":{...}}`.
@@ -509,8 +537,15 @@ mod tests {
         let (e, _) = find("\"error\": {\n\"code\": \"0x80072560\",\n\"message\": \"The user is not a member of the organization.\"\n}\n}");
         assert_eq!(e[0].product, Some(http_exchange::DATAVERSE));
         let (e, _) = find("{\"odata.error\":{\"code\":\"-2147024891, System.UnauthorizedAccessException\",\"message\":{\"lang\":\"en-US\",\"value\":\"Access denied.\"}");
-        assert_eq!((e[0].product, e[0].message.as_str()), (Some(http_exchange::SHAREPOINT), "Access denied."));
-        assert!(find("\"error_codes\":[7000215], \"StatusCode\": \"x\", {\"code\": \"lowercase\"}").0.is_empty());
+        assert_eq!(
+            (e[0].product, e[0].message.as_str()),
+            (Some(http_exchange::SHAREPOINT), "Access denied.")
+        );
+        assert!(find(
+            "\"error_codes\":[7000215], \"StatusCode\": \"x\", {\"code\": \"lowercase\"}"
+        )
+        .0
+        .is_empty());
     }
 
     #[test]

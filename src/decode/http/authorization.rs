@@ -156,7 +156,8 @@ pub enum TokenShape {
     CutJwt,
     /// `eyJ...` with no dot at all: the parts were joined or only one part was copied.
     JwtWithoutDots,
-    /// A placeholder instead of a token: `null`, `undefined`, `$TOKEN`, `<token>`, `[object Object]`.
+    /// A placeholder instead of a token: `null`, `undefined`, `[object Object]`, `<token>`. (A
+    /// shell or PowerShell `$token` is expanded before sending, so it is not one.)
     Placeholder,
     /// Anything else: a token that is not a JWT (a consumer MSA token, a refresh token, a code).
     Opaque,
@@ -169,10 +170,7 @@ fn placeholder(cred: &str) -> bool {
     matches!(
         lower.as_str(),
         "" | "null" | "undefined" | "none" | "nil" | "[object" | "token" | "<token>" | "{token}"
-    ) || c.starts_with('$')
-        || c.starts_with("${")
-        || c.starts_with("{{")
-        || (c.starts_with('<') && c.ends_with('>'))
+    )
 }
 
 /// The shape of a Bearer credential.
@@ -315,12 +313,12 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let se = textmap::token_end(t, p);
         let scheme = cut(t, p..se);
         let cs = textmap::skip_ws(t, se);
-        let mut ce = credential_end(t, cs);
-        if ce == cs && scheme.eq_ignore_ascii_case("bearer") {
-            // A placeholder (`$TOKEN`, `<token>`, `${token}`) ends at white space or a quote.
-            ce = cs + cut_from(t, cs)
-                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';'))
-                .unwrap_or(t.len() - cs);
+        let ce = credential_end(t, cs);
+        // An empty credential counts only when the line ends after the scheme (`Bearer` alone), not
+        // when a variable (`$TOKEN`) or a concatenation (`"Bearer " + $t`) stands there.
+        let ends = matches!(b.get(ce), None | Some(b'\n' | b'\r'));
+        if ce == cs && !ends {
+            continue;
         }
         if let Some(credential) = read_credential(scheme, cut(t, cs..ce)) {
             out.push(Found::Header(AuthorizationHeader {
@@ -388,16 +386,29 @@ mod tests {
 
     #[test]
     fn token_shapes_are_told_apart() {
-        assert_eq!(token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig"), TokenShape::Jwt);
-        assert_eq!(token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ"), TokenShape::CutJwt);
-        assert_eq!(token_shape("eyJhbGciOiJub25lIn0eyJ4IjoxfQ"), TokenShape::JwtWithoutDots);
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig"),
+            TokenShape::Jwt
+        );
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ"),
+            TokenShape::CutJwt
+        );
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0eyJ4IjoxfQ"),
+            TokenShape::JwtWithoutDots
+        );
         assert_eq!(token_shape("undefined"), TokenShape::Placeholder);
-        assert_eq!(token_shape("$TOKEN"), TokenShape::Placeholder);
-        assert_eq!(token_shape("EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ"), TokenShape::Opaque);
+        assert_eq!(token_shape("<token>"), TokenShape::Placeholder);
+        assert_eq!(
+            token_shape("EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ"),
+            TokenShape::Opaque
+        );
         let found = find_all("Authorization: Bearer undefined\n");
-        assert!(matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "undefined")));
-        let found = find_all("-H \"Authorization: Bearer $TOKEN\"");
-        assert!(matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "$TOKEN")));
+        assert!(
+            matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "undefined"))
+        );
+        assert!(find_all("-H \"Authorization: Bearer $TOKEN\"").is_empty());
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn status_in(line: &str) -> Option<Status> {
             let rest = rest.trim_start_matches(|c: char| {
                 c.is_whitespace() || matches!(c, ':' | '=' | '"' | '\'' | '(' | '[')
             });
-            if rest.len() + 6 < cut_from(t, at + key.len()).len() {
+            if rest.len() + 24 < cut_from(t, at + key.len()).len() {
                 continue;
             }
             if let Some((code, rest)) = code_at(rest) {
@@ -125,7 +125,13 @@ pub fn status_in(line: &str) -> Option<Status> {
                 let reason = substatus(rest)
                     .1
                     .trim_start_matches([')', ']', ' ', ':', '-']);
-                if http_exchange::status_by_reason(code, reason).is_some() {
+                // `(401)` alone counts for an error status the table knows.
+                let bracketed = i > 0
+                    && matches!(b[i - 1], b'(' | b'[')
+                    && matches!(rest.as_bytes().first(), Some(b')' | b']'))
+                    && code >= 400
+                    && http_exchange::status_row(code).is_some();
+                if bracketed || http_exchange::status_by_reason(code, reason).is_some() {
                     return make(code, rest, t);
                 }
             }
@@ -150,7 +156,10 @@ fn substatus(rest: &str) -> (Option<u16>, &str) {
     if let Some(after) = rest.strip_prefix('.') {
         let n = after.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=3).contains(&n) {
-            return (after.get(..n).and_then(|d| d.parse().ok()), cut_from(after, n));
+            return (
+                after.get(..n).and_then(|d| d.parse().ok()),
+                cut_from(after, n),
+            );
         }
     }
     (None, rest)
@@ -159,17 +168,21 @@ fn substatus(rest: &str) -> (Option<u16>, &str) {
 /// The reason phrase after a code, or the standard one.
 fn reason_after(rest: &str, code: u16) -> String {
     let r = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '-' | ':' | '(' | '"' | '\''))
-        .trim_end_matches(|c: char| matches!(c, ')' | '"' | '\'' | ',' | '.' | ' '));
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ')' | ']' | '-' | ':' | '(' | '"' | '\'')
+        })
+        .trim_end_matches([')', '"', '\'', ',', '.', ' ']);
     let words: String = r
         .split_whitespace()
         .take_while(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
         .take(4)
         .collect::<Vec<_>>()
         .join(" ");
+    // The table's reason when the code is known: what follows a code is often not its reason
+    // (`StatusCode=401 -- Original Error`).
     match http_exchange::status_row(code) {
-        Some(row) if words.is_empty() => row.reason.to_string(),
-        _ => words,
+        Some(row) => row.reason.to_string(),
+        None => words,
     }
 }
 
@@ -191,17 +204,21 @@ fn header_name(s: &str) -> usize {
 }
 
 /// A header name worth reading: one the table knows, or a dashed name (`X-Something`).
-fn plausible(name: &str, loose: bool) -> bool {
+fn plausible(name: &str, loose: bool, continuing: bool) -> bool {
     match headers::header(name) {
         Some(_) => true,
-        None => !loose && name.contains('-') && !name.ends_with('-') && !name.contains(".."),
+        None => {
+            !loose
+                && ((name.contains('-') && !name.ends_with('-') && !name.contains(".."))
+                    || (continuing && name.len() <= 30))
+        }
     }
 }
 
 /// Reads one header at the start of `s` (a line with any prefix already removed); returns the
 /// name and value ranges within `s`.
-fn header_at(s: &str) -> Option<((usize, usize), (usize, usize))> {
-    let lead = s.len() - s.trim_start_matches([' ', '\t', '<', '>', '|']).len();
+fn header_at(s: &str, continuing: bool) -> Option<((usize, usize), (usize, usize))> {
+    let lead = s.len() - s.trim_start_matches([' ', '\t', '<', '>', '|', '{']).len();
     let body = cut_from(s, lead);
     let quote = body.chars().next().filter(|c| matches!(c, '"' | '\''));
     let q = usize::from(quote.is_some());
@@ -221,22 +238,25 @@ fn header_at(s: &str) -> Option<((usize, usize), (usize, usize))> {
     let rest_t = rest.trim_start_matches([' ', '\t']);
     let spaced = rest_t.len() != rest.len();
     let sep = rest_t.chars().next();
-    let value_from;
-    match sep {
+    let value_from = match sep {
         Some(':') if !rest_t.starts_with("://") => {
-            if spaced && !plausible(name, true) && quote.is_none() {
+            if spaced && !plausible(name, true, false) && quote.is_none() {
                 return None;
             }
-            value_from = p + (rest.len() - rest_t.len()) + 1;
+            p + (rest.len() - rest_t.len()) + 1
         }
-        Some('=') if plausible(name, true) => value_from = p + (rest.len() - rest_t.len()) + 1,
+        Some('=') if plausible(name, true, false) => p + (rest.len() - rest_t.len()) + 1,
         // A PowerShell `Key   Value` table row: two spaces or more, then the value.
         Some(_) if rest.starts_with("  ") && headers::header(name).is_some() => {
-            value_from = p + (rest.len() - rest_t.len());
+            p + (rest.len() - rest_t.len())
         }
         _ => return None,
-    }
-    if !plausible(name, quote.is_none() && sep != Some(':')) {
+    };
+    if !plausible(
+        name,
+        quote.is_none() && sep != Some(':'),
+        continuing && !spaced,
+    ) {
         return None;
     }
     let raw = cut_from(body, value_from);
@@ -244,19 +264,33 @@ fn header_at(s: &str) -> Option<((usize, usize), (usize, usize))> {
     let trimmed = raw.trim().trim_end_matches(',').trim_end();
     let (mut vs, mut ve) = (value_from + v_lead, value_from + v_lead + trimmed.len());
     let vb = trimmed.as_bytes();
-    if vb.len() >= 2 && matches!(vb[0], b'"' | b'\'') && vb[vb.len() - 1] == vb[0] {
-        vs += 1;
-        ve -= 1;
+    // A quoted value ends at its last matching quote: what follows (`,`, ` } }`) is the object's.
+    if let Some(&q) = vb.first().filter(|q| matches!(q, b'"' | b'\'')) {
+        if let Some(close) = trimmed.rfind(char::from(q)).filter(|c| *c > 0) {
+            vs += 1;
+            ve = value_from + v_lead + close;
+        }
     }
     Some(((lead + q, lead + q + n), (lead + vs, lead + ve)))
 }
 
 /// Headers on one line: at its start, behind a log prefix (after one of its first `: `, `): ` or
 /// `] ` separators), or as `[Name, value]` entries of a PowerShell dictionary.
-fn headers_in_line(line: &str, offset: usize, out: &mut Vec<(usize, usize, usize, usize)>) {
-    let push = |out: &mut Vec<_>, base: usize, ((ns, ne), (vs, ve)): ((usize, usize), (usize, usize))| {
-        out.push((offset + base + ns, offset + base + ne, offset + base + vs, offset + base + ve));
-    };
+fn headers_in_line(
+    line: &str,
+    offset: usize,
+    continuing: bool,
+    out: &mut Vec<(usize, usize, usize, usize)>,
+) {
+    let push =
+        |out: &mut Vec<_>, base: usize, ((ns, ne), (vs, ve)): ((usize, usize), (usize, usize))| {
+            out.push((
+                offset + base + ns,
+                offset + base + ne,
+                offset + base + vs,
+                offset + base + ve,
+            ));
+        };
     if line.trim_start().starts_with("* ") {
         return;
     }
@@ -267,7 +301,7 @@ fn headers_in_line(line: &str, offset: usize, out: &mut Vec<(usize, usize, usize
             return;
         }
     }
-    if let Some(h) = header_at(line) {
+    if let Some(h) = header_at(line, continuing) {
         push(out, 0, h);
         return;
     }
@@ -278,7 +312,7 @@ fn headers_in_line(line: &str, offset: usize, out: &mut Vec<(usize, usize, usize
         if matches!(b[i], b':' | b']' | b')') && b[i + 1] == b' ' {
             tried += 1;
             let base = i + 2;
-            if let Some(h) = header_at(cut_from(line, base)) {
+            if let Some(h) = header_at(cut_from(line, base), false) {
                 let name = cut(line, base + h.0 .0..base + h.0 .1);
                 if headers::header(name).is_some() || name.contains('-') {
                     push(out, base, h);
@@ -302,18 +336,24 @@ fn dictionary_entries(line: &str, offset: usize, out: &mut Vec<(usize, usize, us
         let ns = i + 1;
         let n = header_name(cut_from(line, ns));
         let comma = ns + n;
-        if n == 0 || b.get(comma) != Some(&b',') || !plausible(cut(line, ns..comma), false) {
+        if n == 0 || b.get(comma) != Some(&b',') || !plausible(cut(line, ns..comma), false, false) {
             i += 1;
             continue;
         }
-        let vs = comma + 1 + (cut_from(line, comma + 1).len() - cut_from(line, comma + 1).trim_start().len());
+        let vs = comma
+            + 1
+            + (cut_from(line, comma + 1).len() - cut_from(line, comma + 1).trim_start().len());
         // The value ends at the `]` that closes the entry: before `, [`, `}` or the line's end.
         let mut ve = b.len();
         let mut j = vs;
         while j < b.len() {
             if b[j] == b']' {
                 let after = cut_from(line, j + 1).trim_start();
-                if after.is_empty() || after.starts_with(", [") || after.starts_with('}') || after.starts_with(',') {
+                if after.is_empty()
+                    || after.starts_with(", [")
+                    || after.starts_with('}')
+                    || after.starts_with(',')
+                {
                     ve = j;
                     break;
                 }
@@ -328,8 +368,21 @@ fn dictionary_entries(line: &str, offset: usize, out: &mut Vec<(usize, usize, us
 /// A line that may stand between a status and its headers or inside a header block without
 /// ending it: blank, a short label (`Headers:`, `Response headers:`, `Status Code:`), a fence.
 fn neutral(line: &str) -> bool {
-    let t = line.trim().trim_matches(|c: char| matches!(c, '`' | '-' | '=' | '*' | '#'));
-    t.is_empty() || (t.len() < 40 && t.ends_with(':') && !t.contains('{')) || t.eq_ignore_ascii_case("ok")
+    let t = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '`' | '-' | '=' | '*' | '#'));
+    let lower = t.to_ascii_lowercase();
+    // A PowerShell table heading (`Key   Value`) and its rule (`---   -----`).
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let heading = words.len() == 2 && words.iter().all(|w| matches!(*w, "key" | "name" | "value"));
+    let rule = line.trim().chars().all(|c| matches!(c, '-' | ' ' | '\t'));
+    heading
+        || rule
+        || t.is_empty()
+        || (lower.starts_with("status") && t.len() < 80)
+        || (t.len() < 40 && t.ends_with(':') && !t.contains('{'))
+        || (t.len() < 60 && t.ends_with('{') && !t.contains(':'))
+        || t.eq_ignore_ascii_case("ok")
 }
 
 /// A request line (`GET /path HTTP/1.1`).
@@ -356,14 +409,23 @@ pub fn find(text: &str) -> Vec<Exchange> {
             out.push(ex);
         }
     };
+    // Where the JSON or XML body of the exchange just finished ends: its lines are not headers.
+    let mut body_until = 0usize;
     for raw in t.split('\n') {
         let line = raw.trim_end_matches('\r');
         let line_end = offset + line.len();
+        if offset < body_until {
+            offset += raw.len() + 1;
+            continue;
+        }
         let is_request = request_line(line);
         let status = if is_request { None } else { status_in(line) };
         found.clear();
         if status.is_none() && !is_request {
-            headers_in_line(line, offset, &mut found);
+            let continuing = current
+                .as_ref()
+                .is_some_and(|c| !c.headers.is_empty() && gap == 0);
+            headers_in_line(line, offset, continuing, &mut found);
         }
         if is_request || status.is_some() {
             let starts_new = current.as_ref().is_some_and(|c| {
@@ -406,6 +468,11 @@ pub fn find(text: &str) -> Vec<Exchange> {
         } else if current.is_some() {
             finish(current.take(), cur_end, &mut out);
             gap = 0;
+            let lead = line.len() - line.trim_start().len();
+            if line.trim_start().starts_with('{') {
+                body_until = crate::text::json_end(t.as_bytes(), offset + lead, BODY_MAX)
+                    .unwrap_or(line_end);
+            }
         }
         offset += raw.len() + 1;
     }
@@ -422,7 +489,12 @@ pub fn find(text: &str) -> Vec<Exchange> {
         if trimmed.len() > 1 && !ex.request {
             let kind = match trimmed.as_bytes()[0] {
                 b'{' | b'[' => BodyKind::Json,
-                b'<' if trimmed.get(..200).unwrap_or(trimmed).to_ascii_lowercase().contains("html") => {
+                b'<' if trimmed
+                    .get(..200)
+                    .unwrap_or(trimmed)
+                    .to_ascii_lowercase()
+                    .contains("html") =>
+                {
                     BodyKind::Html
                 }
                 b'<' => BodyKind::Xml,
@@ -459,7 +531,10 @@ mod tests {
             ("msrest.http_logger : Response status: 403", 403),
             ("{ status: 403,", 403),
             ("Status=403 Code=\"Forbidden\"", 403),
-            ("Invoke-RestMethod : The remote server returned an error: (401) Unauthorized.", 401),
+            (
+                "Invoke-RestMethod : The remote server returned an error: (401) Unauthorized.",
+                401,
+            ),
             ("[401] Unauthorized ::> {", 401),
             ("    403 Forbidden", 403),
             ("received HTTP status 401 with response", 401),
@@ -471,7 +546,12 @@ mod tests {
         }
         let s = status_in("HTTP Error 401.2 - Unauthorized").unwrap();
         assert_eq!((s.substatus, s.reason.as_str()), (Some(2), "Unauthorized"));
-        for prose in ["StatusCode=0 -- Original", "error_codes\":[7000215]", "I waited 401 seconds", "Status: unknown"] {
+        for prose in [
+            "StatusCode=0 -- Original",
+            "error_codes\":[7000215]",
+            "I waited 401 seconds",
+            "Status: unknown",
+        ] {
             assert!(status_in(prose).is_none(), "{prose}");
         }
     }
@@ -483,7 +563,7 @@ mod tests {
             "< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer realm=\"\"\n< request-id: abc\n",
             "Status: 401 (Unauthorized)\n\nHeaders:\nWWW-Authenticate: Bearer realm=\"\"\nrequest-id: abc\n",
             "{ status: 401,\n  headers:\n   { 'www-authenticate': 'Bearer realm=\"\"',\n     'request-id': 'abc' } }",
-            "The respond header is {\n  \"www-authenticate\": \"Bearer realm=\\\"\\\"\",\n  \"request-id\": \"abc\"\n}",
+            "Operation failed (401),\nThe respond header is {\n  \"www-authenticate\": \"Bearer realm=\\\"\\\"\",\n  \"request-id\": \"abc\"\n}",
             "StatusCode : 401\nKey                Value\n---                -----\nWWW-Authenticate   Bearer realm=\"\"\nrequest-id         abc\n",
             "StatusCode: 401\nHeaders : {[WWW-Authenticate, Bearer realm=\"\"], [request-id, abc]}",
             "msrest.http_logger : Response status: 401\nmsrest.http_logger : 'WWW-Authenticate': 'Bearer realm=\"\"'\nmsrest.http_logger : 'request-id': 'abc'\n",

@@ -55,7 +55,11 @@ pub fn card(err: &ServiceError, ctx: &Context) -> Artifact {
         } else {
             "the HTTP status this code comes with (the paste does not show the response's status)"
         };
-        let mut f = Field::new("HTTP status", format!("{n} {reason}").trim_end().to_string()).meaning(meaning);
+        let mut f = Field::new(
+            "HTTP status",
+            format!("{n} {reason}").trim_end().to_string(),
+        )
+        .meaning(meaning);
         if let Some(row) = http_exchange::status_row(*n) {
             f = f.source(row.source);
         }
@@ -133,6 +137,13 @@ pub const RULES: &[Rule<ServiceError>] = &[
 ];
 
 fn message_pattern(err: &ServiceError, _: &Context) -> Vec<Finding> {
+    // The patterns are Graph's and EWS's; another service's message is not read with them.
+    if err
+        .product
+        .is_some_and(|p| p != http_exchange::GRAPH && p != http_exchange::EWS)
+    {
+        return Vec::new();
+    }
     // Shown last match first, as the card has always listed them.
     graph_errors::messages_matching(&err.message)
         .into_iter()

@@ -30,9 +30,16 @@ fn worth_a_card(e: &Exchange) -> bool {
         .headers
         .iter()
         .all(|h| known(&h.name).is_some_and(|r| r.reader.has_card()));
+    // The members of an error body's innerError (request-id, date) are not a header block.
+    let inner_error_only = e.headers.iter().all(|h| {
+        crate::knowledge::graph_errors::SUPPORT_IDS
+            .iter()
+            .any(|id| h.name.eq_ignore_ascii_case(id))
+            || h.name.eq_ignore_ascii_case("date")
+    });
     match &e.status {
         Some(_) => !e.headers.is_empty(),
-        None => routing && !only_elsewhere,
+        None => routing && !only_elsewhere && !inner_error_only,
     }
 }
 
@@ -123,7 +130,12 @@ fn status_field(s: &exchange::Status) -> Field {
 }
 
 /// The field of one header, read through the header table.
-fn header_field(name: &str, value: &str, ids: &mut Vec<String>, elsewhere: &mut Vec<String>) -> Field {
+fn header_field(
+    name: &str,
+    value: &str,
+    ids: &mut Vec<String>,
+    elsewhere: &mut Vec<String>,
+) -> Field {
     let Some(row) = headers::header(name) else {
         return Field::new(name, crate::mask::value_for(name, value)).unknown();
     };
@@ -132,7 +144,9 @@ fn header_field(name: &str, value: &str, ids: &mut Vec<String>, elsewhere: &mut 
     } else {
         crate::mask::value_for(name, value)
     };
-    let mut f = Field::new(name, shown).meaning(row.meaning).source(row.source);
+    let mut f = Field::new(name, shown)
+        .meaning(row.meaning)
+        .source(row.source);
     if row.reader.has_card() && !elsewhere.iter().any(|n| n.eq_ignore_ascii_case(name)) {
         elsewhere.push(name.to_string());
     }
@@ -142,7 +156,8 @@ fn header_field(name: &str, value: &str, ids: &mut Vec<String>, elsewhere: &mut 
         }
     }
     let quotable = matches!(row.reader, headers::HeaderReader::Correlation)
-        && (row.name.contains("request-id") || matches!(row.name, "sprequestguid" | "req_id" | "authactivityid"));
+        && (row.name.contains("request-id")
+            || matches!(row.name, "sprequestguid" | "req_id" | "authactivityid"));
     if quotable && !value.trim().is_empty() && !redacted(value) {
         ids.push(format!("{name}: {value}"));
     }
@@ -153,7 +168,9 @@ fn header_field(name: &str, value: &str, ids: &mut Vec<String>, elsewhere: &mut 
 fn body_words(kind: BodyKind) -> &'static str {
     match kind {
         BodyKind::Json => "a JSON body; an error in it is explained in its own card",
-        BodyKind::Xml => "an XML body (a SOAP fault or a service error is explained in its own card)",
+        BodyKind::Xml => {
+            "an XML body (a SOAP fault or a service error is explained in its own card)"
+        }
         BodyKind::Html => "an HTML page (an IIS error page is explained in its own card)",
         BodyKind::Text => "text after the headers",
     }
@@ -182,7 +199,9 @@ pub fn card(e: &Exchange, text: &str, ctx: &Context) -> Artifact {
     if let Some((span, kind)) = e.body {
         let mut sec = Section::new("Body");
         let start = crate::text::cut(text, span.start..span.end);
-        sec.push(Field::new("body", crate::text::ellipsis(start.trim(), 80)).meaning(body_words(kind)));
+        sec.push(
+            Field::new("body", crate::text::ellipsis(start.trim(), 80)).meaning(body_words(kind)),
+        );
         a.sections.push(sec);
     }
     a.verdict = verdict(e, &ids, &elsewhere);
@@ -205,13 +224,23 @@ fn verdict(e: &Exchange, ids: &[String], elsewhere: &[String]) -> String {
         None => format!("{lines} response headers."),
     };
     if !elsewhere.is_empty() {
-        v.push_str(&format!(" {} explained in its own card.", elsewhere.join(" and ")));
+        let each = if elsewhere.len() > 1 { "each " } else { "" };
+        v.push_str(&format!(
+            " {} {each}explained in its own card.",
+            elsewhere.join(" and ")
+        ));
     }
     if !ids.is_empty() {
         if e.status.is_none() {
-            v = format!("{lines} response headers; quote {} when you ask for support.", ids.join(", "));
+            v = format!(
+                "{lines} response headers; quote {} when you ask for support.",
+                ids.join(", ")
+            );
         } else {
-            v.push_str(&format!(" Quote {} when you ask for support.", ids.join(", ")));
+            v.push_str(&format!(
+                " Quote {} when you ask for support.",
+                ids.join(", ")
+            ));
         }
     }
     v
@@ -232,14 +261,38 @@ mod tests {
 
     #[test]
     fn tenant_restrictions_fire_on_their_header_only() {
-        assert_eq!(fires("headers.tenant-restrictions", "request-id: abc\nRestrict-Access-Confirm: 1\n"), 1);
-        assert_eq!(fires("headers.tenant-restrictions", "request-id: abc\nX-FEServer: EX01\n"), 0);
+        assert_eq!(
+            fires(
+                "headers.tenant-restrictions",
+                "request-id: abc\nRestrict-Access-Confirm: 1\n"
+            ),
+            1
+        );
+        assert_eq!(
+            fires(
+                "headers.tenant-restrictions",
+                "request-id: abc\nX-FEServer: EX01\n"
+            ),
+            0
+        );
     }
 
     #[test]
     fn a_redacted_challenge_is_named() {
-        assert_eq!(fires("http.challenge-hidden", "Status: 401\nWWW-Authenticate: REDACTED\nx-ms-request-id: 1\n"), 1);
-        assert_eq!(fires("http.challenge-hidden", "Status: 401\nWWW-Authenticate: Bearer realm=\"\"\nx-ms-request-id: 1\n"), 0);
+        assert_eq!(
+            fires(
+                "http.challenge-hidden",
+                "Status: 401\nWWW-Authenticate: REDACTED\nx-ms-request-id: 1\n"
+            ),
+            1
+        );
+        assert_eq!(
+            fires(
+                "http.challenge-hidden",
+                "Status: 401\nWWW-Authenticate: Bearer realm=\"\"\nx-ms-request-id: 1\n"
+            ),
+            0
+        );
     }
 
     #[test]
@@ -253,13 +306,23 @@ mod tests {
     #[test]
     fn the_card_states_the_status_and_quotes_the_ids() {
         let ctx = Context::fixed();
-        let a = scan("HTTP/1.1 403 Forbidden\nrequest-id: abc\nocp-aad-session-key: secretvalue123\n", &ctx);
+        let a = scan(
+            "HTTP/1.1 403 Forbidden\nrequest-id: abc\nocp-aad-session-key: secretvalue123\n",
+            &ctx,
+        );
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].title, "HTTP 403 Forbidden response");
-        assert!(a[0].verdict.contains("Quote request-id: abc"), "{}", a[0].verdict);
+        assert!(
+            a[0].verdict.contains("Quote request-id: abc"),
+            "{}",
+            a[0].verdict
+        );
         let text = crate::render::artifact_text(&a[0]);
         assert!(!text.contains("secretvalue123"), "{text}");
-        let a = scan("request-id=d7782c63\n\nX-OWA-Version=15.2.1544.11\n\nX-FEServer=DUMMY01\n", &ctx);
+        let a = scan(
+            "request-id=d7782c63\n\nX-OWA-Version=15.2.1544.11\n\nX-FEServer=DUMMY01\n",
+            &ctx,
+        );
         let text = crate::render::artifact_text(&a[0]);
         assert!(text.contains("Exchange Server 2019 CU14"), "{text}");
         assert!(a[0].verdict.contains("quote request-id: d7782c63"));
