@@ -3,8 +3,7 @@
 
 use tokenlens::knowledge::{
     aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
-    invisible, redaction, roles, routing_headers, service_hosts, user_agents, win32,
-    xms_diagnostics,
+    invisible, redaction, roles, service_hosts, user_agents, win32, xms_diagnostics,
 };
 
 fn main() {
@@ -27,7 +26,10 @@ fn main() {
     println!("Exchange builds: {}", exchange_builds::BUILDS.len());
     println!("Exchange log fields: {}", exchange_log_fields::FIELDS.len());
     println!("user agents: {}", user_agents::AGENTS.len());
-    println!("routing headers: {}", routing_headers::HEADERS.len());
+    println!(
+        "http statuses: {}",
+        tokenlens::knowledge::http_exchange::STATUSES.len()
+    );
     println!("service hosts: {}", service_hosts::HOSTS.len());
     println!("Graph/EWS errors: {}", graph_errors::ERRORS.len());
     println!("directory roles: {}", roles::ROLES.len());

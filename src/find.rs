@@ -371,8 +371,8 @@ pub const DECODERS: &[Decoder] = &[
             ),
         },
         produces: &[ArtifactKind::Headers],
-        recognises: "correlation and routing response headers (request-id, X-FEServer ...)",
-        scan: explain::logs::headers::scan,
+        recognises: "HTTP exchanges in any notation (raw, curl -v, Fiddler, JSON, PowerShell): status, headers and body",
+        scan: explain::http::exchange::scan,
     },
     // Runs after every other decoder and sees what they found (see `find_all`).
     Decoder {

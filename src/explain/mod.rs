@@ -35,6 +35,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(http::authorization::HEADER_RULES),
     || rule::infos(http::authorization::REQUEST_RULES),
     || rule::infos(http::xms_diagnostics::RULES),
+    || rule::infos(http::exchange::RULES),
     crate::correlate::catalogue,
     tokens::rules,
     || rule::infos(x509::certificate_rules::RULES),

@@ -360,6 +360,35 @@ pub fn messages_matching(message: &str) -> Vec<&'static MessagePattern> {
         .collect()
 }
 
+/// The HTTP status each code comes with, as the Microsoft Graph error documentation lists them,
+/// sorted by code. Codes that come with several statuses are left out.
+pub const HTTP_STATUS: &[(&str, u16)] = &[
+    ("ApplicationThrottled", 429),
+    ("AuthenticationError", 401),
+    ("Authorization_IdentityNotFound", 401),
+    ("Authorization_RequestDenied", 403),
+    ("ErrorAccessDenied", 403),
+    ("ErrorItemNotFound", 404),
+    ("ErrorNonExistentMailbox", 404),
+    ("Forbidden", 403),
+    ("InvalidAuthenticationToken", 401),
+    ("MailboxNotEnabledForRESTAPI", 404),
+    ("Request_ResourceNotFound", 404),
+    ("accessDenied", 403),
+    ("generalException", 500),
+    ("invalidRequest", 400),
+    ("itemNotFound", 404),
+    ("unauthenticated", 401),
+];
+
+/// The HTTP status a code comes with, when the documentation gives one.
+pub fn usual_status(code: &str) -> Option<u16> {
+    HTTP_STATUS
+        .binary_search_by(|(c, _)| (*c).cmp(code))
+        .ok()
+        .map(|i| HTTP_STATUS[i].1)
+}
+
 /// Looks up a code (exact, case-sensitive as services send it).
 pub fn error(code: &str) -> Option<&'static ServiceError> {
     ERRORS.iter().find(|e| e.code == code)
@@ -379,6 +408,15 @@ mod tests {
             assert!(!e.causes.is_empty(), "{}", e.code);
             crate::knowledge::assert_source(e.source, e.code);
         }
+    }
+
+    #[test]
+    fn usual_statuses_are_sorted_and_known() {
+        for pair in HTTP_STATUS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "{}", pair[1].0);
+        }
+        assert_eq!(usual_status("InvalidAuthenticationToken"), Some(401));
+        assert_eq!(usual_status("UnknownError"), None);
     }
 
     #[test]

@@ -369,7 +369,6 @@ pub const WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION: &str =
     "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation";
 pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code";
 
-/// Every source, for the table test.
 pub const APPLE_FORUM_ACTIVESYNC_IOS_11: &str = "https://forums.developer.apple.com/thread/99522";
 pub const EDGE_USER_AGENT_STRING: &str =
     "https://learn.microsoft.com/en-us/microsoft-edge/web-platform/user-agent-string";
@@ -379,13 +378,25 @@ pub const EXOVOICE_FREEBUSY_TROUBLESHOOTING: &str =
     "https://learn.microsoft.com/en-us/archive/blogs/exovoice/freebusy-troubleshooting";
 pub const POWERSHELL_INVOKE_WEBREQUEST: &str =
     "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-webrequest";
+pub const DATAVERSE_WEBAPI_HANDLE_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors";
+pub const IIS_HTTP_DETAILED_ERRORS: &str =
+    "https://learn.microsoft.com/en-us/iis/troubleshoot/diagnosing-http-errors/how-to-use-http-detailed-errors-in-iis";
+pub const RFC_RFC9110_SECTION_15: &str = "https://www.rfc-editor.org/rfc/rfc9110#section-15";
+pub const SP_REST_BASIC_OPERATIONS: &str =
+    "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints";
 
+/// Every source, for the table test.
 pub const ALL: &[&str] = &[
     APPLE_FORUM_ACTIVESYNC_IOS_11,
     EDGE_USER_AGENT_STRING,
     EDGE_HOW_TO_DETECT_WIN11,
     EXOVOICE_FREEBUSY_TROUBLESHOOTING,
     POWERSHELL_INVOKE_WEBREQUEST,
+    DATAVERSE_WEBAPI_HANDLE_ERRORS,
+    IIS_HTTP_DETAILED_ERRORS,
+    RFC_RFC9110_SECTION_15,
+    SP_REST_BASIC_OPERATIONS,
     AAD_POD_IDENTITY_ISSUES_613,
     OPENSSL_OBJECTS_TXT,
     ACCESS_TOKENS_ACCESS_TOKEN_PROFILES,

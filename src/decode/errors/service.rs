@@ -3,6 +3,8 @@
 //! not configured locally, remote server returned 401, the hybrid "REST APIs for this mailbox are
 //! currently in preview" message).
 
+use crate::decode::http::exchange::{self, Status};
+use crate::knowledge::http_exchange;
 use crate::report::Span;
 use crate::text::{cut, cut_from, floor_boundary};
 use crate::textmap;
@@ -36,6 +38,10 @@ pub struct ServiceError {
     /// The `innerError` object's members, in order, values as text.
     pub inner: Option<Vec<(String, String)>>,
     pub span: Span,
+    /// The HTTP status of the response the body came with, when the paste states it.
+    pub status: Option<Status>,
+    /// The service that answered, when the paste names it (host, path or the code's own shape).
+    pub product: Option<&'static str>,
 }
 
 /// An Exchange message that explains itself once recognised.
@@ -72,9 +78,178 @@ impl ExchangeMessage {
 /// Every Graph and EWS error body in `text`, then every Exchange message, in that order.
 pub fn find(text: &str) -> (Vec<ServiceError>, Vec<ExchangeMessage>) {
     let mut errors = graph_bodies(text);
+    let covered: Vec<Span> = errors.iter().map(|e| e.span).collect();
+    errors.extend(loose_bodies(text, &covered));
     errors.extend(ews_codes(text));
+    let lower = text.to_ascii_lowercase();
+    for e in errors.iter_mut().take(MAX_PLACED) {
+        e.status = exchange::status_before(text, e.span.start);
+        e.product = product(&lower, e);
+    }
     let messages = exchange_messages(text, &errors);
     (errors, messages)
+}
+
+/// How many errors of one paste get their status and service looked up (each look-up reads a
+/// bounded window, so the pass stays linear).
+const MAX_PLACED: usize = 500;
+
+/// The service that answered: EWS for EWS codes, else the code's own shape, else the nearest
+/// host or path the paste names around the error, else the product the error-id table gives.
+fn product(lower: &str, e: &ServiceError) -> Option<&'static str> {
+    if e.service == Service::Ews {
+        return Some(http_exchange::EWS);
+    }
+    if let Some(p) = http_exchange::service_of_code(&e.code) {
+        return Some(p);
+    }
+    let from = floor_boundary(lower, e.span.start.saturating_sub(3_000));
+    let to = floor_boundary(lower, e.span.end.saturating_add(1_000).min(lower.len()));
+    if let Some(m) = http_exchange::service_named_in(cut(lower, from..to)) {
+        return Some(m.service);
+    }
+    crate::knowledge::error_ids::error_id(&e.code).map(|r| r.product)
+}
+
+/// Error objects that serde_json cannot read: Python dicts (`'code': '...'`), JavaScript and
+/// DevTools objects (`code: "..."`), Go autorest (`Code="..." Message="..."`), bodies cut short
+/// or missing their last braces. A `code` key with a quoted value, then its `message` within
+/// the next 1,500 bytes; linear (each key reads a bounded window).
+fn loose_bodies(text: &str, covered: &[Span]) -> Vec<ServiceError> {
+    let mut out = Vec::new();
+    let mut read_until = 0;
+    for at in textmap::find_all_ci(text, "code") {
+        if at < read_until || covered.iter().any(|s| s.start <= at && at < s.end) {
+            continue;
+        }
+        let Some((code, after)) = keyed_value(text, at, 4, 100) else {
+            continue;
+        };
+        if !error_code_shape(&code) {
+            continue;
+        }
+        let window_end = floor_boundary(text, after.saturating_add(1_500).min(text.len()));
+        let message = textmap::find_ci(cut(text, after..window_end), "message", 0)
+            .and_then(|m| message_at(text, after + m))
+            .filter(|(m, _)| !m.is_empty());
+        let known = crate::knowledge::graph_errors::error(&code).is_some()
+            || crate::knowledge::error_ids::error_id(&code).is_some();
+        if message.is_none() && !known {
+            continue;
+        }
+        // A message that starts with an id the error-id table explains (`AKV10022: ...`) is left
+        // to that row's own card, which knows its causes and fixes.
+        let first_word = message
+            .as_ref()
+            .and_then(|(m, _)| m.split(|c: char| !c.is_ascii_alphanumeric()).next());
+        if !known && first_word.is_some_and(|w| crate::knowledge::error_ids::error_id(w).is_some())
+        {
+            continue;
+        }
+        let end = message.as_ref().map_or(after, |(_, e)| *e);
+        read_until = end;
+        // A tree view repeats the object's members below it: the same code again is not a second
+        // error.
+        let repeated = out.last().is_some_and(|prev: &ServiceError| {
+            prev.code == code && at < prev.span.end.saturating_add(2_000)
+        });
+        if repeated {
+            continue;
+        }
+        // The support ids of the inner error, when they follow the message.
+        let ids_end = floor_boundary(text, end.saturating_add(400).min(text.len()));
+        let inner: Vec<(String, String)> = ["request-id", "client-request-id", "date"]
+            .iter()
+            .filter_map(|key| {
+                let k = textmap::find_ci(cut(text, end..ids_end), key, 0)?;
+                let (v, _) = keyed_value(text, end + k, key.len(), 100)?;
+                Some(((*key).to_string(), v))
+            })
+            .collect();
+        out.push(ServiceError {
+            service: Service::Graph,
+            origin: Origin::JsonBody,
+            code,
+            message: message.map(|(m, _)| m).unwrap_or_default(),
+            inner: (!inner.is_empty()).then_some(inner),
+            span: Span::new(at, end),
+            status: None,
+            product: None,
+        });
+    }
+    out
+}
+
+/// The quoted value of the key whose name (`len` bytes) starts at `at`: `"key": "v"`,
+/// `'key': 'v'`, `key: "v"`, `Key="v"`, `\"key\":\"v\"`; with where the value ends.
+fn keyed_value(text: &str, at: usize, len: usize, max: usize) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    let before_ok = at == 0
+        || matches!(
+            b[at - 1],
+            b'"' | b'\'' | b' ' | b'{' | b',' | b'\t' | b'\n' | b'\\'
+        );
+    if !before_ok {
+        return None;
+    }
+    let mut p = at + len;
+    while matches!(b.get(p), Some(b'"' | b'\'' | b'\\')) {
+        p += 1;
+    }
+    p = textmap::skip_ws(text, p);
+    if !matches!(b.get(p), Some(b':' | b'=')) {
+        return None;
+    }
+    p = textmap::skip_ws(text, p + 1);
+    if b.get(p) == Some(&b'\\') {
+        p += 1;
+    }
+    let quote = *b.get(p).filter(|q| matches!(q, b'"' | b'\''))?;
+    let start = p + 1;
+    let mut end = start;
+    while end < b.len() && end - start <= max && b[end] != quote && b[end] != b'\n' {
+        if b[end] == b'\\' && b.get(end + 1) == Some(&quote) {
+            break;
+        }
+        end += 1;
+    }
+    if end - start > max {
+        return None;
+    }
+    let value = cut(text, start..end).trim().to_string();
+    Some((value, end))
+}
+
+/// The message after a `message` key at `at`; its `value` member when the message is an object
+/// (`"message":{"lang":"en-US","value":"..."}`, OData).
+fn message_at(text: &str, at: usize) -> Option<(String, usize)> {
+    if let Some((m, end)) = keyed_value(text, at, 7, 2_000) {
+        return Some((crate::text::json_unescape(&m), end));
+    }
+    let after = textmap::skip_ws(text, at + 7);
+    let rest = cut(
+        text,
+        after..floor_boundary(text, after.saturating_add(60).min(text.len())),
+    );
+    let v = textmap::find_ci(rest, "value", 0)?;
+    keyed_value(text, after + v, 5, 2_000).map(|(m, e)| (crate::text::json_unescape(&m), e))
+}
+
+/// True for a value shaped like a service error code: an identifier (`Authorization_RequestDenied`,
+/// `Forbidden`), a hex HRESULT (`0x80072560`) or SharePoint's `-2147024891, System.X`.
+fn error_code_shape(code: &str) -> bool {
+    if code.is_empty() || code.len() > 100 {
+        return false;
+    }
+    if http_exchange::service_of_code(code).is_some() {
+        return true;
+    }
+    let b = code.as_bytes();
+    b[0].is_ascii_alphabetic()
+        && code.bytes().any(|c| c.is_ascii_uppercase())
+        && code
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
 }
 
 /// `{"error":{"code":"...","message":"...","innerError":{...}}}` and `{"odata.error":{...}}`.
@@ -159,6 +334,8 @@ fn graph_body_at(text: &str, at: usize, key: &str) -> Option<(ServiceError, usiz
         message,
         inner,
         span: Span::new(open, end),
+        status: None,
+        product: None,
     };
     Some((err, end))
 }
@@ -258,6 +435,8 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
             message: msg,
             inner: None,
             span: Span::new(lt, end),
+            status: None,
+            product: None,
         });
     }
     out
@@ -340,6 +519,40 @@ mod tests {
             (e[0].origin, e[0].message.as_str()),
             (Origin::SoapFault, "Bad token.")
         );
+    }
+
+    #[test]
+    fn loose_bodies_in_every_notation() {
+        for text in [
+            "{'error': {'code': 'Authorization_RequestDenied', 'message': 'Insufficient privileges.'}}",
+            "error: {code: \"Authorization_RequestDenied\", message: \"Insufficient privileges.\",…}",
+            "Status=403 Code=\"Authorization_RequestDenied\" Message=\"Insufficient privileges.\" InnerError={\"code\":\"AccessDenied\"}",
+            "{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges.",
+        ] {
+            let (e, _) = find(text);
+            assert_eq!(e.len(), 1, "{text}: {e:?}");
+            assert_eq!(e[0].code, "Authorization_RequestDenied", "{text}");
+            assert_eq!(e[0].message, "Insufficient privileges.", "{text}");
+        }
+        let (e, _) = find("\"error\": {\n\"code\": \"0x80072560\",\n\"message\": \"The user is not a member of the organization.\"\n}\n}");
+        assert_eq!(e[0].product, Some(http_exchange::DATAVERSE));
+        let (e, _) = find("{\"odata.error\":{\"code\":\"-2147024891, System.UnauthorizedAccessException\",\"message\":{\"lang\":\"en-US\",\"value\":\"Access denied.\"}");
+        assert_eq!(
+            (e[0].product, e[0].message.as_str()),
+            (Some(http_exchange::SHAREPOINT), "Access denied.")
+        );
+        assert!(find(
+            "\"error_codes\":[7000215], \"StatusCode\": \"x\", {\"code\": \"lowercase\"}"
+        )
+        .0
+        .is_empty());
+    }
+
+    #[test]
+    fn the_status_of_the_response_is_attached() {
+        let (e, _) = find("HTTP/1.1 401 Unauthorized\nrequest-id: x\n\n{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired.\"}}");
+        assert_eq!(e[0].status.as_ref().map(|s| s.code), Some(401));
+        assert_eq!(e[0].product, None);
     }
 
     #[test]

@@ -145,10 +145,54 @@ pub struct AuthorizationHeader {
     pub credential: Credential,
 }
 
+/// What a Bearer credential looks like, before anything tries to decode it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenShape {
+    /// A compact JWS (three parts): decoded in its own card.
+    Jwt,
+    /// A compact JWE (five parts).
+    Jwe,
+    /// `eyJ...` with one dot or a dot too few: a JWT cut short.
+    CutJwt,
+    /// `eyJ...` with no dot at all: the parts were joined or only one part was copied.
+    JwtWithoutDots,
+    /// A placeholder instead of a token: `null`, `undefined`, `[object Object]`, `<token>`. (A
+    /// shell or PowerShell `$token` is expanded before sending, so it is not one.)
+    Placeholder,
+    /// Anything else: a token that is not a JWT (a consumer MSA token, a refresh token, a code).
+    Opaque,
+}
+
+/// Words and forms that stand where a token should be.
+fn placeholder(cred: &str) -> bool {
+    let c = cred.trim().trim_matches(['"', '\'']);
+    let lower = c.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "" | "null" | "undefined" | "none" | "nil" | "[object" | "token" | "<token>" | "{token}"
+    )
+}
+
+/// The shape of a Bearer credential.
+pub fn token_shape(token: &str) -> TokenShape {
+    let t = token.trim();
+    if placeholder(t) {
+        return TokenShape::Placeholder;
+    }
+    let dots = t.bytes().filter(|b| *b == b'.').count();
+    match (t.starts_with("eyJ"), dots) {
+        (true, 2) => TokenShape::Jwt,
+        (true, 4) => TokenShape::Jwe,
+        (true, 0) => TokenShape::JwtWithoutDots,
+        (true, _) => TokenShape::CutJwt,
+        (false, _) => TokenShape::Opaque,
+    }
+}
+
 /// Reads a scheme and its credential; `None` when they do not make a credential we can read.
 pub fn read_credential(scheme: &str, cred: &str) -> Option<Credential> {
     match scheme.to_ascii_lowercase().as_str() {
-        "bearer" if cred.len() >= 8 => Some(Credential::Bearer {
+        "bearer" if cred.len() >= 8 || placeholder(cred) => Some(Credential::Bearer {
             token: cred.to_string(),
         }),
         "basic" => {
@@ -270,6 +314,12 @@ pub fn find_all(text: &str) -> Vec<Found> {
         let scheme = cut(t, p..se);
         let cs = textmap::skip_ws(t, se);
         let ce = credential_end(t, cs);
+        // An empty credential counts only when the line ends after the scheme (`Bearer` alone), not
+        // when a variable (`$TOKEN`) or a concatenation (`"Bearer " + $t`) stands there.
+        let ends = matches!(b.get(ce), None | Some(b'\n' | b'\r'));
+        if ce == cs && !ends {
+            continue;
+        }
         if let Some(credential) = read_credential(scheme, cut(t, cs..ce)) {
             out.push(Found::Header(AuthorizationHeader {
                 span: n.span(at, ce.max(se)),
@@ -333,6 +383,33 @@ fn token_request(t: &str, at: usize, n: &Norm) -> (Option<TokenRequest>, usize) 
 mod tests {
     use super::*;
     use crate::text::b64std;
+
+    #[test]
+    fn token_shapes_are_told_apart() {
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ.sig"),
+            TokenShape::Jwt
+        );
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0.eyJ4IjoxfQ"),
+            TokenShape::CutJwt
+        );
+        assert_eq!(
+            token_shape("eyJhbGciOiJub25lIn0eyJ4IjoxfQ"),
+            TokenShape::JwtWithoutDots
+        );
+        assert_eq!(token_shape("undefined"), TokenShape::Placeholder);
+        assert_eq!(token_shape("<token>"), TokenShape::Placeholder);
+        assert_eq!(
+            token_shape("EwBwA8l6BAAUO9chh8cJscQLmU+LSWpbnr0vmwwAAQ"),
+            TokenShape::Opaque
+        );
+        let found = find_all("Authorization: Bearer undefined\n");
+        assert!(
+            matches!(&found[0], Found::Header(h) if matches!(&h.credential, Credential::Bearer { token } if token == "undefined"))
+        );
+        assert!(find_all("-H \"Authorization: Bearer $TOKEN\"").is_empty());
+    }
 
     #[test]
     fn ntlm_types_and_kerberos_are_read() {

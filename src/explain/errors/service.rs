@@ -4,25 +4,39 @@
 use crate::context::Context;
 use crate::decode::errors::service::{Service, ServiceError};
 use crate::explain::rule::{self, Rule};
-use crate::knowledge::{graph_errors, sources};
+use crate::knowledge::{error_ids, graph_errors, http_exchange, sources};
 use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
 
 /// What the card calls the service.
-fn what(err: &ServiceError) -> &'static str {
-    match err.service {
-        Service::Graph => "Microsoft Graph error",
-        Service::Ews => "EWS error",
+fn what(err: &ServiceError) -> String {
+    match (err.product, err.service) {
+        (Some(p), _) => format!("{p} error"),
+        (None, Service::Graph) => "Microsoft Graph error".to_string(),
+        (None, Service::Ews) => "EWS error".to_string(),
     }
+}
+
+/// The HTTP status the error came with: read from the response, or the one its code always
+/// comes with (from the tables); and whether it was read.
+fn http_status(err: &ServiceError) -> Option<(u16, String, bool)> {
+    if let Some(s) = &err.status {
+        return Some((s.code, s.reason.clone(), true));
+    }
+    let usual = graph_errors::usual_status(&err.code)
+        .or_else(|| error_ids::error_id(&err.code).and_then(|r| r.http_status))?;
+    let reason = http_exchange::status_row(usual).map_or("", |r| r.reason);
+    Some((usual, reason.to_string(), false))
 }
 
 /// The card of one error body.
 pub fn card(err: &ServiceError, ctx: &Context) -> Artifact {
     let (code, message) = (err.code.as_str(), err.message.as_str());
-    let mut a = Artifact::new(
-        ArtifactKind::ServiceError,
-        err.span,
-        format!("{} {code}", what(err)),
-    );
+    let status = http_status(err);
+    let title = match &status {
+        Some((n, _, _)) => format!("{} {code} (HTTP {n})", what(err)),
+        None => format!("{} {code}", what(err)),
+    };
+    let mut a = Artifact::new(ArtifactKind::ServiceError, err.span, title);
     a.verdict = if message.is_empty() {
         format!("The service answered with error {code}.")
     } else {
@@ -35,6 +49,22 @@ pub fn card(err: &ServiceError, ctx: &Context) -> Artifact {
         None => f = f.unknown(),
     }
     s.push(f);
+    if let Some((n, reason, read)) = &status {
+        let meaning = if *read {
+            "the HTTP status of the response this error came with"
+        } else {
+            "the HTTP status this code comes with (the paste does not show the response's status)"
+        };
+        let mut f = Field::new(
+            "HTTP status",
+            format!("{n} {reason}").trim_end().to_string(),
+        )
+        .meaning(meaning);
+        if let Some(row) = http_exchange::status_row(*n) {
+            f = f.source(row.source);
+        }
+        s.push(f);
+    }
     if !message.is_empty() {
         s.push(Field::new("message", message));
     }
@@ -107,6 +137,13 @@ pub const RULES: &[Rule<ServiceError>] = &[
 ];
 
 fn message_pattern(err: &ServiceError, _: &Context) -> Vec<Finding> {
+    // The patterns are Graph's and EWS's; another service's message is not read with them.
+    if err
+        .product
+        .is_some_and(|p| p != http_exchange::GRAPH && p != http_exchange::EWS)
+    {
+        return Vec::new();
+    }
     // Shown last match first, as the card has always listed them.
     graph_errors::messages_matching(&err.message)
         .into_iter()
@@ -166,6 +203,8 @@ mod tests {
             message: message.into(),
             inner: None,
             span: Span::new(0, 1),
+            status: None,
+            product: None,
         }
     }
 

@@ -93,7 +93,7 @@ pub fn header_card(h: &AuthorizationHeader, ctx: &Context) -> Artifact {
     );
     match &h.credential {
         Credential::Bearer { token } => {
-            a.verdict = "Bearer token, decoded below (when it is a JWT).".to_string();
+            a.verdict = bearer_verdict(token);
             s.push(
                 Field::new("scheme", "Bearer")
                     .meaning("an OAuth access token; whoever holds it can use it until it expires"),
@@ -127,6 +127,19 @@ pub fn header_card(h: &AuthorizationHeader, ctx: &Context) -> Artifact {
     a.findings.extend(rule::run(HEADER_RULES, h, ctx));
     a.sections.push(s);
     a
+}
+
+/// What a Bearer credential is, by its shape.
+fn bearer_verdict(token: &str) -> String {
+    use crate::decode::http::authorization::{token_shape, TokenShape};
+    let n = token.chars().count();
+    match token_shape(token) {
+        TokenShape::Jwt | TokenShape::Jwe => "Bearer token, decoded below (when it is a JWT).".to_string(),
+        TokenShape::CutJwt => format!("A JWT cut short ({n} characters, a part missing): copy the whole token; a cut token is refused as malformed."),
+        TokenShape::JwtWithoutDots => format!("A JWT with no dots ({n} characters): its parts were joined or only one part was copied; services answer IDX14100 \"JWT is not well formed, there are no dots\"."),
+        TokenShape::Placeholder => format!("No token was sent: the credential is the placeholder '{token}' (an unset variable or a failed token request)."),
+        TokenShape::Opaque => format!("An opaque token ({n} characters), not a JWT: Microsoft Entra-protected APIs need a JWT access token for their own audience; Graph answers an opaque token with InvalidAuthenticationToken (80049217 / IDX14100)."),
+    }
 }
 
 /// Rules over an Authorization header.

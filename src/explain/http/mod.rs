@@ -1,4 +1,5 @@
-//! Explain, HTTP authentication headers: cards for WWW-Authenticate challenges, Authorization
+//! Explain, HTTP exchanges and authentication headers: cards for HTTP exchanges (status, headers
+//! and body in any notation), WWW-Authenticate challenges, Authorization
 //! headers and token requests, x-ms-diagnostics values, and `header_card`, the one routing
 //! function every log, HAR and FREB reader calls with a header it met.
 
@@ -6,6 +7,7 @@ pub mod authorization;
 pub mod challenge;
 pub mod challenge_rules;
 pub mod claims;
+pub mod exchange;
 pub mod xms_diagnostics;
 
 use crate::context::Context;

@@ -1,12 +1,11 @@
-//! Explains the logs family: IIS W3C logs, Exchange CSV logs, Failed Request Tracing, HAR files and
-//! routing response headers. Each file turns the records of `decode::logs` into cards, with its
+//! Explains the logs family: IIS W3C logs, Exchange CSV logs, Failed Request Tracing, HAR files.
+//! (Header blocks and whole HTTP exchanges are `explain::http::exchange`.) Each file turns the records of `decode::logs` into cards, with its
 //! rule catalogues (`RULES`, `LINE_RULES`, `LOG_RULES`) beside the checks.
 
 pub mod exchange_csv;
 pub mod freb;
 pub mod har;
 pub mod har_entry;
-pub mod headers;
 pub mod iis;
 
 use crate::explain::rule::{self, RuleInfo};
@@ -29,6 +28,5 @@ pub fn rules() -> Vec<RuleInfo> {
     all.extend(rule::infos(freb::RULES));
     all.extend(rule::infos(har::RULES));
     all.extend(rule::infos(har_entry::RULES));
-    all.extend(rule::infos(headers::RULES));
     all
 }
