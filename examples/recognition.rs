@@ -26,6 +26,10 @@ fn main() {
     let ctx = Context::fixed();
     let nothing = tokenlens::find::nothing_found();
     let mut by_point: BTreeMap<u64, Tally> = BTreeMap::new();
+    // `RECOGNITION_POINT=5` also prints, per file of that point, the expected names not found.
+    let detail: Option<u64> = std::env::var("RECOGNITION_POINT")
+        .ok()
+        .and_then(|p| p.parse().ok());
     let mut inputs = Vec::new();
     let started = Instant::now();
     let built = tokenlens::decode::known::warm_up();
@@ -42,13 +46,20 @@ fn main() {
         if report.notices.contains(&nothing) {
             t.nothing += 1;
         }
+        let mut missing = Vec::new();
         for e in paste["expect"].as_array().into_iter().flatten() {
             t.expected += 1;
             if e.as_str()
                 .is_some_and(|e| rendered.contains(&e.to_lowercase()))
             {
                 t.found += 1;
+            } else {
+                missing.push(e.as_str().unwrap_or_default().to_string());
             }
+        }
+        if detail == Some(point) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            println!("{name}: missing [{}]", missing.join(", "));
         }
         inputs.push(input);
     }

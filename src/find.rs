@@ -357,8 +357,7 @@ pub const DECODERS: &[Decoder] = &[
             ),
         },
         produces: &[ArtifactKind::PowerShell],
-        recognises:
-            "Exchange PowerShell Format-List output (Get-PartnerApplication, Get-AuthServer ...)",
+        recognises: "Exchange and Entra PowerShell objects, Format-List or Format-Table (Get-PartnerApplication, Get-OrganizationRelationship, Get-MgApplication credentials ...)",
         scan: explain::powershell::scan,
     },
     Decoder {

@@ -61,6 +61,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(powershell::oauth_objects::INTRA_ORGANIZATION_CONNECTOR),
     || rule::infos(powershell::oauth_objects::OAUTH_TEST),
     || rule::infos(powershell::org_config::RULES),
+    || rule::infos(powershell::generic::RULES),
     logs::rules,
     || rule::infos(known::RULES),
     || rule::infos(invisible::RULES),

@@ -67,6 +67,20 @@ pub const CMDLETS: &[Cmdlet] = &[
         source: src::EXCHANGE_PS_GET_AUTODISCOVERVIRTUALDIRECTORY,
     },
     Cmdlet {
+        name: "Get-AzureADApplicationKeyCredential",
+        shell: ENTRA,
+        shows: "The key credentials (certificates and symmetric keys) of an app registration, in the retired AzureAD module; Entra PowerShell and Microsoft Graph PowerShell show the same objects.",
+        look_at: "EndDate: past it the key no longer signs in the app (AADSTS700027 for a certificate); Type AsymmetricX509Cert with Usage Verify is a certificate the app signs client assertions with; CustomKeyIdentifier is usually the certificate's thumbprint.",
+        source: src::AZUREAD_PS_GET_AZUREADAPPLICATIONKEYCREDENTIAL,
+    },
+    Cmdlet {
+        name: "Get-AzureADApplicationPasswordCredential",
+        shell: ENTRA,
+        shows: "The client secrets (password credentials) of an app registration, in the retired AzureAD module.",
+        look_at: "EndDate: past it the secret no longer signs in the app (AADSTS7000222); Value is shown only when a secret is created and is a secret itself.",
+        source: src::RESOURCES_PASSWORDCREDENTIAL,
+    },
+    Cmdlet {
         name: "Get-CASMailbox",
         shell: EXCHANGE_SERVER,
         shows: "A mailbox's client access settings, including which protocols it may use.",

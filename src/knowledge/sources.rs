@@ -295,6 +295,10 @@ pub const PNPASSESSMENT_ISSUES_112: &str = "https://github.com/pnp/pnpassessment
 pub const PNPJS_ISSUES_1501: &str = "https://github.com/pnp/pnpjs/issues/1501";
 pub const RESOURCES_KEYCREDENTIAL: &str =
     "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
+pub const RESOURCES_PASSWORDCREDENTIAL: &str =
+    "https://learn.microsoft.com/en-us/graph/api/resources/passwordcredential";
+pub const AZUREAD_PS_GET_AZUREADAPPLICATIONKEYCREDENTIAL: &str = "https://learn.microsoft.com/en-us/powershell/module/azuread/get-azureadapplicationkeycredential";
+pub const FREE_BUSY_TROUBLESHOOT_HYBRID: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/calendars/troubleshoot-freebusy-issues-in-exchange-hybrid";
 pub const RFC_RFC4178: &str = "https://www.rfc-editor.org/rfc/rfc4178";
 pub const RFC_RFC6750_SECTION_3_1: &str = "https://www.rfc-editor.org/rfc/rfc6750#section-3.1";
 pub const RFC_RFC7617: &str = "https://www.rfc-editor.org/rfc/rfc7617";
@@ -580,6 +584,9 @@ pub const ALL: &[&str] = &[
     PNPASSESSMENT_ISSUES_112,
     PNPJS_ISSUES_1501,
     RESOURCES_KEYCREDENTIAL,
+    RESOURCES_PASSWORDCREDENTIAL,
+    AZUREAD_PS_GET_AZUREADAPPLICATIONKEYCREDENTIAL,
+    FREE_BUSY_TROUBLESHOOT_HYBRID,
     RFC_RFC4178,
     RFC_RFC6750_SECTION_3_1,
     RFC_RFC7617,

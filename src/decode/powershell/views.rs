@@ -152,10 +152,112 @@ impl OrganizationConfig {
     }
 }
 
+/// What kind of secret a credential is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialKind {
+    /// `AsymmetricX509Cert` (or `X509CertAndPassword`): a certificate.
+    Certificate,
+    /// `Symmetric`: a legacy symmetric key.
+    Symmetric,
+    /// A password credential: a client secret.
+    Secret,
+}
+
+/// A key or password credential (AzureAD `EndDate`, Graph `EndDateTime`), its dates read as the
+/// cmdlets print them (month/day/year, day.month.year, ISO 8601).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    pub kind: CredentialKind,
+    pub key_id: String,
+    pub usage: String,
+    /// The end date as printed, and as Unix seconds when it could be read.
+    pub end_text: String,
+    pub end: Option<i64>,
+    pub start: Option<i64>,
+}
+
+impl Credential {
+    /// Reads a credential; `secret` says the object type is a password credential.
+    pub fn read(o: &PsObject, secret: bool) -> Self {
+        let first = |names: [&str; 2]| names.iter().find_map(|n| o.get(n)).unwrap_or("");
+        let ty = o.get("Type").unwrap_or("");
+        let kind = if secret {
+            CredentialKind::Secret
+        } else if ty.eq_ignore_ascii_case("Symmetric") {
+            CredentialKind::Symmetric
+        } else {
+            CredentialKind::Certificate
+        };
+        let end_text = first(["EndDateTime", "EndDate"]).to_string();
+        Credential {
+            kind,
+            key_id: o.get("KeyId").unwrap_or("").to_string(),
+            usage: o.get("Usage").unwrap_or("").to_string(),
+            end: ps_date(&end_text),
+            start: ps_date(first(["StartDateTime", "StartDate"])),
+            end_text,
+        }
+    }
+}
+
+/// A date as PowerShell prints it in any culture (`11/7/2017 12:00:00 AM`, `24.09.2020 14:00:52`,
+/// `23-09-2023 18:55:28`) or as ISO 8601 (`2024-03-21T14:14:14Z`), as Unix seconds.
+pub fn ps_date(value: &str) -> Option<i64> {
+    let v = value.trim().replace("\\", "");
+    let v = match v.split_once('T') {
+        Some((d, t)) if d.len() == 10 && d.as_bytes().get(4) == Some(&b'-') => {
+            let t = t.trim_end_matches('Z');
+            let t = t.split(['.', '+']).next().unwrap_or("");
+            format!("{d} {t}")
+        }
+        _ => v,
+    };
+    let v: String = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    let v = v.replace(". ", ".");
+    crate::decode::x509::thumbprint::loose_date(&v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::find;
     use super::*;
+
+    #[test]
+    fn credential_dates_in_every_culture() {
+        let t = |s| ps_date(s).map(crate::text::utc);
+        assert_eq!(
+            t("11/7/2017 12:00:00 AM")
+                .as_deref()
+                .and_then(|s| s.get(..10)),
+            Some("2017-11-07")
+        );
+        assert_eq!(
+            t("2024-03-21T14:14:14Z")
+                .as_deref()
+                .and_then(|s| s.get(..10)),
+            Some("2024-03-21")
+        );
+        assert_eq!(
+            t("2021-05-11T23:18:00.542Z")
+                .as_deref()
+                .and_then(|s| s.get(..10)),
+            Some("2021-05-11")
+        );
+        assert_eq!(
+            t("23-09-2023 18:55:28")
+                .as_deref()
+                .and_then(|s| s.get(..10)),
+            Some("2023-09-23")
+        );
+        assert_eq!(
+            t("11\\. 5\\. 2019 18:45:51")
+                .as_deref()
+                .and_then(|s| s.get(..10)),
+            Some("2019-05-11")
+        );
+        assert_eq!(ps_date("soon"), None);
+        assert_eq!(ps_date("日本 2019"), None);
+    }
 
     #[test]
     fn views_parse_flags_lists_and_clouds() {
