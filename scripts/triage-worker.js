@@ -4,18 +4,25 @@
 // each entry through DecompressionStream("deflate-raw"): the browser inflates, so the page carries
 // no zip or deflate code of its own (no small zip crate fits the page's size budget).
 const tlSlice = 4 << 20;
-// A stream of the blob's slices; `seen` counts the bytes read for the progress bar.
+// A stream of the blob's slices; `seen` counts the bytes read for the progress bar. The next slice
+// is read while the current one is fed to the core, so reading and counting overlap.
 function tlSlices(blob, seen) {
-  let at = 0;
+  let at = 0, next = null;
+  const read = () => {
+    const slice = at < blob.size ? blob.slice(at, at + tlSlice).arrayBuffer() : null;
+    at += tlSlice;
+    return slice;
+  };
   return new ReadableStream({
     async pull(c) {
-      if (at >= blob.size) { c.close(); return; }
-      const bytes = new Uint8Array(await blob.slice(at, at + tlSlice).arrayBuffer());
-      at += bytes.length;
+      const slice = next || read();
+      if (!slice) { c.close(); return; }
+      const bytes = new Uint8Array(await slice);
+      next = read();
       seen(bytes.length);
       c.enqueue(bytes);
     },
-  });
+  }, { highWaterMark: 0 });
 }
 async function tlFeed(origin, stream) {
   tokenlensTriageFile(origin);
