@@ -54,6 +54,13 @@ if (/^\s*(export|import)\b/m.test(classicGlue)) {
 // worker verifies them with WebCrypto and inspects again with the answers, so the report it sends
 // is the final one. The first run is synchronous, so a trap in it is an error event as before; a
 // trap in a later run is thrown again outside the promise, where it becomes one too.
+// Whole-log triage (src/ui/triage/): the worker reads dropped files in slices and feeds the core.
+// Its comment lines and indentation are left out of the page.
+const triageSource = readFileSync(new URL("./triage-worker.js", import.meta.url), "utf8")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith("//"))
+  .join("\n");
 const workerSource = `
 const tlBytes = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 async function tlVerify(c) {
@@ -81,11 +88,12 @@ async function tlAnswer(m, json) {
 self.onmessage = (event) => {
   const m = event.data;
   if (m.module) { initSync({ module: m.module }); return; }
+  if (m.triage) { tlTriage(m).catch((e) => setTimeout(() => { throw e; })); return; }
   if (m.panic) tokenlensSelfTestPanic();
   const json = tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random, "[]");
   tlAnswer(m, json).catch((e) => setTimeout(() => { throw e; }));
 };
-`;
+${triageSource}`;
 // JSON string escaping, with "<" escaped as well so that no "</script>" can end the inline script.
 const workerLiteral = JSON.stringify(workerSource).replace(/</g, "\\u003c");
 const glueEnd = "\n//__tl_glue_end\n";

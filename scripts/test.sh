@@ -21,3 +21,4 @@ step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/
 step "benchmark"
 node tests/browser/bench.mjs
+node tests/browser/triage-bench.mjs 100

@@ -86,7 +86,12 @@ fn the_core_reads_no_clock_and_no_randomness() {
 #[test]
 fn nothing_leaves_the_page_and_nothing_is_stored() {
     let mut files = source("src");
-    for extra in ["index.html", "static/style.css", "scripts/inline-wasm.mjs"] {
+    for extra in [
+        "index.html",
+        "static/style.css",
+        "scripts/inline-wasm.mjs",
+        "scripts/triage-worker.js",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(extra);
         files.push((path.clone(), fs::read_to_string(&path).unwrap()));
     }

@@ -10,14 +10,18 @@
 
 mod failure;
 mod layout;
+mod sniff;
 mod summary;
 mod text;
 mod time;
+mod view;
 
 pub use failure::Failure;
+pub use sniff::{sniff, Sniff, HEAD as SNIFF_HEAD};
 pub use summary::{Example, Group, GroupKind, Summary};
-pub use text::{summary_csv, summary_text};
+pub use text::{groups_csv, summary_csv, summary_text};
 pub use time::normalise as normalise_time;
+pub use view::{unit_words, Filter, View};
 
 use layout::{Layout, LineKind};
 

@@ -6,7 +6,7 @@ use super::failure::Failure;
 use super::time;
 use crate::knowledge::{aadsts, apps, iis, win32, xms_diagnostics, xms_reasons};
 use crate::report::Severity;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Example lines kept per group.
@@ -15,7 +15,7 @@ pub const EXAMPLES: usize = 3;
 pub const MAX_KEYS: usize = 1000;
 
 /// What a group is grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {
     Diagnostic,
@@ -53,7 +53,7 @@ impl GroupKind {
 }
 
 /// One example line of a group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Example {
     pub origin: String,
     pub line: u64,
@@ -61,7 +61,7 @@ pub struct Example {
 }
 
 /// Failures that share a code, status, endpoint, client, app or user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub kind: GroupKind,
     /// The code or name grouped by (`2000008`, `AADSTS700016`, `401.1`, `/ews/` ...).
@@ -103,7 +103,7 @@ pub struct Summary {
 }
 
 /// A bucket of the failure series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bucket {
     /// The bucket's start, `YYYY-MM-DD HH:MM`.
     pub start: String,
@@ -219,7 +219,9 @@ impl Summary {
     /// The groups of one kind, most frequent first.
     pub fn groups(&self, kind: GroupKind) -> Vec<&Group> {
         let mut out: Vec<&Group> = self.groups.values().filter(|g| g.kind == kind).collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        crate::sort::by(&mut out, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+        });
         out
     }
 

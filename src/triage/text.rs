@@ -1,6 +1,6 @@
 //! The triage summary as plain text (one line per group with its code and count) and as CSV.
 
-use super::summary::{GroupKind, Summary};
+use super::summary::{Group, GroupKind, Summary};
 use crate::report::Severity;
 
 /// Groups printed per kind in the text form (the JSON and CSV forms hold every group).
@@ -99,7 +99,7 @@ pub fn summary_text(s: &Summary) -> String {
     out
 }
 
-fn severity_word(s: Severity) -> &'static str {
+pub(crate) fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -136,26 +136,29 @@ pub fn csv_field(v: &str) -> String {
 
 /// The groups as CSV: kind, key, detail, label, count, severity, first and last seen.
 pub fn summary_csv(s: &Summary) -> String {
+    groups_csv(GroupKind::ALL.into_iter().flat_map(|kind| s.groups(kind)))
+}
+
+/// CSV of any groups, one row each under the header of `summary_csv`.
+pub fn groups_csv<'a>(groups: impl Iterator<Item = &'a Group>) -> String {
     let mut out = String::from("kind,key,detail,label,count,severity,first,last\n");
-    for kind in GroupKind::ALL {
-        let kind_name = serde_json::to_value(kind)
+    for g in groups {
+        let kind_name = serde_json::to_value(g.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        for g in s.groups(kind) {
-            let row = [
-                csv_field(&kind_name),
-                csv_field(&g.key),
-                csv_field(g.detail.as_deref().unwrap_or("")),
-                csv_field(&g.label),
-                g.count.to_string(),
-                severity_word(g.severity).to_string(),
-                csv_field(g.first.as_deref().unwrap_or("")),
-                csv_field(g.last.as_deref().unwrap_or("")),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
-        }
+        let row = [
+            csv_field(&kind_name),
+            csv_field(&g.key),
+            csv_field(g.detail.as_deref().unwrap_or("")),
+            csv_field(&g.label),
+            g.count.to_string(),
+            severity_word(g.severity).to_string(),
+            csv_field(g.first.as_deref().unwrap_or("")),
+            csv_field(g.last.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
     }
     out
 }

@@ -19,6 +19,8 @@ pub struct InputProps {
     pub selected: Option<(usize, usize)>,
     pub on_text: Callback<String>,
     pub on_keys: Callback<String>,
+    /// Files that go to whole-log triage instead of the paste box.
+    pub on_logs: Callback<Vec<web_sys::File>>,
 }
 
 /// Converts a byte offset of `text` into the UTF-16 offset the DOM uses.
@@ -87,6 +89,7 @@ pub fn input_pane(props: &InputProps) -> Html {
     let read_files = file_reader(
         readers.clone(),
         props.on_text.clone(),
+        props.on_logs.clone(),
         props.text.clone(),
         file_message.clone(),
     );
@@ -203,52 +206,123 @@ fn file_callbacks(
     }
 }
 
-/// Reads dropped or picked files in the browser and appends their text to the paste; binary files
-/// (DER, PFX) are appended as base64, which the decoders read.
+/// Files larger than this go to triage whatever they hold; a paste this large is a log.
+const TRIAGE_ABOVE_BYTES: f64 = 256.0 * 1024.0;
+
+/// Where a dropped file goes: large files, archives and logs of one request per line go to
+/// triage (read in the worker in slices, never whole here); other files are read whole and
+/// appended to the paste (binary files such as DER and PFX as base64, which the decoders read).
 fn file_reader(
     readers: Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>,
     on_text: Callback<String>,
+    on_logs: Callback<Vec<web_sys::File>>,
     text: Rc<String>,
     file_message: UseStateHandle<String>,
 ) -> Callback<web_sys::FileList> {
     Callback::from(move |files: web_sys::FileList| {
-        let collected: Rc<RefCell<String>> = Rc::new(RefCell::new((*text).clone()));
-        let mut names = Vec::new();
-        for i in 0..files.length() {
-            let Some(file) = files.get(i) else { continue };
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            names.push(name.clone());
+        let all: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let (large, small): (Vec<_>, Vec<_>) =
+            all.into_iter().partition(|f| f.size() > TRIAGE_ABOVE_BYTES);
+        let sorting = Rc::new(RefCell::new(Sorting {
+            waiting: small.len(),
+            logs: large,
+            paste: (*text).clone(),
+            pasted: Vec::new(),
+            unreadable: Vec::new(),
+        }));
+        let message = file_message.clone();
+        let finish = {
             let on_text = on_text.clone();
-            let collected = collected.clone();
-            let message = file_message.clone();
-            let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => {
-                    // The core decides how a file reads (UTF-8, UTF-16 with a BOM, DER as base64,
-                    // or a binary format it names), the same way for the page and the CLI.
-                    let text = match crate::input::file_text(&bytes) {
-                        crate::input::FileText::Unreadable { what } => {
-                            message.set(crate::input::unreadable_message(&name, what));
-                            return;
-                        }
-                        readable => readable.into_text().unwrap_or_default(),
-                    };
-                    let mut all = collected.borrow_mut();
-                    if !all.is_empty() && !all.ends_with('\n') {
-                        all.push('\n');
-                    }
-                    all.push_str(&text);
-                    all.push('\n');
-                    on_text.emit(all.clone());
+            let on_logs = on_logs.clone();
+            let sorting = sorting.clone();
+            move || {
+                let mut s = sorting.borrow_mut();
+                if s.waiting > 0 {
+                    return;
                 }
-                Err(e) => message.set(format!("Could not read {name}: {e}")),
+                let mut said = Vec::new();
+                if !s.pasted.is_empty() {
+                    said.push(format!("Read locally: {}", s.pasted.join(", ")));
+                    on_text.emit(std::mem::take(&mut s.paste));
+                }
+                if !s.logs.is_empty() {
+                    let names: Vec<String> = s.logs.iter().map(|f| f.name()).collect();
+                    said.push(format!("Reading as logs: {}", names.join(", ")));
+                    on_logs.emit(std::mem::take(&mut s.logs));
+                }
+                said.append(&mut s.unreadable);
+                message.set(said.join(". "));
+            }
+        };
+        if small.is_empty() {
+            finish();
+            return;
+        }
+        for file in small {
+            let sorting = sorting.clone();
+            let finish = finish.clone();
+            let name = file.name();
+            let keep = file.clone();
+            let file = gloo::file::File::from(file);
+            let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                sorting.borrow_mut().take(keep, &name, result);
+                finish();
             });
             readers.borrow_mut().push(reader);
         }
-        if !names.is_empty() {
-            file_message.set(format!("Read locally: {}", names.join(", ")));
-        }
     })
+}
+
+/// The files of one drop while the small ones are read and sorted.
+struct Sorting {
+    waiting: usize,
+    logs: Vec<web_sys::File>,
+    paste: String,
+    pasted: Vec<String>,
+    unreadable: Vec<String>,
+}
+
+impl Sorting {
+    /// Sorts one small file read whole: a log to triage, text (or DER/PFX as base64) to the paste.
+    fn take(
+        &mut self,
+        file: web_sys::File,
+        name: &str,
+        result: Result<Vec<u8>, gloo::file::FileReadError>,
+    ) {
+        self.waiting = self.waiting.saturating_sub(1);
+        let bytes = match result {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.unreadable.push(format!("Could not read {name}: {e}"));
+                return;
+            }
+        };
+        use crate::triage::Sniff;
+        if matches!(
+            crate::triage::sniff(&bytes),
+            Sniff::Rows | Sniff::Gzip | Sniff::Zip
+        ) {
+            self.logs.push(file);
+            return;
+        }
+        // The core decides how a file reads (UTF-8, UTF-16 with a BOM, DER as base64, or a
+        // binary format it names), the same way for the page and the CLI.
+        let text = match crate::input::file_text(&bytes) {
+            crate::input::FileText::Unreadable { what } => {
+                self.unreadable
+                    .push(crate::input::unreadable_message(name, what));
+                return;
+            }
+            readable => readable.into_text().unwrap_or_default(),
+        };
+        if !self.paste.is_empty() && !self.paste.ends_with('\n') {
+            self.paste.push('\n');
+        }
+        self.paste.push_str(&text);
+        self.paste.push('\n');
+        self.pasted.push(name.to_string());
+    }
 }
 
 /// The paste mirrored with every recognised span marked in the colour of its kind.

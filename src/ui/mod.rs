@@ -7,6 +7,7 @@ mod cards;
 mod examples;
 mod input;
 mod redact;
+mod triage;
 mod worker;
 
 use crate::context::Context;
@@ -179,6 +180,20 @@ fn app() -> Html {
     });
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let selected = use_state(|| None::<(usize, usize)>);
+    // Logs dropped or picked for triage; each drop has a new id, which starts a new run.
+    let logs = use_state(|| None::<Rc<triage::LogDrop>>);
+    let drops = use_mut_ref(|| 0u32);
+    let on_logs = {
+        let logs = logs.clone();
+        use_callback((), move |files: Vec<web_sys::File>, _| {
+            let id = {
+                let mut n = drops.borrow_mut();
+                *n += 1;
+                *n
+            };
+            logs.set(Some(Rc::new(triage::LogDrop { id, files })));
+        })
+    };
 
     // The callbacks keep their identity across renders (state handles read the current state), so
     // a render that only changes the paste does not redraw the report pane.
@@ -226,6 +241,7 @@ fn app() -> Html {
                 selected={*selected}
                 on_text={on_text.clone()}
                 on_keys={on_keys}
+                {on_logs}
             />
             <div class="report-column">
                 if let Some((message, details)) = state.failure.clone() {
@@ -234,6 +250,7 @@ fn app() -> Html {
                         <button class="button" onclick={Callback::from(move |_| copy_to_clipboard(details.clone()))}>{"Copy details"}</button>
                     </div>
                 }
+                <triage::TriagePanel drop={(*logs).clone()} on_line={on_text.clone()} />
                 <cards::ReportPane report={state.report.clone()} on_select={on_select} inspect_ms={state.inspect_ms} on_example={on_text.clone()} />
             </div>
         </main>

@@ -144,7 +144,7 @@ pub fn available() -> bool {
 }
 
 /// The compiled module and the worker's blob URL that the page's bootstrap script left on `globalThis`.
-fn bootstrap() -> Option<(JsValue, String)> {
+pub(super) fn bootstrap() -> Option<(JsValue, String)> {
     let global = js_sys::global();
     let module = js_sys::Reflect::get(&global, &"__tl_module".into()).ok()?;
     let url = js_sys::Reflect::get(&global, &"__tl_worker_url".into())

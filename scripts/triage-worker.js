@@ -1,0 +1,109 @@
+// Whole-log triage in the worker (appended to the worker's script by scripts/inline-wasm.mjs; the
+// wasm entry points are in src/ui/triage/entry.rs). Files are read in 4 MB Blob slices, never
+// whole; .gz goes through DecompressionStream("gzip"); a .zip is read by its central directory,
+// each entry through DecompressionStream("deflate-raw"): the browser inflates, so the page carries
+// no zip or deflate code of its own (no small zip crate fits the page's size budget).
+const tlSlice = 4 << 20;
+// A stream of the blob's slices; `seen` counts the bytes read for the progress bar. The next slice
+// is read while the current one is fed to the core, so reading and counting overlap.
+function tlSlices(blob, seen) {
+  let at = 0, next = null;
+  const read = () => {
+    const slice = at < blob.size ? blob.slice(at, at + tlSlice).arrayBuffer() : null;
+    at += tlSlice;
+    return slice;
+  };
+  return new ReadableStream({
+    async pull(c) {
+      const slice = next || read();
+      if (!slice) { c.close(); return; }
+      const bytes = new Uint8Array(await slice);
+      next = read();
+      seen(bytes.length);
+      c.enqueue(bytes);
+    },
+  }, { highWaterMark: 0 });
+}
+async function tlFeed(origin, stream) {
+  tokenlensTriageFile(origin);
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const refused = tokenlensTriageFeed(value);
+    if (refused) { reader.cancel(); throw new Error(refused); }
+  }
+  tokenlensTriageEnd();
+}
+async function tlZip(file, seen) {
+  const tailAt = Math.max(0, file.size - 65557);
+  const tail = new DataView(await file.slice(tailAt).arrayBuffer());
+  let end = -1;
+  for (let i = tail.byteLength - 22; i >= 0; i--) if (tail.getUint32(i, true) === 0x06054b50) { end = i; break; }
+  if (end < 0) throw new Error(`${file.name}: no zip directory found`);
+  let count = tail.getUint16(end + 10, true), size = tail.getUint32(end + 12, true), at = tail.getUint32(end + 16, true);
+  const locator = end - 20;
+  if (at === 0xffffffff && locator >= 0 && tail.getUint32(locator, true) === 0x07064b50) {
+    const z64at = Number(tail.getBigUint64(locator + 8, true));
+    const z64 = new DataView(await file.slice(z64at, z64at + 56).arrayBuffer());
+    count = Number(z64.getBigUint64(32, true)); size = Number(z64.getBigUint64(40, true)); at = Number(z64.getBigUint64(48, true));
+  }
+  const dir = new DataView(await file.slice(at, at + size).arrayBuffer());
+  const utf8 = new TextDecoder();
+  for (let p = 0, i = 0; i < count && p + 46 <= dir.byteLength; i++) {
+    if (dir.getUint32(p, true) !== 0x02014b50) throw new Error(`${file.name}: damaged zip directory`);
+    const flags = dir.getUint16(p + 8, true), method = dir.getUint16(p + 10, true);
+    let packed = dir.getUint32(p + 20, true), local = dir.getUint32(p + 42, true);
+    const nameLen = dir.getUint16(p + 28, true), extraLen = dir.getUint16(p + 30, true);
+    const name = utf8.decode(new Uint8Array(dir.buffer, p + 46, nameLen));
+    // ZIP64: the extra field 0x0001 holds, in order, the 64-bit sizes and offset that read 0xffffffff.
+    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen;) {
+      const id = dir.getUint16(e, true), len = dir.getUint16(e + 2, true);
+      if (id === 1) {
+        let q = e + 4;
+        if (dir.getUint32(p + 24, true) === 0xffffffff) q += 8;
+        if (packed === 0xffffffff) { packed = Number(dir.getBigUint64(q, true)); q += 8; }
+        if (local === 0xffffffff) local = Number(dir.getBigUint64(q, true));
+      }
+      e += 4 + len;
+    }
+    p += 46 + nameLen + extraLen + dir.getUint16(p + 32, true);
+    if (name.endsWith("/")) continue;
+    const origin = `${file.name}!${name}`;
+    if (flags & 1) { tokenlensTriageSkip(`${origin}: encrypted, not read`); continue; }
+    if (method !== 0 && method !== 8) { tokenlensTriageSkip(`${origin}: compression method ${method} is not read (only stored and deflate)`); continue; }
+    const head = new DataView(await file.slice(local, local + 30).arrayBuffer());
+    const start = local + 30 + head.getUint16(26, true) + head.getUint16(28, true);
+    let stream = tlSlices(file.slice(start, start + packed), seen);
+    if (method === 8) stream = stream.pipeThrough(new DecompressionStream("deflate-raw"));
+    if (name.endsWith(".gz")) stream = stream.pipeThrough(new DecompressionStream("gzip"));
+    try { await tlFeed(origin, stream); } catch (e) { tokenlensTriageSkip(`${origin}: ${(e && e.message) || e}`); }
+  }
+}
+async function tlTriage(m) {
+  const total = m.files.reduce((n, f) => n + f.size, 0);
+  let done = 0, shown = 0;
+  const seen = (n) => {
+    done += n;
+    const now = performance.now();
+    if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, done, total }); }
+  };
+  tokenlensTriageStart();
+  for (const file of m.files) {
+    const base = done;
+    try {
+      const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+      if (magic[0] === 0x1f && magic[1] === 0x8b) {
+        await tlFeed(file.name, tlSlices(file, seen).pipeThrough(new DecompressionStream("gzip")));
+      } else if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 3 && magic[3] === 4) {
+        await tlZip(file, seen);
+      } else {
+        await tlFeed(file.name, tlSlices(file, seen));
+      }
+    } catch (e) {
+      tokenlensTriageSkip(String((e && e.message) || e).startsWith(file.name) ? e.message : `${file.name}: ${(e && e.message) || e}`);
+    }
+    done = base + file.size;
+  }
+  self.postMessage({ triage: m.triage, done: total, total, json: tokenlensTriageSummary() });
+}

@@ -1,0 +1,70 @@
+// Benchmark (not a test): drops a generated IIS log of SIZE_MB (default 100) on the single file
+// opened from file:// and prints the page's MB/s (drop to summary shown), the worker's own rate as
+// the page reports it, and the longest main-thread task during the run (PerformanceObserver
+// "longtask"). Numbers are printed for people to read, never asserted.
+//
+//   node tests/browser/triage-bench.mjs [SIZE_MB]
+import { writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { launch, dist } from "./harness.mjs";
+import { iisLog } from "./logs.mjs";
+
+const sizeMb = Number(process.argv[2] || 100);
+const work = mkdtempSync(join(tmpdir(), "tokenlens-triage-bench-"));
+const file = join(work, "u_ex_bench.log");
+// Written in 10 MB pieces with the same counts each, so that no 100 MB string is built.
+const piece = iisLog(10_000_000);
+const pieces = Math.max(1, Math.round(sizeMb / 10));
+writeFileSync(file, "");
+for (let i = 0; i < pieces; i++) writeFileSync(file, piece.text, { flag: "a" });
+const bytes = statSync(file).size;
+const expected = piece.truth.failures * pieces;
+
+const context = await launch();
+try {
+  const page = await context.newPage();
+  await page.goto("file://" + join(dist, "tokenlens.html"));
+  await page.waitForSelector("textarea#paste");
+  await page.evaluate(() => {
+    window.__tl_longest = 0;
+    window.__tl_tasks = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__tl_tasks++;
+        window.__tl_longest = Math.max(window.__tl_longest, e.duration);
+      }
+    }).observe({ type: "longtask", buffered: false });
+  });
+  const t0 = Date.now();
+  await page.setInputFiles("input[type=file]", file);
+  // Typing while the log is read: time from an input event to the report of a short paste.
+  await page.waitForSelector("progress.triage-progress");
+  const typing = await page.evaluate(async () => {
+    const area = document.querySelector("textarea#paste");
+    const out = [];
+    for (const code of ["AADSTS50011", "AADSTS700016", "AADSTS7000215"]) {
+      const t = performance.now();
+      area.value = code;
+      area.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      await new Promise((ok) => {
+        const check = () => (document.querySelector(".report-pane").innerText.includes(code.slice(6)) ? ok() : requestAnimationFrame(check));
+        check();
+      });
+      out.push(performance.now() - t);
+    }
+    return out;
+  });
+  await page.waitForSelector(".triage [data-count=failures]", { timeout: 600000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const shown = await page.$eval(".triage [data-count=failures]", (e) => Number(e.textContent));
+  const rate = await page.$eval(".triage-totals .timing", (e) => e.textContent.trim());
+  const longest = await page.evaluate(() => [window.__tl_longest, window.__tl_tasks]);
+  console.log(`triage in the page: ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s from drop to summary = ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; the page says: ${rate}`);
+  console.log(`failures counted ${shown}, expected ${expected} (${shown === expected ? "exact" : "DIFFERENT"})`);
+  console.log(`longest main-thread task during the run: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
+  console.log(`typing during the run, input to report shown: ${typing.map((t) => t.toFixed(0) + " ms").join(", ")}`);
+} finally {
+  await context.close();
+  rmSync(work, { recursive: true, force: true });
+}
