@@ -43,6 +43,10 @@ pub fn openssl_date(value: &str) -> Option<i64> {
     let [h, m, s] = hms[..] else {
         return None;
     };
+    // A clock out of range (a cut or mangled dump) is no time; it must not overflow either.
+    if !(0..24).contains(&h) || !(0..60).contains(&m) || !(0..61).contains(&s) {
+        return None;
+    }
     Some(date.midnight().assume_utc().unix_timestamp() + h * 3600 + m * 60 + s)
 }
 
@@ -126,5 +130,12 @@ mod tests {
             openssl_date("Jan  1 00:00:00 2035 GMT"),
             Some(2_051_222_400)
         );
+    }
+
+    #[test]
+    fn a_mangled_clock_is_no_date_and_does_not_overflow() {
+        // Found by fuzzing: a minute field of twenty digits overflowed the multiplication.
+        assert_eq!(openssl_date("Jan  1 00:222222222222222200:00 2020 GMT"), None);
+        assert_eq!(openssl_date("Jan  1 24:00:00 2020 GMT"), None);
     }
 }
