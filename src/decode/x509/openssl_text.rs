@@ -135,7 +135,10 @@ mod tests {
     #[test]
     fn a_mangled_clock_is_no_date_and_does_not_overflow() {
         // Found by fuzzing: a minute field of twenty digits overflowed the multiplication.
-        assert_eq!(openssl_date("Jan  1 00:222222222222222200:00 2020 GMT"), None);
+        assert_eq!(
+            openssl_date("Jan  1 00:222222222222222200:00 2020 GMT"),
+            None
+        );
         assert_eq!(openssl_date("Jan  1 24:00:00 2020 GMT"), None);
     }
 }
