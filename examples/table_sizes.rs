@@ -26,6 +26,15 @@ fn main() {
     println!("Exchange builds: {}", exchange_builds::BUILDS.len());
     println!("Exchange log fields: {}", exchange_log_fields::FIELDS.len());
     println!("user agents: {}", user_agents::AGENTS.len());
+    println!("user agent client tokens: {}", user_agents::CLIENTS.len());
+    println!(
+        "user agent platform tokens: {}",
+        user_agents::PLATFORMS.len()
+    );
+    println!(
+        "PowerShell object types: {}",
+        tokenlens::knowledge::ps_objects::TYPES.len()
+    );
     println!(
         "http statuses: {}",
         tokenlens::knowledge::http_exchange::STATUSES.len()
