@@ -93,15 +93,20 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The fields IIS writes, in its default order, between `cs-uri-stem` and `sc-status`.
-const BETWEEN_STEM_AND_STATUS: &[&str] = &[
-    "cs-uri-query",
-    "s-port",
-    "cs-username",
-    "c-ip",
-    "cs(User-Agent)",
-    "cs(Referer)",
-];
+/// The fields IIS writes, in its default order (`knowledge::iis`), between `cs-uri-stem` and
+/// `sc-status`.
+fn between_stem_and_status() -> &'static [&'static str] {
+    let fields = iis::DEFAULT_W3C_FIELDS;
+    let stem = fields
+        .iter()
+        .position(|f| *f == "cs-uri-stem")
+        .map_or(0, |i| i + 1);
+    let status = fields
+        .iter()
+        .position(|f| *f == "sc-status")
+        .unwrap_or(stem);
+    fields.get(stem..status).unwrap_or_default()
+}
 
 /// Names for a line that is not a whole row: found by its method and path and by the status,
 /// substatus and win32 status that follow; what sits between is named when it has the default
@@ -137,7 +142,7 @@ fn loose_names(line: &str, toks: &[(usize, usize)]) -> Option<(Vec<(&'static str
     let mut unplaced = 0;
     match between {
         5 | 6 => {
-            for (k, name) in BETWEEN_STEM_AND_STATUS[..between].iter().enumerate() {
+            for (k, name) in between_stem_and_status().iter().take(between).enumerate() {
                 names.push((name, m + 2 + k));
             }
         }
