@@ -3,7 +3,8 @@
 
 use tokenlens::knowledge::{
     aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
-    invisible, redaction, roles, service_hosts, user_agents, win32, xms_diagnostics,
+    invisible, languages, localized, redaction, roles, service_hosts, user_agents, win32,
+    xms_diagnostics,
 };
 
 fn main() {
@@ -20,6 +21,12 @@ fn main() {
     println!("header parameters: {}", claims::HEADER_PARAMS.len());
     println!("amr values: {}", claims::AMR_VALUES.len());
     println!("IIS statuses: {}", iis::STATUSES.len());
+    println!("localized messages: {}", localized::PHRASES.len());
+    println!(
+        "languages named: {} by script, {} by words (English included)",
+        languages::BY_SCRIPT.len(),
+        languages::BY_WORDS.len()
+    );
     println!("Win32/SSPI statuses: {}", win32::WIN32.len());
     println!("Exchange URL paths: {}", exchange_paths::PATHS.len());
     println!("Exchange verbs: {}", exchange_paths::VERBS.len());

@@ -44,6 +44,8 @@ fn inspect_up_to(text: &str, keys: &str, ctx: &Context, max: usize) -> Report {
         artifact.sort_findings();
     }
     crate::sort::by_key(&mut report.diagnoses, |f| f.severity);
+    crate::explain::one_answer::fold(&mut report);
+    crate::explain::language::note(&mut report, text);
     if report.artifacts.is_empty() && report.key_artifacts.is_empty() {
         report.notices.push(find::nothing_found());
     }

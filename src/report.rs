@@ -222,6 +222,11 @@ pub struct Finding {
     pub source: Option<String>,
     /// Indexes into `Report::artifacts` that this finding speaks about.
     pub refers_to: Vec<usize>,
+    /// Where the rest of this finding's fix is given, when an earlier finding of the report gives
+    /// the same steps ("[2] Microsoft Entra sign-in error AADSTS7000215"); set by
+    /// `explain::one_answer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_fix_as: Option<String>,
     /// The id of the rule that made it (see `explain::rule`); internal, not shown or serialised.
     #[serde(skip)]
     pub rule: &'static str,
@@ -233,6 +238,9 @@ impl Finding {
         f(&mut self.title);
         f(&mut self.explanation);
         self.causes.iter_mut().for_each(&mut *f);
+        if let Some(given) = &mut self.same_fix_as {
+            f(given);
+        }
         for step in &mut self.steps {
             f(&mut step.text);
             if let Some(command) = &mut step.command {
@@ -254,6 +262,7 @@ impl Finding {
             steps: Vec::new(),
             source: None,
             refers_to: Vec::new(),
+            same_fix_as: None,
             rule: "",
         }
     }

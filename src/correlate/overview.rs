@@ -47,6 +47,9 @@ impl Overview {
     }
 }
 
+/// How the overview's top-fix step starts ("Top fix for 2000010 (title): step").
+pub const TOP_FIX_PREFIX: &str = "Top fix for ";
+
 pub const RULE: Rule<Overview> = Rule {
     id: "diagnosis.overview",
     severity: Severity::Error,
@@ -154,7 +157,10 @@ fn overview(view: &Overview) -> Option<Finding> {
             .or_else(|| best.steps.first());
         if let Some(step) = step {
             let mut step = step.clone();
-            step.text = format!("Top fix for {} ({}): {}", top.key, best.title, step.text);
+            step.text = format!(
+                "{TOP_FIX_PREFIX}{} ({}): {}",
+                top.key, best.title, step.text
+            );
             f = f.step(step);
             f.source = best.source.clone();
         }

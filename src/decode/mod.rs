@@ -5,6 +5,7 @@
 pub mod errors;
 pub mod http;
 pub mod known;
+pub mod language;
 pub mod logs;
 pub mod powershell;
 pub mod tokens;

@@ -39,55 +39,6 @@ pub fn phrase(text: &str) -> Option<&'static LocalizedPhrase> {
 /// Sorted by `text` (byte order).
 pub const PHRASES: &[LocalizedPhrase] = &[
     LocalizedPhrase {
-        text: "(401) nicht autorisiert",
-        language: "German",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_DE_DE,
-    },
-    LocalizedPhrase {
-        text: "(401) no autorizado",
-        language: "Spanish",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_ES_ES,
-    },
-    LocalizedPhrase {
-        text: "(401) non autorisé",
-        language: "French",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_FR_FR,
-    },
-    LocalizedPhrase {
-        text: "(401) non autorizzato",
-        language: "Italian",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_IT_IT,
-    },
-    LocalizedPhrase {
-        text: "(401) от несанкционированного доступа",
-        language: "Russian",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_RU_RU,
-    },
-    LocalizedPhrase {
-        text: "(401) 承認されていません",
-        language: "Japanese",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_JA_JP,
-    },
-    LocalizedPhrase {
-        text: "(401) 인증 되지 않음",
-        language: "Korean",
-        english: UNAUTHORIZED_401,
-        status: Some(401),
-        source: src::SFB_TEST_MCX_P2PIM_KO_KR,
-    },
-    LocalizedPhrase {
         text: "401.1 - 権限がありません",
         language: "Japanese",
         english: "HTTP Error 401.1 - Unauthorized",
@@ -107,6 +58,13 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         english: "Unauthorized",
         status: Some(401),
         source: src::STORAGESERVICES_COMMON_REST_API_ERROR_CODES_PT_BR,
+    },
+    LocalizedPhrase {
+        text: "O servidor remoto devolveu um erro",
+        language: "Portuguese",
+        english: REMOTE_ERROR,
+        status: None,
+        source: src::AMS_AAD_401_PT,
     },
     LocalizedPhrase {
         text: "Remoteserver hat einen Fehler zurückgegeben",
@@ -137,6 +95,41 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         source: src::SFB_TEST_MCX_P2PIM_FR_FR,
     },
     LocalizedPhrase {
+        text: "nicht autorisiert",
+        language: "German",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_DE_DE,
+    },
+    LocalizedPhrase {
+        text: "no autorizado",
+        language: "Spanish",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_ES_ES,
+    },
+    LocalizedPhrase {
+        text: "non autorisé",
+        language: "French",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_FR_FR,
+    },
+    LocalizedPhrase {
+        text: "non autorizzato",
+        language: "Italian",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_IT_IT,
+    },
+    LocalizedPhrase {
+        text: "от несанкционированного доступа",
+        language: "Russian",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_RU_RU,
+    },
+    LocalizedPhrase {
         text: "сервер вернул ошибку",
         language: "Russian",
         english: REMOTE_ERROR,
@@ -144,11 +137,39 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         source: src::SFB_TEST_MCX_P2PIM_RU_RU,
     },
     LocalizedPhrase {
+        text: "リモート サーバーがエラーを返しました",
+        language: "Japanese",
+        english: REMOTE_ERROR,
+        status: None,
+        source: src::AMS_AAD_401_JA,
+    },
+    LocalizedPhrase {
         text: "リモートサーバーからエラーが返されました",
         language: "Japanese",
         english: REMOTE_ERROR,
         status: None,
         source: src::SFB_TEST_MCX_P2PIM_JA_JP,
+    },
+    LocalizedPhrase {
+        text: "承認されていません",
+        language: "Japanese",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::SFB_TEST_MCX_P2PIM_JA_JP,
+    },
+    LocalizedPhrase {
+        text: "未承認",
+        language: "Japanese",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::AMS_AAD_401_JA,
+    },
+    LocalizedPhrase {
+        text: "未经授权",
+        language: "Chinese (simplified)",
+        english: UNAUTHORIZED_401,
+        status: Some(401),
+        source: src::FOFA_GUI_ISSUES_6,
     },
     LocalizedPhrase {
         text: "访问由于服务器配置被拒绝",
@@ -179,11 +200,11 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         source: src::SFB_TEST_MCX_P2PIM_KO_KR,
     },
     LocalizedPhrase {
-        text: "（401）未经授权",
-        language: "Chinese (simplified)",
+        text: "인증 되지 않음",
+        language: "Korean",
         english: UNAUTHORIZED_401,
         status: Some(401),
-        source: src::FOFA_GUI_ISSUES_6,
+        source: src::SFB_TEST_MCX_P2PIM_KO_KR,
     },
     LocalizedPhrase {
         text: "（403）已禁止",
@@ -226,11 +247,8 @@ mod tests {
         let languages: std::collections::BTreeSet<&str> =
             PHRASES.iter().map(|p| p.language).collect();
         assert!(languages.len() >= 10, "{languages:?}");
-        assert_eq!(
-            phrase("(401) Nicht autorisiert").unwrap().language,
-            "German"
-        );
-        assert_eq!(phrase("(401) No autorizado").unwrap().status, Some(401));
-        assert!(phrase("(401) Unauthorized").is_none());
+        assert_eq!(phrase("Nicht autorisiert").unwrap().language, "German");
+        assert_eq!(phrase("No autorizado").unwrap().status, Some(401));
+        assert!(phrase("Unauthorized").is_none());
     }
 }

@@ -21,6 +21,7 @@ pub mod iis;
 pub mod iis_versions;
 pub mod invisible;
 pub mod key_members;
+pub mod languages;
 pub mod localized;
 pub mod metadata_hosts;
 pub mod needles;

@@ -390,8 +390,34 @@ pub const RFC_RFC9110_SECTION_15: &str = "https://www.rfc-editor.org/rfc/rfc9110
 pub const SP_REST_BASIC_OPERATIONS: &str =
     "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/complete-basic-operations-using-sharepoint-rest-endpoints";
 
+/// The Japanese and Portuguese Azure Media Services articles that quote the translated .NET 401
+/// exception (found through GitHub code search by the quoted text).
+pub const AMS_AAD_401_JA: &str =
+    "https://github.com/search?q=%22%E3%83%AA%E3%83%A2%E3%83%BC%E3%83%88+%E3%82%B5%E3%83%BC%E3%83%90%E3%83%BC%E3%81%8C%E3%82%A8%E3%83%A9%E3%83%BC%E3%82%92%E8%BF%94%E3%81%97%E3%81%BE%E3%81%97%E3%81%9F%3A+%28401%29+%E6%9C%AA%E6%89%BF%E8%AA%8D%22+media-services&type=code";
+pub const AMS_AAD_401_PT: &str =
+    "https://github.com/search?q=%22O+servidor+remoto+devolveu+um+erro%3A+%28401%29+N%C3%A3o+autorizado%22+media-services&type=code";
+pub const UNICODE_BLOCKS: &str = "https://www.unicode.org/Public/UCD/latest/ucd/Blocks.txt";
+pub const SNOWBALL_ENGLISH_STOP: &str = "https://snowballstem.org/algorithms/english/stop.txt";
+pub const SNOWBALL_GERMAN_STOP: &str = "https://snowballstem.org/algorithms/german/stop.txt";
+pub const SNOWBALL_FRENCH_STOP: &str = "https://snowballstem.org/algorithms/french/stop.txt";
+pub const SNOWBALL_SPANISH_STOP: &str = "https://snowballstem.org/algorithms/spanish/stop.txt";
+pub const SNOWBALL_PORTUGUESE_STOP: &str =
+    "https://snowballstem.org/algorithms/portuguese/stop.txt";
+pub const SNOWBALL_ITALIAN_STOP: &str = "https://snowballstem.org/algorithms/italian/stop.txt";
+pub const SNOWBALL_DUTCH_STOP: &str = "https://snowballstem.org/algorithms/dutch/stop.txt";
+
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    AMS_AAD_401_JA,
+    AMS_AAD_401_PT,
+    UNICODE_BLOCKS,
+    SNOWBALL_ENGLISH_STOP,
+    SNOWBALL_GERMAN_STOP,
+    SNOWBALL_FRENCH_STOP,
+    SNOWBALL_SPANISH_STOP,
+    SNOWBALL_PORTUGUESE_STOP,
+    SNOWBALL_ITALIAN_STOP,
+    SNOWBALL_DUTCH_STOP,
     APPLE_FORUM_ACTIVESYNC_IOS_11,
     EDGE_USER_AGENT_STRING,
     EDGE_HOW_TO_DETECT_WIN11,

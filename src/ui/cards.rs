@@ -202,6 +202,9 @@ fn finding_body(f: &Finding) -> Html {
                 }) }</ol>
             </div>
         }
+        if let Some(given) = &f.same_fix_as {
+            <p class="same-fix"><strong>{"Fix"}</strong>{": as given above in "}{given}</p>
+        }
         if let Some(src) = &f.source {
             <p class="source">{"Source: "}{source_link(src, src, None)}</p>
         }
@@ -255,7 +258,7 @@ pub fn artifact_card(props: &ArtifactProps) -> Html {
             if !a.findings.is_empty() {
                 <ul class="findings">{ for a.findings.iter().map(|f| html! {
                     <li class={classes!("finding", severity_class(f.severity))}>
-                        <details open={f.severity != Severity::Ok && (!f.steps.is_empty() || !f.causes.is_empty() || f.source.is_some())}>
+                        <details open={f.severity != Severity::Ok && (!f.steps.is_empty() || !f.causes.is_empty() || f.source.is_some() || f.same_fix_as.is_some())}>
                             <summary><span class="badge">{f.severity.label()}</span>{" "}<strong>{&f.title}</strong>{": "}{&f.explanation}</summary>
                             {finding_extra(f)}
                         </details>
@@ -294,7 +297,7 @@ fn source_link(src: &str, label: &str, class: Option<&'static str>) -> Html {
 }
 
 fn finding_extra(f: &Finding) -> Html {
-    if f.causes.is_empty() && f.steps.is_empty() && f.source.is_none() {
+    if f.causes.is_empty() && f.steps.is_empty() && f.source.is_none() && f.same_fix_as.is_none() {
         return html! {};
     }
     let mut copy = f.clone();

@@ -123,12 +123,13 @@ pub const ORGANIZATION_RELATIONSHIP_TYPE: PsType = PsType {
     source: ORG_REL,
 };
 
-/// Test-OrganizationRelationship (only with its cmdlet line: Status and Description are common names).
+/// Test-OrganizationRelationship: by its cmdlet line, or by a result block that has the test's
+/// Id, Status, Description and IsValid together (each alone is a common name).
 pub const TEST_ORGANIZATION_RELATIONSHIP_TYPE: PsType = PsType {
     cmdlet: "Test-OrganizationRelationship",
     also: &[],
     object: "Organization relationship test",
-    identify: &[],
+    identify: &[&["Id", "Status", "Description", "IsValid"]],
     value_hint: None,
     unless: &[],
     secrets: &[],
