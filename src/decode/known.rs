@@ -136,6 +136,22 @@ fn category_value(text: &str, end: usize) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
+/// The HTTP status number right after a status message (`: (401)Unauthorized`, ` 403: Forbidden`,
+/// `: 401 (Unauthorized)`): within a few separators, three digits from 100 to 599, alone.
+fn status_after(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.as_bytes();
+    let skip = rest
+        .iter()
+        .take(6)
+        .take_while(|b| matches!(b, b' ' | b':' | b'(' | b'\t'))
+        .count();
+    let digits = rest.get(skip..skip + 3)?;
+    let alone = rest.get(skip + 3).is_none_or(|b| !b.is_ascii_digit());
+    let code = std::str::from_utf8(digits).ok()?.parse::<u16>().ok()?;
+    (alone && digits.iter().all(u8::is_ascii_digit) && (100..600).contains(&code))
+        .then(|| code.to_string())
+}
+
 /// Every mention of a known fact in `text` outside the `covered` spans, in text order.
 pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
     let auto = automaton();
@@ -178,6 +194,10 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
                 None => continue,
             },
             Fact::DiagReason(id) if !reason_complete(id, bytes, start, end) => continue,
+            Fact::StatusMessage(_) => match status_after(text, end) {
+                Some(v) => Some(v),
+                None => continue,
+            },
             _ => None,
         };
         let (fact, value) = match needle.fact {
@@ -278,6 +298,39 @@ mod tests {
         let rest = mentions(text, &[Span::new(0, 7)]);
         assert_eq!(rest.len(), 1);
         assert_eq!(rest[0].span.start, 18);
+    }
+
+    #[test]
+    fn a_status_message_carries_the_status_after_it() {
+        let found = mentions(
+            "HttpErrorException: The remote server returned an error: (401)Unauthorized\n\
+             System.Net.WebException: The request failed with HTTP status 403: Forbidden.\n\
+             Response status code does not indicate success: 401 (Unauthorized).\n\
+             The remote server returned an error: something else",
+            &[],
+        );
+        let values: Vec<(Fact, Option<String>)> = found
+            .into_iter()
+            .filter(|m| matches!(m.fact, Fact::StatusMessage(_)))
+            .map(|m| (m.fact, m.value))
+            .collect();
+        assert_eq!(values.len(), 3, "{values:?}");
+        assert_eq!(values[0].1.as_deref(), Some("401"));
+        assert_eq!(values[1].1.as_deref(), Some("403"));
+        assert_eq!(values[2].1.as_deref(), Some("401"));
+    }
+
+    #[test]
+    fn exchange_paths_are_found_in_urls_and_prose() {
+        let found = facts("Proxy request to https://mail.contoso.com/EWS/Exchange.asmx failed; MAPI at /mapi/emsmdb/?MailboxId=x");
+        assert!(
+            found.contains(&Fact::ExchangePath("/ews/exchange.asmx")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&Fact::ExchangePath("/mapi/emsmdb")),
+            "{found:?}"
+        );
     }
 
     #[test]

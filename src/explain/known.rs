@@ -76,8 +76,9 @@ pub fn explained_by(artifacts: &[Artifact]) -> Vec<Fact> {
 }
 
 /// Finds the known facts in `text` outside the `covered` spans and explains each in a card.
-/// Facts in `explained` already have a card; application and tenant ids and cmdlet names are
-/// context, named only when nothing else in the paste was recognised (`alone`).
+/// Facts in `explained` already have a card; application and tenant ids, cmdlet names and
+/// Exchange endpoint paths are context, named only when no structural reader recognised anything
+/// in the paste (`alone`).
 pub fn scan_uncovered(
     text: &str,
     covered: &[Span],
@@ -89,7 +90,13 @@ pub fn scan_uncovered(
     let groups: Vec<Named> = group(&mentions)
         .into_iter()
         .filter(|g| !explained.contains(&g.fact))
-        .filter(|g| alone || !matches!(g.fact, Fact::App(_) | Fact::Cmdlet(_)))
+        .filter(|g| {
+            alone
+                || !matches!(
+                    g.fact,
+                    Fact::App(_) | Fact::Cmdlet(_) | Fact::ExchangePath(_)
+                )
+        })
         .collect();
     let total = groups.len();
     let mut out: Vec<Artifact> = groups
@@ -114,7 +121,7 @@ pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
 }
 
 /// Where and how often, as the card's first field.
-fn found_field(g: &Named, needle: &str) -> Field {
+pub(crate) fn found_field(g: &Named, needle: &str) -> Field {
     let times = match g.count {
         1 => "once".to_string(),
         2 => "twice".to_string(),
@@ -238,11 +245,13 @@ fn describe(g: &Named) -> Option<Described> {
         Fact::Phrase(text) => describe_phrase(g, text)?,
         Fact::Cmdlet(name) => describe_cmdlet(g, name)?,
         Fact::UserAgent(token) => describe_user_agent(g, token)?,
+        Fact::StatusMessage(text) => super::known_http::describe_status_message(g, text)?,
+        Fact::ExchangePath(prefix) => super::known_http::describe_exchange_path(g, prefix)?,
     })
 }
 
 /// A card's title, verdict and fields.
-type Described = (String, String, Vec<Field>);
+pub(crate) type Described = (String, String, Vec<Field>);
 
 fn describe_error_id(g: &Named, id: &str) -> Option<Described> {
     let row = error_ids::error_id(id)?;
@@ -605,6 +614,13 @@ pub const RULES: &[Rule<Named>] = &[
         title: "An error id of IdentityModel, Key Vault, ARM, Storage, Exchange or SharePoint is explained",
         source: None,
         check: error_id,
+    },
+    Rule {
+        id: "known.status-message",
+        severity: Severity::Warning,
+        title: "An HTTP status quoted in a client library's message is named and explained",
+        source: None,
+        check: super::known_http::status_message,
     },
     Rule {
         id: "known.translated",

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod http;
 pub mod invisible;
 pub mod known;
+pub mod known_http;
 pub mod language;
 pub mod logs;
 pub mod one_answer;

@@ -106,6 +106,16 @@ pub const PATHS: &[ExchangePath] = &[
     },
 ];
 
+/// How Exchange endpoints are found in free text: by the paths long enough to be distinctive
+/// (`/ews/exchange.asmx`, `/mapi/emsmdb`), in any ASCII case; short ones (`/owa/`, `/api/`) are
+/// read only inside URLs and log lines by their own readers.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    for row in PATHS.iter().filter(|p| p.prefix.len() >= 10) {
+        out.push(Needle::any_case(row.prefix, Fact::ExchangePath(row.prefix)));
+    }
+}
+
 /// An HTTP verb that names a product channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExchangeVerb {

@@ -62,6 +62,56 @@ pub fn status_by_reason(code: u16, reason: &str) -> Option<&'static HttpStatus> 
     })
 }
 
+/// A client library's English message that quotes an HTTP status in prose ("The remote server
+/// returned an error: (401) Unauthorized"); the status number follows the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusMessage {
+    /// The message up to where the status number follows (matched in any ASCII case).
+    pub text: &'static str,
+    /// Which client prints it.
+    pub client: &'static str,
+    pub source: &'static str,
+}
+
+/// Sorted by `text`.
+pub const STATUS_MESSAGES: &[StatusMessage] = &[
+    StatusMessage {
+        text: "Request failed with status code",
+        client: "axios (JavaScript)",
+        source: sources::AXIOS_HANDLING_ERRORS,
+    },
+    StatusMessage {
+        text: "Response status code does not indicate success:",
+        client: ".NET HttpClient (EnsureSuccessStatusCode)",
+        source: sources::DOTNET_ENSURE_SUCCESS_STATUS_CODE,
+    },
+    StatusMessage {
+        text: "The remote server returned an error:",
+        client: ".NET WebClient / HttpWebRequest (WebException)",
+        source: sources::DOTNET_WEB_EXCEPTION,
+    },
+    StatusMessage {
+        text: "The request failed with HTTP status",
+        client: ".NET ASMX web service client (SoapHttpClientProtocol)",
+        source: sources::DOTNET_SOAP_HTTP_CLIENT_PROTOCOL,
+    },
+];
+
+/// How status messages are found in free text: by their text, in any ASCII case.
+pub fn needles(out: &mut Vec<super::needles::Needle>) {
+    use super::needles::{Fact, Needle};
+    for row in STATUS_MESSAGES {
+        out.push(Needle::any_case(row.text, Fact::StatusMessage(row.text)));
+    }
+}
+
+/// The status message row whose text is `text` (any ASCII case).
+pub fn status_message(text: &str) -> Option<&'static StatusMessage> {
+    STATUS_MESSAGES
+        .iter()
+        .find(|m| m.text.eq_ignore_ascii_case(text))
+}
+
 /// A marker in a paste that names the service a response came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServiceMarker {

@@ -7,8 +7,8 @@
 //! them. The finder (`decode::known`) builds one Aho-Corasick automaton from the list.
 
 use super::{
-    aadsts, apps, cmdlets, error_ids, graph_errors, iis_versions, localized, user_agents, win32,
-    xms_diagnostics, xms_reasons,
+    aadsts, apps, cmdlets, error_ids, exchange_paths, graph_errors, http_exchange, iis_versions,
+    localized, user_agents, win32, xms_diagnostics, xms_reasons,
 };
 
 /// The row a needle leads to, named by its key in its table (so facts can be grouped and sorted).
@@ -43,6 +43,11 @@ pub enum Fact {
     /// A user agent, by the token of the client it names (`MacOutlook/`); the finder reads the
     /// whole user agent around the needle and keeps it as the mention's value.
     UserAgent(&'static str),
+    /// A client library's message quoting an HTTP status ("The remote server returned an error:"),
+    /// by its text; the status number after it is the mention's value.
+    StatusMessage(&'static str),
+    /// An Exchange endpoint path (`/ews/exchange.asmx`), by its prefix in `exchange_paths`.
+    ExchangePath(&'static str),
 }
 
 /// One needle: the text to find, the fact it leads to, and whether case must match exactly.
@@ -96,6 +101,8 @@ pub fn all() -> Vec<Needle> {
     localized::needles(&mut out);
     cmdlets::needles(&mut out);
     user_agents::needles(&mut out);
+    http_exchange::needles(&mut out);
+    exchange_paths::needles(&mut out);
     out
 }
 
@@ -119,6 +126,8 @@ mod tests {
             |f: &Fact| matches!(f, Fact::Phrase(_)),
             |f: &Fact| matches!(f, Fact::Cmdlet(_)),
             |f: &Fact| matches!(f, Fact::UserAgent(_)),
+            |f: &Fact| matches!(f, Fact::StatusMessage(_)),
+            |f: &Fact| matches!(f, Fact::ExchangePath(_)),
         ] {
             assert!(all.iter().any(|n| kind(&n.fact)));
         }

@@ -396,6 +396,11 @@ pub const AMS_AAD_401_JA: &str =
     "https://github.com/search?q=%22%E3%83%AA%E3%83%A2%E3%83%BC%E3%83%88+%E3%82%B5%E3%83%BC%E3%83%90%E3%83%BC%E3%81%8C%E3%82%A8%E3%83%A9%E3%83%BC%E3%82%92%E8%BF%94%E3%81%97%E3%81%BE%E3%81%97%E3%81%9F%3A+%28401%29+%E6%9C%AA%E6%89%BF%E8%AA%8D%22+media-services&type=code";
 pub const AMS_AAD_401_PT: &str =
     "https://github.com/search?q=%22O+servidor+remoto+devolveu+um+erro%3A+%28401%29+N%C3%A3o+autorizado%22+media-services&type=code";
+pub const AXIOS_HANDLING_ERRORS: &str = "https://axios-http.com/docs/handling_errors";
+pub const DOTNET_ENSURE_SUCCESS_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httpresponsemessage.ensuresuccessstatuscode";
+pub const DOTNET_WEB_EXCEPTION: &str =
+    "https://learn.microsoft.com/en-us/dotnet/api/system.net.webexception";
+pub const DOTNET_SOAP_HTTP_CLIENT_PROTOCOL: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.web.services.protocols.soaphttpclientprotocol";
 pub const UNICODE_BLOCKS: &str = "https://www.unicode.org/Public/UCD/latest/ucd/Blocks.txt";
 pub const SNOWBALL_ENGLISH_STOP: &str = "https://snowballstem.org/algorithms/english/stop.txt";
 pub const SNOWBALL_GERMAN_STOP: &str = "https://snowballstem.org/algorithms/german/stop.txt";
@@ -408,6 +413,10 @@ pub const SNOWBALL_DUTCH_STOP: &str = "https://snowballstem.org/algorithms/dutch
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    AXIOS_HANDLING_ERRORS,
+    DOTNET_ENSURE_SUCCESS_STATUS_CODE,
+    DOTNET_WEB_EXCEPTION,
+    DOTNET_SOAP_HTTP_CLIENT_PROTOCOL,
     AMS_AAD_401_JA,
     AMS_AAD_401_PT,
     UNICODE_BLOCKS,
