@@ -16,6 +16,8 @@ const PAGE_MAX: usize = 16_000;
 const LOOK_BACK: usize = 3_000;
 /// Lines without a tag that end a cut HTML page.
 const TAGLESS_LINES: usize = 3;
+/// The longest status line (bytes) read after a title.
+const STATUS_LINE_MAX: usize = 400;
 
 /// How the page was pasted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +111,8 @@ fn hits(text: &str) -> Vec<Hit> {
 /// The status after a title: `401.2 - Unauthorized: Access is denied ...` gives the code, the
 /// sub-status, the reason and the sentence after the reason.
 fn status_at(s: &str) -> Option<(u16, Option<u16>, String, Option<String>)> {
-    let s = s.trim_start_matches([' ', '\u{a0}']);
+    // The status and its sentence are short: a long line after a title is not read to its end.
+    let s = cut_to(s, STATUS_LINE_MAX).trim_start_matches([' ', '\u{a0}']);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if digits != 3 {
         return None;
@@ -165,7 +168,7 @@ pub fn find(text: &str) -> Vec<IisPage> {
 
 /// Reads the page around one hit; `floor` is where the previous page ended.
 fn read_page(text: &str, hit: &Hit, starts: &[usize], ends: &[usize], floor: usize) -> IisPage {
-    let line_start = textmap::line_start(text, hit.at);
+    let line_start = line_start_after(text, hit.at, floor);
     let html = cut(text, line_start..hit.at).contains('<');
     let (start, end, cut_short, cells) = if html {
         html_extent(text, hit.at, starts, ends, floor)
@@ -195,6 +198,15 @@ fn read_page(text: &str, hit: &Hit, starts: &[usize], ends: &[usize], floor: usi
         fields: fields(&cells),
         cut: cut_short,
     }
+}
+
+/// The start of the line that holds `at`, not before `floor` (the end of the previous page), so
+/// that pages on one long line are each read once.
+fn line_start_after(text: &str, at: usize, floor: usize) -> usize {
+    let floor = floor.min(at);
+    cut(text, floor..at)
+        .rfind('\n')
+        .map_or(floor, |i| floor + i + 1)
 }
 
 /// The sentence after the page's title cell: the `<h4>` or the next line.
@@ -227,16 +239,21 @@ fn html_extent(
     ends: &[usize],
     floor: usize,
 ) -> (usize, usize, bool, Vec<String>) {
-    let back = at.saturating_sub(LOOK_BACK).max(floor);
+    // The page starts at the first `<!DOCTYPE` or `<html` after the previous page's `</html>`.
+    let j = ends.partition_point(|e| *e < at);
+    let previous_end = j.checked_sub(1).map_or(0, |k| ends[k] + "</html>".len());
+    let back = at.saturating_sub(LOOK_BACK).max(floor).max(previous_end);
     let i = starts.partition_point(|s| *s < at);
-    let tag = cut_to(text, at).rfind('<').filter(|t| *t >= back);
-    let start = match i.checked_sub(1).map(|j| starts[j]) {
-        Some(s) if s >= back => s,
+    let first = starts.partition_point(|s| *s < back);
+    let tag = cut(text, back.min(at)..at)
+        .rfind('<')
+        .map(|t| back.min(at) + t);
+    let start = match starts.get(first) {
+        Some(s) if *s < at => *s,
         _ => tag.unwrap_or(at),
     };
     let bound = floor_boundary(text, at.saturating_add(PAGE_MAX).min(text.len()));
     let next_start = starts.get(i).copied().unwrap_or(text.len());
-    let j = ends.partition_point(|e| *e < at);
     let (end, cut_short) = match ends.get(j) {
         Some(e) if *e < bound && *e < next_start => (*e + "</html>".len(), false),
         _ => (last_tag_line(text, at, bound.min(next_start)), true),
@@ -321,9 +338,9 @@ fn page_line(line: &str) -> bool {
 /// The extent and cells of a page copied as text: from the title's line (or a "Server Error in
 /// Application" line just above it) through the last line that belongs to the page.
 fn text_extent(text: &str, at: usize, floor: usize) -> (usize, usize, bool, Vec<String>) {
-    let mut start = textmap::line_start(text, at).max(floor);
+    let mut start = line_start_after(text, at, floor);
     if start > floor {
-        let prev_start = textmap::line_start(text, start - 1).max(floor);
+        let prev_start = line_start_after(text, start - 1, floor);
         let prev = cut(text, prev_start..start);
         if textmap::find_ci(prev, "Server Error in", 0).is_some() {
             start = prev_start;
@@ -334,7 +351,7 @@ fn text_extent(text: &str, at: usize, floor: usize) -> (usize, usize, bool, Vec<
     let mut pos = end;
     let mut unknown = 0;
     // The line after the title (its summary) and a value line after a bare label belong too.
-    let mut carry = cut(text, textmap::line_start(text, at)..at)
+    let mut carry = cut(text, line_start_after(text, at, start)..at)
         .trim()
         .is_empty();
     while pos < bound && unknown < 2 {
@@ -509,6 +526,11 @@ mod tests {
         ] {
             let _ = find(s);
         }
+        // Many titles on one long line, and many small pages, are each read once.
+        let line = "HTTP Error 401.2 - Unauthorized x ".repeat(20_000);
+        assert_eq!(find(&line).len(), 1);
+        let pages = "<html><h3>HTTP Error 401.2 - U</h3></html>".repeat(5_000);
+        assert_eq!(find(&pages).len(), 5_000);
         assert!(names_a_page("<h3>HTTP Error 401.2 - Unauthorized</h3>"));
         assert!(!names_a_page("HTTP/1.1 401 Unauthorized"));
     }
