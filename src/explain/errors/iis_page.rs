@@ -137,7 +137,6 @@ fn detail_field(field: PageField, value: &str) -> Field {
 /// (`0x80090308`) are looked up whole.
 fn error_code(value: &str) -> Option<&'static win32::Win32Status> {
     let hex = value
-        .trim()
         .split_whitespace()
         .next()?
         .trim_start_matches("0x")
