@@ -132,8 +132,17 @@ fn status_at(s: &str) -> Option<(u16, Option<u16>, String, Option<String>)> {
     }
     let line = rest.split(['\n', '<']).next().unwrap_or_default();
     let line = line.trim_start_matches([' ', '-', '–', ':', '\t']).trim();
-    let (reason, sentence) = match line.split_once(": ") {
-        Some((r, s)) => (r.trim(), Some(s.trim().to_string())),
+    // The reason ends at `: ` (IIS 6: `Unauthorized: Access is denied ...`) or at a Japanese full
+    // stop or colon (`権限がありません。 無効な資格情報により ...`).
+    let split = [": ", "。", "："]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
+        .min();
+    let (reason, sentence) = match split {
+        Some((at, len)) => (
+            cut_to(line, at).trim(),
+            Some(cut_from(line, at + len).trim().to_string()),
+        ),
         None => (line, None),
     };
     let reason: String = reason.chars().take(80).collect();

@@ -34,10 +34,12 @@ pub fn status_words(p: &IisPage) -> String {
         Some(sub) => format!("{}.{sub}", p.status),
         None => p.status.to_string(),
     };
-    if p.reason.is_empty() {
-        code
-    } else {
-        format!("{code} {}", p.reason)
+    let english = crate::knowledge::http_exchange::status_row(p.status).map(|r| r.reason);
+    match english {
+        _ if p.reason.is_empty() => code,
+        // A translated reason is followed by the English one.
+        Some(en) if !p.reason.is_ascii() => format!("{code} {} ({en})", p.reason),
+        _ => format!("{code} {}", p.reason),
     }
 }
 
