@@ -314,6 +314,17 @@ pub const DECODERS: &[Decoder] = &[
         scan: explain::errors::scan_service,
     },
     Decoder {
+        name: "iis-page",
+        info: sources::IIS_HTTP_DETAILED_ERRORS,
+        example: Example {
+            label: "IIS detailed error page",
+            text: include_str!("../tests/fixtures/iis-page/real-401-2-text-tabs-mixedauth.json"),
+        },
+        produces: &[ArtifactKind::IisErrorPage],
+        recognises: "IIS error pages (HTTP Error 401.2 ..., Detailed Error Information) in HTML or copied as text, in English, German and Japanese",
+        scan: explain::errors::iis_page::scan,
+    },
+    Decoder {
         name: "w3c",
         info: sources::HTTP_W3C_LOGGING,
         example: Example {

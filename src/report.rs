@@ -63,6 +63,8 @@ pub enum ArtifactKind {
     Exception,
     Har,
     Saml,
+    /// An IIS error page (detailed, short or IIS 6), in HTML or copied as text.
+    IisErrorPage,
     /// A fact the knowledge tables know, named in free text (a code, a reason, an id).
     Known,
 }
@@ -93,6 +95,7 @@ impl ArtifactKind {
             ArtifactKind::Exception => "exception",
             ArtifactKind::Har => "har",
             ArtifactKind::Saml => "saml",
+            ArtifactKind::IisErrorPage => "iispage",
             ArtifactKind::Known => "known",
         }
     }
@@ -119,6 +122,7 @@ impl ArtifactKind {
             ArtifactKind::Aadsts
             | ArtifactKind::ServiceError
             | ArtifactKind::Exception
+            | ArtifactKind::IisErrorPage
             | ArtifactKind::Known => ArtifactFamily::ServiceErrors,
             ArtifactKind::PowerShell => ArtifactFamily::PowerShell,
         }
@@ -148,6 +152,7 @@ impl ArtifactKind {
         ArtifactKind::Exception,
         ArtifactKind::Har,
         ArtifactKind::Saml,
+        ArtifactKind::IisErrorPage,
         ArtifactKind::Known,
     ];
 }

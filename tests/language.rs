@@ -16,7 +16,10 @@ fn the_recognition_corpus_gets_its_own_language() {
         }
         let doc: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-        let input = doc["input"].as_str().expect("input");
+        // FOUND.json, the recognition test's record, is not a paste.
+        let Some(input) = doc["input"].as_str() else {
+            continue;
+        };
         let expected = doc["language"].as_str().expect("language");
         let found = detect(input).map_or("en", |d| d.language.code);
         if found != expected {

@@ -58,6 +58,7 @@ const CATALOGUES: &[fn() -> Vec<RuleInfo>] = &[
     || rule::infos(errors::aadsts::RULES),
     || rule::infos(errors::service::RULES),
     || rule::infos(errors::exchange::RULES),
+    || rule::infos(errors::iis_page::RULES),
     || rule::infos(powershell::oauth_objects::PARTNER_APPLICATION),
     || rule::infos(powershell::oauth_objects::AUTH_SERVER),
     || rule::infos(powershell::oauth_objects::AUTH_CONFIG),

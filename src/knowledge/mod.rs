@@ -18,6 +18,7 @@ pub mod headers;
 pub mod http_auth;
 pub mod http_exchange;
 pub mod iis;
+pub mod iis_error_page;
 pub mod iis_versions;
 pub mod invisible;
 pub mod key_members;

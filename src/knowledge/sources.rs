@@ -410,6 +410,22 @@ pub const SNOWBALL_PORTUGUESE_STOP: &str =
     "https://snowballstem.org/algorithms/portuguese/stop.txt";
 pub const SNOWBALL_ITALIAN_STOP: &str = "https://snowballstem.org/algorithms/italian/stop.txt";
 pub const SNOWBALL_DUTCH_STOP: &str = "https://snowballstem.org/algorithms/dutch/stop.txt";
+pub const IIS_REQUEST_PROCESSING_CONSTANTS: &str = "https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/request-processing-constants";
+pub const IIS_MODULES_OVERVIEW: &str =
+    "https://learn.microsoft.com/en-us/iis/get-started/introduction-to-iis/iis-modules-overview";
+pub const IIS_HTTP_ERROR_500_19: &str = "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/health-diagnostic-performance/http-error-500-19-webpage";
+pub const ASPNETCORE_IIS_ERRORS_DE_DE: &str =
+    "https://learn.microsoft.com/de-de/aspnet/core/host-and-deploy/azure-iis-errors-reference";
+pub const ASPNETCORE_IIS_ERRORS_JA_JP: &str =
+    "https://learn.microsoft.com/ja-jp/aspnet/core/host-and-deploy/azure-iis-errors-reference";
+pub const GITHUB_SEARCH_IIS_401_3_JA: &str = "https://github.com/search?q=%22IIS%E3%81%AE%E3%82%B5%E3%82%A4%E3%83%88%E3%81%A7HTTP%E3%82%A8%E3%83%A9%E3%83%BC401.3+Unauthorized%22&type=code";
+pub const MVC5_MIXEDAUTH_ISSUES_32: &str =
+    "https://github.com/MohammadYounes/MVC5-MixedAuth/issues/32";
+pub const PASSCORE_ISSUES_94: &str = "https://github.com/unosquare/passcore/issues/94";
+pub const IISINTEGRATION_ISSUES_799: &str = "https://github.com/aspnet/IISIntegration/issues/799";
+pub const CYPRESS_NTLM_AUTH_ISSUES_108: &str =
+    "https://github.com/bjowes/cypress-ntlm-auth/issues/108";
+pub const RESTSHARP_ISSUES_849: &str = "https://github.com/restsharp/RestSharp/issues/849";
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
@@ -434,6 +450,17 @@ pub const ALL: &[&str] = &[
     POWERSHELL_INVOKE_WEBREQUEST,
     DATAVERSE_WEBAPI_HANDLE_ERRORS,
     IIS_HTTP_DETAILED_ERRORS,
+    IIS_REQUEST_PROCESSING_CONSTANTS,
+    IIS_MODULES_OVERVIEW,
+    IIS_HTTP_ERROR_500_19,
+    ASPNETCORE_IIS_ERRORS_DE_DE,
+    ASPNETCORE_IIS_ERRORS_JA_JP,
+    GITHUB_SEARCH_IIS_401_3_JA,
+    MVC5_MIXEDAUTH_ISSUES_32,
+    PASSCORE_ISSUES_94,
+    IISINTEGRATION_ISSUES_799,
+    CYPRESS_NTLM_AUTH_ISSUES_108,
+    RESTSHARP_ISSUES_849,
     RFC_RFC9110_SECTION_15,
     SP_REST_BASIC_OPERATIONS,
     AAD_POD_IDENTITY_ISSUES_613,

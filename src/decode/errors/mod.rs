@@ -1,5 +1,6 @@
-//! Records of the service-error family: AADSTS errors from Microsoft Entra, and Microsoft Graph,
-//! EWS and Exchange error texts. Parsing only; `explain::errors` writes the cards.
+//! Records of the service-error family: AADSTS errors from Microsoft Entra, Microsoft Graph, EWS
+//! and Exchange error texts, and IIS error pages. Parsing only; `explain::errors` writes the cards.
 
 pub mod aadsts;
+pub mod iis_page;
 pub mod service;

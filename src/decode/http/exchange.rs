@@ -8,6 +8,7 @@
 //! Every header name is read through the one header table (`knowledge::headers`). The body is the
 //! text after the headers, up to the next exchange.
 
+use crate::decode::errors::iis_page;
 use crate::knowledge::{headers, http_exchange};
 use crate::report::Span;
 use crate::text::{cut, cut_from};
@@ -419,7 +420,13 @@ pub fn find(text: &str) -> Vec<Exchange> {
             continue;
         }
         let is_request = request_line(line);
-        let status = if is_request { None } else { status_in(line) };
+        // An IIS error page's title inside a response's body is the page, not a new response.
+        let in_body = current.as_ref().is_some_and(|c| !c.headers.is_empty());
+        let status = if is_request || (in_body && iis_page::names_a_page(line)) {
+            None
+        } else {
+            status_in(line)
+        };
         found.clear();
         if status.is_none() && !is_request {
             let continuing = current

@@ -1,8 +1,10 @@
-//! Explain stage for the service-error family: AADSTS errors, Graph and EWS error bodies, and
-//! Exchange exception texts become cards whose findings come from the rule catalogues here.
+//! Explain stage for the service-error family: AADSTS errors, Graph and EWS error bodies,
+//! Exchange exception texts and IIS error pages become cards whose findings come from the rule
+//! catalogues here.
 
 pub mod aadsts;
 pub mod exchange;
+pub mod iis_page;
 pub mod service;
 
 use crate::context::Context;

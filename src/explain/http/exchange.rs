@@ -4,17 +4,70 @@
 //! error body are pointed to, never explained twice.
 
 use crate::context::Context;
+use crate::decode::errors::iis_page::IisPage;
 use crate::decode::http::exchange::{self, BodyKind, Exchange};
+use crate::explain::errors::iis_page;
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::{exchange_builds, headers, http_exchange, iis, sources};
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity};
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+
+/// How far after its headers (bytes) a response's body may hold an IIS error page.
+const PAGE_REACH: usize = 20_000;
 
 /// Finds, decodes and explains every HTTP exchange in `text` worth a card.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Artifact> {
-    exchange::find(text)
+    let exchanges: Vec<Exchange> = exchange::find(text)
+        .into_iter()
+        .filter(worth_a_card)
+        .collect();
+    let regions = page_regions(&exchanges, text.len());
+    let pages = if regions.iter().any(|r| r.is_some()) {
+        crate::decode::errors::iis_page::find(text)
+    } else {
+        Vec::new()
+    };
+    exchanges
         .iter()
-        .filter(|e| worth_a_card(e))
-        .map(|e| card(e, text, ctx))
+        .zip(&regions)
+        .map(|(e, region)| {
+            let page = region.and_then(|r| {
+                pages
+                    .iter()
+                    .find(|p| r.start <= p.span.start && p.span.start < r.end)
+            });
+            card(e, text, page, ctx)
+        })
+        .collect()
+}
+
+/// Where the body of each response that gets a card may hold an IIS error page: from the end of
+/// its headers to the next exchange with a card, at most `PAGE_REACH` bytes. A page there is
+/// explained in the exchange's card, even when the body reader stopped early (a JSON array in
+/// the headers).
+fn page_regions(exchanges: &[Exchange], len: usize) -> Vec<Option<Span>> {
+    exchanges
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if e.request || e.body.is_none() {
+                return None;
+            }
+            let next = exchanges.get(i + 1).map_or(len, |n| n.span.start);
+            let end = next.min(e.span.end.saturating_add(PAGE_REACH));
+            (end > e.span.end).then(|| Span::new(e.span.end, end))
+        })
+        .collect()
+}
+
+/// The regions of `text` where an IIS error page is explained by an exchange card.
+pub fn page_regions_with_cards(text: &str) -> Vec<Span> {
+    let exchanges: Vec<Exchange> = exchange::find(text)
+        .into_iter()
+        .filter(worth_a_card)
+        .collect();
+    page_regions(&exchanges, text.len())
+        .into_iter()
+        .flatten()
         .collect()
 }
 
@@ -176,8 +229,8 @@ fn body_words(kind: BodyKind) -> &'static str {
     }
 }
 
-/// The card of one exchange.
-pub fn card(e: &Exchange, text: &str, ctx: &Context) -> Artifact {
+/// The card of one exchange; `page` is the IIS error page its body holds, explained here.
+pub fn card(e: &Exchange, text: &str, page: Option<&IisPage>, ctx: &Context) -> Artifact {
     let title = match (&e.status, e.request) {
         (Some(s), false) => format!("HTTP {} {} response", s.code, s.reason),
         _ if e.request => "HTTP request".to_string(),
@@ -199,13 +252,24 @@ pub fn card(e: &Exchange, text: &str, ctx: &Context) -> Artifact {
     if let Some((span, kind)) = e.body {
         let mut sec = Section::new("Body");
         let start = crate::text::cut(text, span.start..span.end);
-        sec.push(
-            Field::new("body", crate::text::ellipsis(start.trim(), 80)).meaning(body_words(kind)),
-        );
+        let meaning = match page {
+            Some(p) => format!(
+                "an IIS error page (HTTP {}), read in the sections below",
+                iis_page::status_words(p)
+            ),
+            None => body_words(kind).to_string(),
+        };
+        sec.push(Field::new("body", crate::text::ellipsis(start.trim(), 80)).meaning(meaning));
         a.sections.push(sec);
     }
     a.verdict = verdict(e, &ids, &elsewhere);
     a.findings = rule::run(RULES, e, ctx);
+    if let Some(p) = page {
+        a.sections.extend(iis_page::sections(p));
+        a.verdict
+            .push_str(&format!(" Its body: {}", iis_page::verdict(p)));
+        a.findings.extend(rule::run(iis_page::RULES, p, ctx));
+    }
     a
 }
 
