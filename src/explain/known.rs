@@ -247,6 +247,7 @@ fn describe(g: &Named) -> Option<Described> {
         Fact::UserAgent(token) => describe_user_agent(g, token)?,
         Fact::StatusMessage(text) => super::known_http::describe_status_message(g, text)?,
         Fact::ExchangePath(prefix) => super::known_http::describe_exchange_path(g, prefix)?,
+        Fact::ServiceMessage(needle) => super::known_http::describe_service_message(g, needle)?,
     })
 }
 
@@ -617,10 +618,17 @@ pub const RULES: &[Rule<Named>] = &[
     },
     Rule {
         id: "known.status-message",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         title: "An HTTP status quoted in a client library's message is named and explained",
         source: None,
         check: super::known_http::status_message,
+    },
+    Rule {
+        id: "known.service-message",
+        severity: Severity::Error,
+        title: "A Graph, EWS or token-validation message without its error body is explained",
+        source: None,
+        check: super::known_http::service_message,
     },
     Rule {
         id: "known.translated",

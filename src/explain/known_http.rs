@@ -5,7 +5,7 @@
 use super::known::{found_field, Described, Named};
 use crate::context::Context;
 use crate::knowledge::needles::Fact;
-use crate::knowledge::{exchange_paths, http_exchange, iis};
+use crate::knowledge::{exchange_paths, graph_errors, http_exchange, iis};
 use crate::report::{Field, Finding, Severity};
 
 /// The statuses read after a status message, as numbers, in order of first sight.
@@ -96,4 +96,35 @@ pub fn status_message(g: &Named, _: &Context) -> Vec<Finding> {
             Some(f)
         })
         .collect()
+}
+
+/// The card of a service message found without its error body.
+pub fn describe_service_message(g: &Named, needle: &str) -> Option<Described> {
+    let row = graph_errors::message(needle)?;
+    Some((
+        row.title.to_string(),
+        format!(
+            "The text holds the service message \"{}\": {}",
+            row.needle, row.meaning
+        ),
+        vec![found_field(g, row.needle).source(row.source)],
+    ))
+}
+
+/// known.service-message: what a service message means, with its causes and fixes.
+pub fn service_message(g: &Named, _: &Context) -> Vec<Finding> {
+    let Fact::ServiceMessage(needle) = g.fact else {
+        return Vec::new();
+    };
+    let Some(row) = graph_errors::message(needle) else {
+        return Vec::new();
+    };
+    let mut f = Finding::new(Severity::Error, row.title, row.meaning).source(row.source);
+    for c in row.causes {
+        f = f.cause(*c);
+    }
+    for fix in row.fixes {
+        f = f.step(fix.to_step());
+    }
+    vec![f]
 }

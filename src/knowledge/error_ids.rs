@@ -32,7 +32,7 @@ const SHAREPOINT: &str = "SharePoint";
 /// declares it already.
 pub fn needles(out: &mut Vec<super::needles::Needle>) {
     use super::needles::{Fact, Needle};
-    for row in ERROR_IDS {
+    for row in ERROR_IDS.iter().chain(super::connection_errors::ERRORS) {
         if super::aadsts::all_codes().any(|a| a.name == row.id) {
             continue;
         }
@@ -42,7 +42,10 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
 
 /// Looks up an id (exact, case-sensitive as products write it).
 pub fn error_id(id: &str) -> Option<&'static ErrorId> {
-    ERROR_IDS.iter().find(|e| e.id == id)
+    ERROR_IDS
+        .iter()
+        .chain(super::connection_errors::ERRORS)
+        .find(|e| e.id == id)
 }
 
 const DECODE_TOKEN: Fix = Fix::text("Decode the access token (for example with jwt.ms) and compare aud, iss, tid, nbf and exp with what the API expects.");

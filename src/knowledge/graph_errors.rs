@@ -19,6 +19,10 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
     for row in ERRORS.iter().filter(|r| distinctive_identifier(r.code)) {
         out.push(Needle::exact(row.code, Fact::ServiceError(row.code)));
     }
+    // Message texts long enough to be distinctive are found alone, as a body without its code.
+    for m in MESSAGES.iter().filter(|m| m.needle.len() >= 20) {
+        out.push(Needle::any_case(m.needle, Fact::ServiceMessage(m.needle)));
+    }
 }
 
 /// Sorted by `code`.
@@ -351,6 +355,11 @@ pub const REST_PREVIEW: MessagePattern = MessagePattern {
     source: crate::knowledge::sources::HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES,
 };
 
+/// The message pattern whose needle is `needle`.
+pub fn message(needle: &str) -> Option<&'static MessagePattern> {
+    MESSAGES.iter().find(|m| m.needle == needle)
+}
+
 /// The message patterns a message text contains.
 pub fn messages_matching(message: &str) -> Vec<&'static MessagePattern> {
     let lower = message.to_ascii_lowercase();
@@ -443,6 +452,7 @@ mod tests {
             .iter()
             .any(|c| c.contains("TokenIssuedBeforeRevocationTimestamp")));
         assert!(error("UnknownError").unwrap().causes[0].contains("on-premises"));
+
         for code in [
             "ErrorAccessDenied",
             "Authorization_RequestDenied",

@@ -7,6 +7,7 @@ pub mod aadsts;
 pub mod apps;
 pub mod claims;
 pub mod cmdlets;
+pub mod connection_errors;
 pub mod correlation;
 pub mod error_ids;
 pub mod exchange_auth;

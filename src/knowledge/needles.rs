@@ -46,6 +46,9 @@ pub enum Fact {
     /// A client library's message quoting an HTTP status ("The remote server returned an error:"),
     /// by its text; the status number after it is the mention's value.
     StatusMessage(&'static str),
+    /// A service's message text found without its error body (`Access is denied. Check
+    /// credentials and try again`), by the needle of its row in `graph_errors::MESSAGES`.
+    ServiceMessage(&'static str),
     /// An Exchange endpoint path (`/ews/exchange.asmx`), by its prefix in `exchange_paths`.
     ExchangePath(&'static str),
 }
@@ -128,6 +131,7 @@ mod tests {
             |f: &Fact| matches!(f, Fact::UserAgent(_)),
             |f: &Fact| matches!(f, Fact::StatusMessage(_)),
             |f: &Fact| matches!(f, Fact::ExchangePath(_)),
+            |f: &Fact| matches!(f, Fact::ServiceMessage(_)),
         ] {
             assert!(all.iter().any(|n| kind(&n.fact)));
         }

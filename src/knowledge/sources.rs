@@ -401,6 +401,10 @@ pub const DOTNET_ENSURE_SUCCESS_STATUS_CODE: &str = "https://learn.microsoft.com
 pub const DOTNET_WEB_EXCEPTION: &str =
     "https://learn.microsoft.com/en-us/dotnet/api/system.net.webexception";
 pub const DOTNET_SOAP_HTTP_CLIENT_PROTOCOL: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.web.services.protocols.soaphttpclientprotocol";
+pub const WINSOCK_ERROR_CODES: &str =
+    "https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2";
+pub const DOTNET_TLS_BEST_PRACTICES: &str =
+    "https://learn.microsoft.com/en-us/dotnet/framework/network-programming/tls";
 pub const UNICODE_BLOCKS: &str = "https://www.unicode.org/Public/UCD/latest/ucd/Blocks.txt";
 pub const SNOWBALL_ENGLISH_STOP: &str = "https://snowballstem.org/algorithms/english/stop.txt";
 pub const SNOWBALL_GERMAN_STOP: &str = "https://snowballstem.org/algorithms/german/stop.txt";
@@ -429,6 +433,8 @@ pub const RESTSHARP_ISSUES_849: &str = "https://github.com/restsharp/RestSharp/i
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    WINSOCK_ERROR_CODES,
+    DOTNET_TLS_BEST_PRACTICES,
     AXIOS_HANDLING_ERRORS,
     DOTNET_ENSURE_SUCCESS_STATUS_CODE,
     DOTNET_WEB_EXCEPTION,
