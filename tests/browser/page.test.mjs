@@ -248,6 +248,24 @@ test("signatures are checked with WebCrypto in the page: RSA, RSA-PSS, ECDSA, Ed
   await page.close();
 });
 
+test("a fix shared by several findings is shown once, and a translated paste is named by its language", async () => {
+  const { page } = await openPage(context, server.url);
+  const many = fixture("diagnostics/logs-overview-many-refusals.json");
+  await paste(page, many.input);
+  await page.waitForSelector(".diagnosis, .artifact");
+  const text = await reportText(page);
+  const step = "add application permissions (not delegated)";
+  assert.equal(text.split(step).length - 1, 1, "the shared step is printed once");
+  assert.ok((await page.$$("p.same-fix")).length >= 1, "later findings point to it");
+  assert.ok(text.includes("as given above in"));
+  const german = fixture("diagnostics/known-german-email-router-401.json");
+  await paste(page, german.input);
+  await page.waitForTimeout(50);
+  const note = await page.$eval(".notice", (e) => e.textContent);
+  assert.match(note, /The text is in German/);
+  await page.close();
+});
+
 test("the seed's IIS log line and FREB events lead to the fix", async () => {
   const { page } = await openPage(context, server.url);
   const iis = fixture("diagnostics/007-xmsdiag-2000008-iislog-plus-encoded.json");
