@@ -7,6 +7,7 @@
 import { writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { launch, dist } from "./harness.mjs";
 import { iisLog } from "./logs.mjs";
 
@@ -20,6 +21,17 @@ writeFileSync(file, "");
 for (let i = 0; i < pieces; i++) writeFileSync(file, piece.text, { flag: "a" });
 const bytes = statSync(file).size;
 const expected = piece.truth.failures * pieces;
+
+// Resident memory of every Chromium process (page, worker, GPU, browser), summed, in MB: sampled
+// during the run to print the page's peak above what it held before the drop.
+function chromiumMb() {
+  try {
+    const out = execFileSync("ps", ["-C", "chromium", "-o", "rss="], { encoding: "utf8" });
+    return out.split("\n").reduce((sum, kb) => sum + (Number(kb) || 0), 0) / 1024;
+  } catch {
+    return NaN;
+  }
+}
 
 const context = await launch();
 try {
@@ -36,6 +48,9 @@ try {
       }
     }).observe({ type: "longtask", buffered: false });
   });
+  const before = chromiumMb();
+  let peak = before;
+  const sampler = setInterval(() => { peak = Math.max(peak, chromiumMb()); }, 50);
   const t0 = Date.now();
   await page.setInputFiles("input[type=file]", file);
   // Typing while the log is read: time from an input event to the report of a short paste.
@@ -57,11 +72,13 @@ try {
   });
   await page.waitForSelector(".triage [data-count=failures]", { timeout: 600000 });
   const seconds = (Date.now() - t0) / 1000;
+  clearInterval(sampler);
   const shown = await page.$eval(".triage [data-count=failures]", (e) => Number(e.textContent));
   const rate = await page.$eval(".triage-totals .timing", (e) => e.textContent.trim());
   const longest = await page.evaluate(() => [window.__tl_longest, window.__tl_tasks]);
   console.log(`triage in the page: ${(bytes / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s from drop to summary = ${(bytes / 1e6 / seconds).toFixed(0)} MB/s; the page says: ${rate}`);
   console.log(`failures counted ${shown}, expected ${expected} (${shown === expected ? "exact" : "DIFFERENT"})`);
+  console.log(`Chromium memory (all processes, resident): ${before.toFixed(0)} MB before the drop, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB)`);
   console.log(`longest main-thread task during the run: ${longest[0].toFixed(0)} ms (${longest[1]} tasks over 50 ms)`);
   console.log(`typing during the run, input to report shown: ${typing.map((t) => t.toFixed(0) + " ms").join(", ")}`);
 } finally {
