@@ -99,7 +99,7 @@ fn finding_text(out: &mut String, finding: &Finding, indent: &str) {
         }
     }
     if let Some(given) = &finding.same_fix_as {
-        let _ = writeln!(out, "{indent}    fix: as given above in {given}");
+        let _ = writeln!(out, "{indent}    fix: as given in {given}");
     }
     if let Some(source) = &finding.source {
         let _ = writeln!(out, "{indent}    source: {source}");

@@ -4,7 +4,7 @@
 
 use crate::decode::http::user_agent;
 use crate::knowledge::needles::{self, Fact, Needle};
-use crate::knowledge::xms_diagnostics;
+use crate::knowledge::{localized, xms_diagnostics};
 use crate::report::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
@@ -136,6 +136,21 @@ fn category_value(text: &str, end: usize) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
+/// True unless the phrase is a bare reason phrase without its status number within a few bytes
+/// (`401 Nicht autorisiert`, `(401) 未承認` count; "nicht autorisiert" in a sentence does not).
+fn status_beside(phrase: &str, bytes: &[u8], start: usize, end: usize) -> bool {
+    let Some(row) = localized::phrase(phrase) else {
+        return false;
+    };
+    let (true, Some(status)) = (localized::needs_status_nearby(row), row.status) else {
+        return true;
+    };
+    let lo = start.saturating_sub(12);
+    let hi = (end + 12).min(bytes.len());
+    let digits = status.to_string();
+    memchr::memmem::find(&bytes[lo..hi], digits.as_bytes()).is_some()
+}
+
 /// The HTTP status number right after a status message (`: (401)Unauthorized`, ` 403: Forbidden`,
 /// `: 401 (Unauthorized)`): within a few separators, three digits from 100 to 599, alone.
 fn status_after(text: &str, end: usize) -> Option<String> {
@@ -194,6 +209,7 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
                 None => continue,
             },
             Fact::DiagReason(id) if !reason_complete(id, bytes, start, end) => continue,
+            Fact::Phrase(p) if !status_beside(p, bytes, start, end) => continue,
             Fact::StatusMessage(_) => match status_after(text, end) {
                 Some(v) => Some(v),
                 None => continue,
@@ -321,8 +337,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_reason_phrase_needs_its_status_beside_it() {
+        let phrases = |t: &str| {
+            facts(t)
+                .into_iter()
+                .filter(|f| matches!(f, Fact::Phrase(_)))
+                .count()
+        };
+        assert_eq!(
+            phrases("Http-Server hat die Ausnahme \"401 Nicht autorisiert\" zurückgegeben."),
+            1
+        );
+        assert_eq!(phrases("例外: \"(401) 未承認\""), 1);
+        assert_eq!(
+            phrases("Der Benutzer ist für diese Aktion nicht autorisiert."),
+            0
+        );
+        assert_eq!(phrases("このアプリは未承認です。"), 0);
+    }
+
+    #[test]
     fn exchange_paths_are_found_in_urls_and_prose() {
-        let found = facts("Proxy request to https://mail.contoso.com/EWS/Exchange.asmx failed; MAPI at /mapi/emsmdb/?MailboxId=x");
+        let found = facts("Proxy request to https://mail.contoso.com/EWS/Exchange.asmx failed; MAPI at /mapi/emsmdb/?MailboxId=x; see https://learn.microsoft.com/en-us/powershell/module/exchange");
         assert!(
             found.contains(&Fact::ExchangePath("/ews/exchange.asmx")),
             "{found:?}"

@@ -23,6 +23,9 @@ pub struct Detected {
     pub language: &'static Language,
     /// "42 letters of its script" or the words and word parts met ("nicht", "ü", "der").
     pub evidence: String,
+    /// False when the language is only part of a mostly English paste (a name or a translated
+    /// value among English output): English words outnumber it four to one.
+    pub dominant: bool,
     /// The evidence in words of running text (a script's letters divided by its letters per word).
     weight: usize,
 }
@@ -40,6 +43,7 @@ pub fn detect(text: &str) -> Option<Detected> {
 
 fn by_script(sample: &str) -> Option<Detected> {
     let mut counts = [0usize; 16];
+    let latin = sample.bytes().filter(u8::is_ascii_alphabetic).count();
     for ch in sample.chars().filter(|c| !c.is_ascii()) {
         for (i, lang) in languages::BY_SCRIPT.iter().enumerate().take(counts.len()) {
             if let Marker::Script(ranges) = lang.marker {
@@ -64,9 +68,14 @@ fn by_script(sample: &str) -> Option<Detected> {
     } else {
         5
     };
+    // The script carries the paste when its text, in Latin letters' worth (a Han or kana
+    // character is a word's worth, about three letters), is at least half of the Latin letters;
+    // a name or one translated value among English output is only a part.
+    let worth = count * if per_word == 2 { 3 } else { 1 };
     Some(Detected {
         language,
         evidence: format!("{count} letters of its script"),
+        dominant: worth * 2 >= latin,
         weight: count / per_word,
     })
 }
@@ -79,6 +88,7 @@ fn min_letters(lang: &Language) -> usize {
     }
 }
 
+/// The Latin-script language of the sample, if one stands out against its English words.
 fn by_words(sample: &str) -> Option<Detected> {
     let mut hits: Vec<Vec<&'static str>> = vec![Vec::new(); languages::BY_WORDS.len()];
     for word in sample.split_whitespace().filter_map(prose_word) {
@@ -101,13 +111,20 @@ fn by_words(sample: &str) -> Option<Detected> {
         .enumerate()
         .filter(|(i, _)| languages::BY_WORDS[*i].code != "en")
         .max_by_key(|(_, w)| w.len())?;
+    let parts = match languages::BY_WORDS[best].marker {
+        Marker::Words { parts, .. } => parts,
+        Marker::Script(_) => &[],
+    };
     let mut distinct = words.clone();
     distinct.sort_unstable();
     distinct.dedup();
+    // Letters alone (a "Müller" or "München" in English output) name no language: at least two
+    // different short words must be there too.
+    let function_words = distinct.iter().filter(|w| !parts.contains(w)).count();
     // Translated output often wraps English log text, so English words only overrule a language
     // when they are several times as many.
     if words.len() < MIN_WORDS
-        || distinct.len() < MIN_DISTINCT_WORDS
+        || function_words < MIN_DISTINCT_WORDS
         || words.len() * ENGLISH_RATIO <= english
     {
         return None;
@@ -116,10 +133,6 @@ fn by_words(sample: &str) -> Option<Detected> {
     crate::sort::by_key(&mut distinct, |w| {
         std::cmp::Reverse(words.iter().filter(|x| *x == w).count())
     });
-    let parts = match languages::BY_WORDS[best].marker {
-        Marker::Words { parts, .. } => parts,
-        Marker::Script(_) => &[],
-    };
     let quoted = |want_parts: bool| -> Vec<String> {
         distinct
             .iter()
@@ -137,11 +150,13 @@ fn by_words(sample: &str) -> Option<Detected> {
         let sep = if evidence.is_empty() { "" } else { ", and " };
         evidence = format!("{evidence}{sep}{} in words", shown_parts.join(", "));
     }
-    Some(Detected {
+    let found = Detected {
         language: &languages::BY_WORDS[best],
         evidence,
+        dominant: true,
         weight: words.len(),
-    })
+    };
+    Some(found)
 }
 
 /// A whitespace-separated token as a lower-case word of prose, or None for what is not prose
@@ -230,6 +245,18 @@ mod tests {
         assert_eq!(
             code("Статус: Ошибка. Не удалось получить сведения о федерации: der Server hat nicht geantwortet."),
             Some("ru")
+        );
+    }
+
+    #[test]
+    fn names_in_english_output_are_a_part_at_most() {
+        let mailbox = "Name                 : Сергей Иванов\nDisplayName          : Сергей Иванов\nThe mailbox is on the server that was moved, and it is not enabled for the archive with this policy.";
+        let found = detect(mailbox).expect("the Cyrillic name is seen");
+        assert_eq!(found.language.code, "ru");
+        assert!(!found.dominant, "but the paste is not called Russian");
+        assert_eq!(
+            code("City : München\nName : Jürgen Müller\nOffice : Köln"),
+            None
         );
     }
 

@@ -5,7 +5,7 @@
 use super::known::{found_field, Described, Named};
 use crate::context::Context;
 use crate::knowledge::needles::Fact;
-use crate::knowledge::{exchange_paths, graph_errors, http_exchange, iis};
+use crate::knowledge::{exchange_paths, graph_errors, http_exchange};
 use crate::report::{Field, Finding, Severity};
 
 /// The statuses read after a status message, as numbers, in order of first sight.
@@ -75,7 +75,7 @@ pub fn status_message(g: &Named, _: &Context) -> Vec<Finding> {
         .filter(|c| *c >= 400)
         .filter_map(|code| {
             let status = http_exchange::status_row(code)?;
-            let mut f = Finding::new(
+            let f = Finding::new(
                 if code >= 500 {
                     Severity::Error
                 } else {
@@ -90,9 +90,6 @@ pub fn status_message(g: &Named, _: &Context) -> Vec<Finding> {
                 ),
             )
             .source(status.source);
-            if let Some(iis) = iis::status(code, 0).filter(|s| !s.fix.is_empty()) {
-                f = f.step(crate::report::Step::new(iis.fix));
-            }
             Some(f)
         })
         .collect()

@@ -8,8 +8,13 @@ use crate::report::Report;
 /// Adds the language note to `report` when `text` is in a language other than English.
 pub fn note(report: &mut Report, text: &str) {
     if let Some(found) = language::detect(text) {
+        let lead = if found.dominant {
+            "The text is in"
+        } else {
+            "Part of the text is in"
+        };
         report.notices.push(format!(
-            "The text is in {} ({}); codes, header names, URLs, GUIDs and markers are not translated and were read as usual.",
+            "{lead} {} ({}); codes, header names, URLs, GUIDs and markers are not translated and were read as usual.",
             found.language.name, found.evidence
         ));
     }

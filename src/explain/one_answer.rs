@@ -1,6 +1,7 @@
 //! One answer, not three: a fix step that an earlier finding of the report already gives (the
-//! diagnoses at the top first, then the cards in the order they are shown) is not repeated; the
-//! later finding keeps only its new steps and names where the rest is given.
+//! diagnoses at the top first, then the cards in paste order) is not repeated; the later finding
+//! keeps only its new steps and names where the rest is given, by the card's number, which the
+//! text and the page both show (the page may order cards by severity, so no "above").
 //!
 //! This runs once over the finished, sorted report (`inspect`), so no rule needs to know which
 //! other rules give the same fix.
@@ -43,6 +44,8 @@ fn fold_finding(finding: &mut Finding, place: &str, given: &mut HashMap<String, 
     for step in std::mem::take(&mut finding.steps) {
         let key = key(&step);
         match given.get(&key) {
+            // A step repeated inside one finding is dropped without pointing to itself.
+            Some(first) if first == place => {}
             Some(first) => {
                 if finding.same_fix_as.is_none() {
                     finding.same_fix_as = Some(first.clone());
@@ -57,15 +60,21 @@ fn fold_finding(finding: &mut Finding, place: &str, given: &mut HashMap<String, 
     finding.steps = kept;
 }
 
-/// What makes two steps the same: the command to copy when there is one, else the text, with the
-/// overview's "Top fix for X (title): " lead removed, whitespace collapsed and ASCII case folded.
+/// What makes two steps the same: their text and their command (two steps that run the same
+/// command for different reasons are different advice), with the overview's "Top fix for X
+/// (title): " lead removed, whitespace collapsed and ASCII case folded.
 fn key(step: &Step) -> String {
-    let text = step.command.as_deref().unwrap_or(&step.text);
-    let text = text
+    let text = step
+        .text
         .strip_prefix(TOP_FIX_PREFIX)
         .and_then(|rest| rest.split_once("): ").map(|(_, step)| step))
-        .unwrap_or(text);
-    let words: Vec<&str> = text.split_whitespace().collect();
+        .unwrap_or(&step.text);
+    let command = step.command.as_deref().unwrap_or_default();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .chain(std::iter::once("\u{0}"))
+        .chain(command.split_whitespace())
+        .collect();
     words.join(" ").to_ascii_lowercase()
 }
 
@@ -119,7 +128,7 @@ mod tests {
         assert_eq!(second.same_fix_as.as_deref(), Some("[1] \"AADSTS700027\""));
         let text = crate::render::report_text(&report);
         assert_eq!(text.matches("Check the kid.").count(), 1, "{text}");
-        assert!(text.contains("fix: as given above in [1] \"AADSTS700027\""));
+        assert!(text.contains("fix: as given in [1] \"AADSTS700027\""));
     }
 
     #[test]
@@ -132,6 +141,34 @@ mod tests {
         };
         fold(&mut report);
         assert!(report.artifacts[0].findings[0].steps.is_empty());
+    }
+
+    #[test]
+    fn the_same_command_for_other_advice_is_kept_and_a_finding_never_points_to_itself() {
+        let with = |text: &str| Step::with_command(text, "Get-AcceptedDomain");
+        let mut report = Report {
+            artifacts: vec![
+                card(vec![Finding::new(Severity::Error, "a", "x")
+                    .step(with("List the accepted domains."))
+                    .step(Step::new("Once."))
+                    .step(Step::new("Once."))]),
+                card(vec![Finding::new(Severity::Error, "b", "x")
+                    .step(with("Define every accepted domain explicitly."))]),
+            ],
+            ..Report::default()
+        };
+        fold(&mut report);
+        let a = &report.artifacts[0].findings[0];
+        assert_eq!(
+            a.steps.len(),
+            2,
+            "the repeated step inside one finding is dropped"
+        );
+        assert_eq!(
+            a.same_fix_as, None,
+            "and the finding does not point to itself"
+        );
+        assert_eq!(report.artifacts[1].findings[0].steps.len(), 1);
     }
 
     #[test]

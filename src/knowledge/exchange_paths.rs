@@ -106,12 +106,16 @@ pub const PATHS: &[ExchangePath] = &[
     },
 ];
 
-/// How Exchange endpoints are found in free text: by the paths long enough to be distinctive
-/// (`/ews/exchange.asmx`, `/mapi/emsmdb`), in any ASCII case; short ones (`/owa/`, `/api/`) are
-/// read only inside URLs and log lines by their own readers.
+/// How Exchange endpoints are found in free text: by the paths distinctive enough
+/// (`/ews/exchange.asmx`, `/mapi/emsmdb`), in any ASCII case; short or plain ones (`/owa/`,
+/// `/api/`, `/powershell`) are read only inside URLs and log lines by their own readers.
 pub fn needles(out: &mut Vec<super::needles::Needle>) {
     use super::needles::{Fact, Needle};
-    for row in PATHS.iter().filter(|p| p.prefix.len() >= 10) {
+    // A needle needs a second segment, a file name or a compound (`/ews/exchange.asmx`,
+    // `/microsoft-server-activesync`): a bare word such as `/powershell` is also a path of
+    // documentation and code sites.
+    let distinctive = |p: &str| p.len() >= 10 && p.trim_matches('/').contains(['/', '.', '-']);
+    for row in PATHS.iter().filter(|p| distinctive(p.prefix)) {
         out.push(Needle::any_case(row.prefix, Fact::ExchangePath(row.prefix)));
     }
 }

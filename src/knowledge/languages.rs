@@ -3,7 +3,8 @@
 //!
 //! Scripts come from the Unicode block table; the words are frequent function words taken from the
 //! Snowball stop-word lists, keeping only words that are not also common English words or common
-//! in logs (`de`, `is`, `die` and `no` are left out where they would mislead).
+//! in logs (`de`, `en`, `is`, `do` and `no` are left out where they would mislead; German `die`
+//! stays, as English text rarely uses it).
 
 use super::sources as src;
 

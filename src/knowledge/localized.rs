@@ -31,6 +31,14 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
     }
 }
 
+/// True for a bare reason phrase ("nicht autorisiert", "未承認") whose words also have an
+/// everyday meaning: it stands for its HTTP status only with the status number beside it.
+pub fn needs_status_nearby(row: &LocalizedPhrase) -> bool {
+    row.status.is_some()
+        && row.english.ends_with("Unauthorized")
+        && !row.text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Looks up a phrase by its text (ASCII case ignored).
 pub fn phrase(text: &str) -> Option<&'static LocalizedPhrase> {
     PHRASES.iter().find(|p| p.text.eq_ignore_ascii_case(text))

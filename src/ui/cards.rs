@@ -203,7 +203,7 @@ fn finding_body(f: &Finding) -> Html {
             </div>
         }
         if let Some(given) = &f.same_fix_as {
-            <p class="same-fix"><strong>{"Fix"}</strong>{": as given above in "}{given}</p>
+            <p class="same-fix"><strong>{"Fix"}</strong>{": as given in "}{given}</p>
         }
         if let Some(src) = &f.source {
             <p class="source">{"Source: "}{source_link(src, src, None)}</p>

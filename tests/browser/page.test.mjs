@@ -257,7 +257,7 @@ test("a fix shared by several findings is shown once, and a translated paste is 
   const step = "add application permissions (not delegated)";
   assert.equal(text.split(step).length - 1, 1, "the shared step is printed once");
   assert.ok((await page.$$("p.same-fix")).length >= 1, "later findings point to it");
-  assert.ok(text.includes("as given above in"));
+  assert.ok(text.includes("as given in"));
   const german = fixture("diagnostics/known-german-email-router-401.json");
   await paste(page, german.input);
   await page.waitForTimeout(50);

@@ -130,6 +130,15 @@ fn status_at(s: &str) -> Option<(u16, Option<u16>, String, Option<String>)> {
             rest = cut_from(after, n);
         }
     }
+    // IIS writes a sub-status or a dash after the code (`401.2 - Unauthorized`); other clients'
+    // "HTTP Error 401: Unauthorized" (Python's urllib) is not an IIS page.
+    if substatus.is_none()
+        && !rest
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(['-', '–'])
+    {
+        return None;
+    }
     let line = rest.split(['\n', '<']).next().unwrap_or_default();
     let line = line.trim_start_matches([' ', '-', '–', ':', '\t']).trim();
     // The reason ends at `: ` (IIS 6: `Unauthorized: Access is denied ...`) or at a Japanese full
@@ -527,6 +536,9 @@ mod tests {
     fn prose_and_broken_input_give_no_page_and_no_panic() {
         assert!(find("HTTP Error handling is hard. Module X failed.").is_empty());
         assert!(find("HTTP Error 999 - nope").is_empty());
+        // Python's urllib names the status without IIS's sub-status or dash.
+        assert!(find("urllib.error.HTTPError: HTTP Error 401: Unauthorized").is_empty());
+        assert_eq!(find("HTTP Error 401 - Unauthorized").len(), 1);
         for s in [
             "HTTP Error 401",
             "<h3>HTTP Error 401.",
