@@ -2,9 +2,9 @@
 //! the closing note and reviews, not a test.
 
 use tokenlens::knowledge::{
-    aadsts, apps, claims, exchange_builds, exchange_log_fields, exchange_paths, graph_errors, iis,
-    invisible, languages, localized, redaction, roles, service_hosts, user_agents, win32,
-    xms_diagnostics,
+    aadsts, apps, claims, connection_errors, exchange_builds, exchange_log_fields, exchange_paths,
+    graph_errors, http_exchange, iis, iis_error_page, invisible, languages, localized, redaction,
+    roles, service_hosts, user_agents, win32, xms_diagnostics,
 };
 
 fn main() {
@@ -22,6 +22,18 @@ fn main() {
     println!("amr values: {}", claims::AMR_VALUES.len());
     println!("IIS statuses: {}", iis::STATUSES.len());
     println!("localized messages: {}", localized::PHRASES.len());
+    println!(
+        "client status messages: {}; connection and TLS messages: {}",
+        http_exchange::STATUS_MESSAGES.len(),
+        connection_errors::ERRORS.len()
+    );
+    println!(
+        "IIS error page titles {}, labels {}, request notifications {}, auth modules {}",
+        iis_error_page::TITLES.len(),
+        iis_error_page::LABELS.len(),
+        iis_error_page::NOTIFICATIONS.len(),
+        iis_error_page::AUTH_MODULES.len()
+    );
     println!(
         "languages named: {} by script, {} by words (English included)",
         languages::BY_SCRIPT.len(),
