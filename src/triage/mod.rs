@@ -238,7 +238,7 @@ impl Triage {
             LineKind::Success => self.summary.requests += 1,
             LineKind::Candidate => {
                 let number = self.summary.lines;
-                let text = String::from_utf8_lossy(line);
+                let text = lossy(line);
                 match failure::read(&self.layout, &text, number, &mut self.ranges) {
                     failure::Read::Request(None) => self.summary.requests += 1,
                     failure::Read::Request(Some(f)) => {
@@ -251,7 +251,7 @@ impl Triage {
             }
             LineKind::Text => {
                 if failure::worth_reading_as_text(line) {
-                    let text = String::from_utf8_lossy(line);
+                    let text = lossy(line);
                     if let Some(f) = failure::from_text(&text, self.summary.lines) {
                         self.record(f, &text);
                     }
@@ -287,6 +287,15 @@ impl Triage {
                 .until
                 .as_ref()
                 .is_none_or(|u| t <= u.as_bytes())
+    }
+}
+
+/// The line as text: borrowed when it is valid UTF-8 (checked by `str::from_utf8`, which is faster
+/// than the lossy decoder's chunk walk), else with replacement characters.
+fn lossy(line: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(line) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(line),
     }
 }
 

@@ -132,21 +132,25 @@ impl Summary {
 
     fn add_to_group(
         &mut self,
-        mut id: GroupId,
+        id: GroupId,
         f: &Failure,
         origin: &str,
         line: &str,
         text: &mut Option<String>,
     ) {
-        let kind = id.0;
-        if !self.groups.contains_key(&id) {
-            let n = self.keys_per_kind.entry(kind).or_default();
-            if *n >= MAX_KEYS {
-                id = (kind, "(other)".to_string(), None);
-            } else {
-                *n += 1;
-            }
+        // Most failures fall into a group that exists already: one lookup, no key copied.
+        if let Some(g) = self.groups.get_mut(&id) {
+            count_in(g, f, origin, line, text);
+            return;
         }
+        let kind = id.0;
+        let n = self.keys_per_kind.entry(kind).or_default();
+        let id = if *n >= MAX_KEYS {
+            (kind, "(other)".to_string(), None)
+        } else {
+            *n += 1;
+            id
+        };
         let g = self.groups.entry(id.clone()).or_insert_with(|| Group {
             label: label(kind, &id.1, f),
             kind,
@@ -158,20 +162,7 @@ impl Summary {
             last: None,
             examples: Vec::new(),
         });
-        g.count += 1;
-        g.severity = g.severity.min(f.severity);
-        if let Some(t) = &f.time {
-            widen(&mut g.first, &mut g.last, t, t);
-        }
-        if g.examples.len() < EXAMPLES {
-            g.examples.push(Example {
-                origin: origin.to_string(),
-                line: f.line,
-                text: text
-                    .get_or_insert_with(|| super::failure::masked_line(line))
-                    .clone(),
-            });
-        }
+        count_in(g, f, origin, line, text);
     }
 
     /// Adds another summary (another file, or the next part of the same file) into this one.
@@ -311,6 +302,25 @@ fn set_if(slot: &mut Option<String>, value: &str, better: fn(&str, &str) -> bool
 }
 
 /// The groups a failure counts in.
+/// Counts one failure in its group: count, worst severity, first and last seen, and the first
+/// example lines (masked once per failure, shared by its groups).
+fn count_in(g: &mut Group, f: &Failure, origin: &str, line: &str, text: &mut Option<String>) {
+    g.count += 1;
+    g.severity = g.severity.min(f.severity);
+    if let Some(t) = &f.time {
+        widen(&mut g.first, &mut g.last, t, t);
+    }
+    if g.examples.len() < EXAMPLES {
+        g.examples.push(Example {
+            origin: origin.to_string(),
+            line: f.line,
+            text: text
+                .get_or_insert_with(|| super::failure::masked_line(line))
+                .clone(),
+        });
+    }
+}
+
 fn group_ids(f: &Failure) -> Vec<GroupId> {
     let mut out = Vec::new();
     if let Some(d) = &f.diagnostic {
