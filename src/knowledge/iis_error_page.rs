@@ -53,6 +53,9 @@ pub struct PageTitle {
 pub struct ShortPage {
     pub text: &'static str,
     pub status: u16,
+    /// The sub-status the text stands for, where the text itself does not print it (the IIS 5
+    /// and 6 pages say it only in a sentence).
+    pub substatus: Option<u16>,
     pub language: &'static str,
     pub source: &'static str,
 }
@@ -242,13 +245,24 @@ pub const FIELDS: &[FieldMeaning] = &[
     },
 ];
 
-/// Short custom error pages, found by their whole heading (any ASCII case).
-pub const SHORT_PAGES: &[ShortPage] = &[ShortPage {
-    text: "401 - Unauthorized: Access is denied due to invalid credentials.",
-    status: 401,
-    language: "English",
-    source: src::CYPRESS_NTLM_AUTH_ISSUES_108,
-}];
+/// Short custom error pages, found by their whole heading (any ASCII case), and the sentence of
+/// the IIS 5 and 6 error page that names its sub-status.
+pub const SHORT_PAGES: &[ShortPage] = &[
+    ShortPage {
+        text: "401 - Unauthorized: Access is denied due to invalid credentials.",
+        status: 401,
+        substatus: None,
+        language: "English",
+        source: src::CYPRESS_NTLM_AUTH_ISSUES_108,
+    },
+    ShortPage {
+        text: "is sending a WWW-Authenticate header field that the Web server is not configured to accept",
+        status: 401,
+        substatus: Some(2),
+        language: "English",
+        source: src::MIRTH_CONNECT_ISSUES_1125,
+    },
+];
 
 /// Section headings that belong to a page (they extend a pasted page without adding a field).
 pub const HEADINGS: &[PageHeading] = &[

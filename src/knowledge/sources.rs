@@ -401,6 +401,8 @@ pub const DOTNET_ENSURE_SUCCESS_STATUS_CODE: &str = "https://learn.microsoft.com
 pub const DOTNET_WEB_EXCEPTION: &str =
     "https://learn.microsoft.com/en-us/dotnet/api/system.net.webexception";
 pub const DOTNET_SOAP_HTTP_CLIENT_PROTOCOL: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.web.services.protocols.soaphttpclientprotocol";
+pub const MIRTH_CONNECT_ISSUES_1125: &str =
+    "https://github.com/nextgenhealthcare/connect/issues/1125";
 pub const WINSOCK_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2";
 pub const DOTNET_TLS_BEST_PRACTICES: &str =
@@ -433,6 +435,7 @@ pub const RESTSHARP_ISSUES_849: &str = "https://github.com/restsharp/RestSharp/i
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    MIRTH_CONNECT_ISSUES_1125,
     WINSOCK_ERROR_CODES,
     DOTNET_TLS_BEST_PRACTICES,
     AXIOS_HANDLING_ERRORS,

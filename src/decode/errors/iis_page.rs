@@ -74,6 +74,9 @@ pub fn names_a_page(line: &str) -> bool {
     !hits(line).is_empty()
 }
 
+/// How far from a page's title its IIS 6 sub-status sentence can stand, in bytes.
+const SENTENCE_TO_TITLE: usize = 3000;
+
 /// Every title and short-page heading in `text`, in text order.
 fn hits(text: &str) -> Vec<Hit> {
     let mut out = Vec::new();
@@ -105,6 +108,22 @@ fn hits(text: &str) -> Vec<Hit> {
         }
     }
     crate::sort::by_key(&mut out, |h| h.at);
+    // The IIS 6 sentence that names a sub-status belongs to the page whose title is near it; it
+    // makes a page of its own only where the title was cut off.
+    let titles: Vec<usize> = out
+        .iter()
+        .filter(|h| h.after.is_some())
+        .map(|h| h.at)
+        .collect();
+    out.retain(|h| {
+        let sentence = h.short.is_some_and(|s| s.substatus.is_some());
+        // The first title at or after `at - SENTENCE_TO_TITLE` (titles are sorted), if close.
+        let from = titles.partition_point(|t| *t + SENTENCE_TO_TITLE < h.at);
+        let near = titles
+            .get(from)
+            .is_some_and(|t| t.abs_diff(h.at) <= SENTENCE_TO_TITLE);
+        !sentence || !near
+    });
     out
 }
 
@@ -195,7 +214,9 @@ fn read_page(text: &str, hit: &Hit, starts: &[usize], ends: &[usize], floor: usi
     };
     let (status, substatus, reason, sentence) = match (hit.after, hit.short) {
         (Some(after), _) => status_at(cut_from(text, after)).unwrap_or_default(),
-        (None, Some(s)) => status_at(s.text).unwrap_or((s.status, None, String::new(), None)),
+        (None, Some(s)) => {
+            status_at(s.text).unwrap_or((s.status, s.substatus, String::new(), None))
+        }
         (None, None) => Default::default(),
     };
     // A title quoted inside a sentence of prose has no summary line of its own.
@@ -509,6 +530,13 @@ mod tests {
             assert_eq!(p.field(PageField::LogonMethod), Some("Anonymous"), "{text}");
             assert!(!cut(text, p.span.start..p.span.end).contains("Thanks"));
         }
+    }
+
+    #[test]
+    fn the_iis6_page_sentence_gives_its_sub_status_even_html_escaped() {
+        let page = find("faultString: (401)Unauthorized\n&lt;h1&gt;You are not authorized to view this page&lt;/h1&gt;\nYou do not have permission to view this directory or page using the credentials that you supplied because your Web browser is sending a WWW-Authenticate header field that the Web server is not configured to accept.\n&lt;hr&gt;");
+        assert_eq!(page.len(), 1);
+        assert_eq!((page[0].status, page[0].substatus), (401, Some(2)));
     }
 
     #[test]
