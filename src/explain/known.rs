@@ -369,7 +369,7 @@ pub fn card(g: &Named, ctx: &Context) -> Option<Artifact> {
 }
 
 /// A finding with the causes and fixes of a table row.
-fn row_finding(
+pub(crate) fn row_finding(
     severity: Severity,
     title: String,
     explanation: &str,

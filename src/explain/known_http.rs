@@ -116,12 +116,12 @@ pub fn service_message(g: &Named, _: &Context) -> Vec<Finding> {
     let Some(row) = graph_errors::message(needle) else {
         return Vec::new();
     };
-    let mut f = Finding::new(Severity::Error, row.title, row.meaning).source(row.source);
-    for c in row.causes {
-        f = f.cause(*c);
-    }
-    for fix in row.fixes {
-        f = f.step(fix.to_step());
-    }
-    vec![f]
+    vec![super::known::row_finding(
+        Severity::Error,
+        row.title.to_string(),
+        row.meaning,
+        row.causes,
+        row.fixes,
+        row.source,
+    )]
 }

@@ -5,7 +5,7 @@
 use super::sources as src;
 
 /// A field of the "Detailed Error Information" block of an IIS detailed error page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageField {
     Module,
     Notification,

@@ -9,6 +9,7 @@ use crate::knowledge::iis_error_page::{self as table, PageField};
 use crate::report::Span;
 use crate::text::{cut, cut_from, cut_to, floor_boundary};
 use crate::textmap;
+use std::collections::HashMap;
 
 /// The longest page (bytes) read after its title.
 const PAGE_MAX: usize = 16_000;
@@ -47,6 +48,9 @@ pub struct IisPage {
     pub fields: Vec<(PageField, String)>,
     /// True when the HTML page ends before its `</html>`.
     pub cut: bool,
+    /// How many more times the same page (same status, reason, language and fields) was read
+    /// further on in the paste; such repeats get no card of their own.
+    pub repeats: usize,
 }
 
 impl IisPage {
@@ -191,6 +195,8 @@ pub fn find(text: &str) -> Vec<IisPage> {
         .collect();
     let ends = textmap::find_all_ci(text, "</html>");
     let mut out: Vec<IisPage> = Vec::new();
+    // A page seen before (same status, reason, language and fields) counts as a repeat of it.
+    let mut seen: HashMap<PageKey, usize> = HashMap::new();
     let mut done = 0usize;
     for hit in &found {
         if hit.at < done {
@@ -198,10 +204,32 @@ pub fn find(text: &str) -> Vec<IisPage> {
         }
         let page = read_page(text, hit, &starts, &ends, done);
         done = page.span.end.max(hit.at + 1);
-        out.push(page);
+        let key = (
+            page.status,
+            page.substatus,
+            page.reason.clone(),
+            page.language,
+            page.fields.clone(),
+        );
+        match seen.get(&key) {
+            Some(&i) => out[i].repeats += 1,
+            None => {
+                seen.insert(key, out.len());
+                out.push(page);
+            }
+        }
     }
     out
 }
+
+/// What makes two pages the same page.
+type PageKey = (
+    u16,
+    Option<u16>,
+    String,
+    &'static str,
+    Vec<(PageField, String)>,
+);
 
 /// Reads the page around one hit; `floor` is where the previous page ended.
 fn read_page(text: &str, hit: &Hit, starts: &[usize], ends: &[usize], floor: usize) -> IisPage {
@@ -236,6 +264,7 @@ fn read_page(text: &str, hit: &Hit, starts: &[usize], ends: &[usize], floor: usi
         language: hit.language,
         fields: fields(&cells),
         cut: cut_short,
+        repeats: 0,
     }
 }
 
@@ -533,6 +562,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_repeated_thousands_of_times_is_one_page_with_a_count() {
+        let page = "HTTP Error 401.2 - Unauthorized\nModule IIS Web Core\nNotification AuthenticateRequest\n";
+        let found = find(&page.repeat(5000));
+        assert_eq!(found.len(), 1);
+        // A copied text page runs on over the pages after it, so repeats count pages read apart.
+        assert!(found[0].repeats >= 1, "{}", found[0].repeats);
+        let two = find(
+            "<html><h3>HTTP Error 401.2 - U</h3></html><html><h3>HTTP Error 401.1 - U</h3></html>",
+        );
+        assert_eq!(two.len(), 2, "different pages keep their own cards");
+    }
+
+    #[test]
     fn the_iis6_page_sentence_gives_its_sub_status_even_html_escaped() {
         let page = find("faultString: (401)Unauthorized\n&lt;h1&gt;You are not authorized to view this page&lt;/h1&gt;\nYou do not have permission to view this directory or page using the credentials that you supplied because your Web browser is sending a WWW-Authenticate header field that the Web server is not configured to accept.\n&lt;hr&gt;");
         assert_eq!(page.len(), 1);
@@ -578,8 +620,10 @@ mod tests {
         // Many titles on one long line, and many small pages, are each read once.
         let line = "HTTP Error 401.2 - Unauthorized x ".repeat(20_000);
         assert_eq!(find(&line).len(), 1);
+        // The same small page 5,000 times is each page read once, and one page with its repeats.
         let pages = "<html><h3>HTTP Error 401.2 - U</h3></html>".repeat(5_000);
-        assert_eq!(find(&pages).len(), 5_000);
+        let found = find(&pages);
+        assert_eq!((found.len(), found[0].repeats), (1, 4_999));
         assert!(names_a_page("<h3>HTTP Error 401.2 - Unauthorized</h3>"));
         assert!(!names_a_page("HTTP/1.1 401 Unauthorized"));
     }

@@ -446,14 +446,23 @@ fn ews_codes(text: &str) -> Vec<ServiceError> {
 fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage> {
     let line_span =
         |at: usize| Span::new(textmap::line_start(text, at), textmap::line_end(text, at));
+    // A line that holds a message several times is one message: later hits on a line already
+    // read are skipped, so a long line is walked once, not once per hit.
+    let once_per_line = |needle: &str| {
+        let mut hits: Vec<(usize, Span)> = Vec::new();
+        for at in textmap::find_all_ci(text, needle) {
+            if hits.last().is_some_and(|(_, span)| at < span.end) {
+                continue;
+            }
+            hits.push((at, line_span(at)));
+        }
+        hits
+    };
     let mut out = Vec::new();
-    for at in textmap::find_all_ci(text, "Missing signing certificate") {
-        out.push(ExchangeMessage::MissingSigningCertificate {
-            span: line_span(at),
-        });
+    for (_, span) in once_per_line("Missing signing certificate") {
+        out.push(ExchangeMessage::MissingSigningCertificate { span });
     }
-    for at in textmap::find_all_ci(text, "None of them are configured locally") {
-        let span = line_span(at);
+    for (_, span) in once_per_line("None of them are configured locally") {
         let line = cut(text, span.start..span.end);
         let issuers = line
             .split('\'')
@@ -467,11 +476,7 @@ fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage
     let lower_text = text.to_ascii_lowercase();
     let headers_pasted =
         lower_text.contains("www-authenticate") || lower_text.contains("x-ms-diagnostics");
-    for at in textmap::find_all_ci(
-        text,
-        "The remote server returned an error: (401) Unauthorized",
-    ) {
-        let span = line_span(at);
+    for (_, span) in once_per_line("The remote server returned an error: (401) Unauthorized") {
         let line = cut(text, span.start..span.end);
         let web_cmdlet = line.contains("Invoke-RestMethod") || line.contains("Invoke-WebRequest");
         out.push(ExchangeMessage::Remote401 {
@@ -480,14 +485,12 @@ fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage
             headers_pasted,
         });
     }
-    for at in textmap::find_all_ci(text, "REST APIs for this mailbox are currently in preview") {
+    for (at, span) in once_per_line("REST APIs for this mailbox are currently in preview") {
         let inside = |s: Span| s.start <= at && at < s.end;
         if errors.iter().any(|e| inside(e.span)) || out.iter().any(|m| inside(m.span())) {
             continue;
         }
-        out.push(ExchangeMessage::RestPreview {
-            span: line_span(at),
-        });
+        out.push(ExchangeMessage::RestPreview { span });
     }
     out
 }
@@ -495,6 +498,15 @@ fn exchange_messages(text: &str, errors: &[ServiceError]) -> Vec<ExchangeMessage
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_repeated_on_one_long_line_is_one_message() {
+        let line = "The remote server returned an error: (401) Unauthorized. ".repeat(10_000);
+        let (_, messages) = find(&line);
+        assert_eq!(messages.len(), 1);
+        let (_, two) = find("The remote server returned an error: (401) Unauthorized.\nThe remote server returned an error: (401) Unauthorized.");
+        assert_eq!(two.len(), 2, "one per line");
+    }
 
     #[test]
     fn graph_and_ews_bodies() {

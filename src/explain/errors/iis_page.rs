@@ -76,6 +76,13 @@ pub fn verdict(p: &IisPage) -> String {
     if p.language != "English" {
         v.push_str(&format!(" The page is in {}.", p.language));
     }
+    if p.repeats > 0 {
+        v.push_str(&format!(
+            " The same page was read {} more time{} further on in the paste.",
+            p.repeats,
+            if p.repeats == 1 { "" } else { "s" }
+        ));
+    }
     v
 }
 
