@@ -39,9 +39,19 @@ if ! grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml; then
   exit 1
 fi
 
+# xz (xz-utils) packs the wasm that the single-file page inlines (scripts/inline-wasm.mjs).
+if ! command -v xz >/dev/null; then
+  say "installing xz-utils"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xz-utils
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xz-utils
+  fi
+fi
+
 command -v node >/dev/null || { echo "[setup] node is missing (needed for wasm-opt and the browser tests)" >&2; exit 1; }
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@gfx/zopfli ]; then
-  say "installing binaryen (wasm-opt), zopfli, playwright-core and axe-core from npm"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/xz-decompress ]; then
+  say "installing binaryen (wasm-opt), xz-decompress, playwright-core and axe-core from npm"
   npm install --no-audit --no-fund --loglevel=error
 fi
 
