@@ -35,6 +35,31 @@ async function tlFeed(origin, stream) {
   }
   tokenlensTriageEnd();
 }
+// A plain file: read through the blob's byte stream into one 4 MB buffer that is filled again for
+// every slice (a "bring your own buffer" reader), so that reading a long file leaves no garbage
+// behind: a new ArrayBuffer per slice made Chromium's memory grow with the file until the
+// collector caught up. Each slice is copied into the core before the buffer is filled again.
+// Browsers whose Blob stream is not a byte stream read slices as above.
+async function tlFeedPlain(origin, blob, seen) {
+  let reader;
+  try { reader = blob.stream().getReader({ mode: "byob" }); } catch { return tlFeed(origin, tlSlices(blob, seen)); }
+  tokenlensTriageFile(origin);
+  let buf = new ArrayBuffer(tlSlice);
+  for (let done = false; !done;) {
+    let filled = 0;
+    while (filled < tlSlice) {
+      const r = await reader.read(new Uint8Array(buf, filled, tlSlice - filled));
+      if (r.value) buf = r.value.buffer;
+      if (r.done) { done = true; break; }
+      filled += r.value.byteLength;
+    }
+    if (filled === 0) break;
+    seen(filled);
+    const refused = tokenlensTriageFeed(new Uint8Array(buf, 0, filled));
+    if (refused) { reader.cancel(); throw new Error(refused); }
+  }
+  tokenlensTriageEnd();
+}
 async function tlZip(file, seen) {
   const tailAt = Math.max(0, file.size - 65557);
   const tail = new DataView(await file.slice(tailAt).arrayBuffer());
@@ -98,7 +123,7 @@ async function tlTriage(m) {
       } else if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 3 && magic[3] === 4) {
         await tlZip(file, seen);
       } else {
-        await tlFeed(file.name, tlSlices(file, seen));
+        await tlFeedPlain(file.name, file, seen);
       }
     } catch (e) {
       tokenlensTriageSkip(String((e && e.message) || e).startsWith(file.name) ? e.message : `${file.name}: ${(e && e.message) || e}`);
