@@ -38,12 +38,14 @@ async function tlFeed(origin, stream) {
 // A plain file: read through the blob's byte stream into one 4 MB buffer that is filled again for
 // every slice (a "bring your own buffer" reader), so that reading a long file leaves no garbage
 // behind: a new ArrayBuffer per slice made Chromium's memory grow with the file until the
-// collector caught up. Each slice is copied into the core before the buffer is filled again.
+// collector caught up. `feed` copies each slice into the core before the buffer is filled again.
 // Browsers whose Blob stream is not a byte stream read slices as above.
-async function tlFeedPlain(origin, blob, seen) {
+async function tlRead(blob, seen, feed) {
   let reader;
-  try { reader = blob.stream().getReader({ mode: "byob" }); } catch { return tlFeed(origin, tlSlices(blob, seen)); }
-  tokenlensTriageFile(origin);
+  try { reader = blob.stream().getReader({ mode: "byob" }); } catch {
+    const slices = tlSlices(blob, seen).getReader();
+    for (;;) { const { done, value } = await slices.read(); if (done) return; feed(value); }
+  }
   let buf = new ArrayBuffer(tlSlice);
   for (let done = false; !done;) {
     let filled = 0;
@@ -55,10 +57,68 @@ async function tlFeedPlain(origin, blob, seen) {
     }
     if (filled === 0) break;
     seen(filled);
-    const refused = tokenlensTriageFeed(new Uint8Array(buf, 0, filled));
-    if (refused) { reader.cancel(); throw new Error(refused); }
+    try { feed(new Uint8Array(buf, 0, filled)); } catch (e) { reader.cancel(); throw e; }
   }
+}
+const tlFeedOrRefuse = (bytes) => { const refused = tokenlensTriageFeed(bytes); if (refused) throw new Error(refused); };
+async function tlFeedPlain(origin, blob, seen) {
+  tokenlensTriageFile(origin);
+  await tlRead(blob, seen, tlFeedOrRefuse);
   tokenlensTriageEnd();
+}
+// A large plain log read by two workers at once (src/ui/triage/run.rs starts them with a
+// MessagePort between them): both find the same cut, the first line boundary after the middle.
+// The second worker reads from the cut to the end and sends its result over the port; the first
+// reads up to the cut, reads the second half's first lines again if the header in force differs
+// (src/triage/split.rs), joins the halves and answers the page. A file that cannot be split
+// (no #Fields line, UTF-16, binary, an archive) is read whole by the first worker.
+async function tlCut(file) {
+  for (let at = Math.floor(file.size / 2); at < file.size;) {
+    const bytes = new Uint8Array(await file.slice(at, at + 65536).arrayBuffer());
+    const nl = bytes.indexOf(10);
+    if (nl >= 0) return at + nl + 1;
+    at += bytes.length;
+  }
+  return file.size;
+}
+async function tlHalf(m) {
+  const file = m.files[0];
+  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+  const split = tokenlensTriageSplittable(head);
+  if (m.part === 1) {
+    if (!split) return;
+    let done = 0, shown = 0;
+    const seen = (n) => {
+      done += n;
+      const now = performance.now();
+      if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, part: 1, done, total: file.size }); }
+    };
+    const cut = await tlCut(file);
+    tokenlensTriageSecondStart(file.name, head);
+    await tlRead(file.slice(cut), seen, (b) => tokenlensTriageSecondFeed(b));
+    m.port.postMessage({ json: tokenlensTriageSecondEnd() });
+    return;
+  }
+  if (!split) return tlTriage(m);
+  const second = new Promise((ok) => { m.port.onmessage = (e) => ok(e.data.json); });
+  let done = 0, shown = 0;
+  const seen = (n) => {
+    done += n;
+    const now = performance.now();
+    if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, part: 0, done, total: file.size }); }
+  };
+  tokenlensTriageStart();
+  const cut = await tlCut(file);
+  try {
+    tokenlensTriageFile(file.name);
+    await tlRead(file.slice(0, cut), seen, tlFeedOrRefuse);
+    const again = tokenlensTriageJoinStart(await second, head);
+    if (again >= 0) await tlRead(file.slice(cut, cut + again), () => {}, (b) => tokenlensTriageJoinFeed(b));
+    tokenlensTriageJoinEnd();
+  } catch (e) {
+    tokenlensTriageSkip(`${file.name}: ${(e && e.message) || e}`);
+  }
+  self.postMessage({ triage: m.triage, part: 0, done: file.size, total: file.size, json: tokenlensTriageSummary() });
 }
 async function tlZip(file, seen) {
   const tailAt = Math.max(0, file.size - 65557);

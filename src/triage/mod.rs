@@ -11,6 +11,7 @@
 mod failure;
 mod layout;
 mod sniff;
+pub mod split;
 mod summary;
 mod text;
 mod time;

@@ -198,6 +198,47 @@ impl Summary {
         }
     }
 
+    /// The summary in the form that travels between workers (`split::Wire`).
+    pub fn to_wire(&self) -> super::split::Wire {
+        super::split::Wire {
+            bytes: self.bytes,
+            lines: self.lines,
+            requests: self.requests,
+            failures: self.failures,
+            errors: self.errors,
+            long_lines: self.long_lines,
+            first: self.first.clone(),
+            last: self.last.clone(),
+            groups: self.groups.values().cloned().collect(),
+            per_minute: self.per_minute.iter().map(|(m, n)| (*m, *n)).collect(),
+        }
+    }
+
+    /// The summary back from its travelling form; the keys counted per kind are those of its
+    /// groups other than `(other)`.
+    pub fn from_wire(w: super::split::Wire) -> Summary {
+        let mut s = Summary {
+            bytes: w.bytes,
+            lines: w.lines,
+            requests: w.requests,
+            failures: w.failures,
+            errors: w.errors,
+            long_lines: w.long_lines,
+            first: w.first,
+            last: w.last,
+            per_minute: w.per_minute.into_iter().collect(),
+            ..Summary::default()
+        };
+        for g in w.groups {
+            if g.key != "(other)" {
+                *s.keys_per_kind.entry(g.kind).or_default() += 1;
+            }
+            s.groups
+                .insert((g.kind, g.key.clone(), g.detail.clone()), g);
+        }
+        s
+    }
+
     /// Moves the line numbers of the examples on by `by` (for the second part of a split file).
     pub fn shift_lines(&mut self, by: u64) {
         for g in self.groups.values_mut() {

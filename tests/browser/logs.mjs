@@ -5,8 +5,8 @@
 // new one after a restart), `+` for spaces, custom sc(x-ms-diagnostics) field, mostly 200s.
 import { deflateRawSync, crc32 } from "node:zlib";
 
-const FIELDS_A = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken";
-const FIELDS_B = "#Fields: date time cs-method cs-uri-stem cs-username cs(User-Agent) sc-status sc-substatus sc-win32-status sc(WWW-Authenticate) sc(x-ms-diagnostics)";
+export const FIELDS_A = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken";
+export const FIELDS_B = "#Fields: date time cs-method cs-uri-stem cs-username cs(User-Agent) sc-status sc-substatus sc-win32-status sc(WWW-Authenticate) sc(x-ms-diagnostics)";
 const DIAG = '2000008;reason="The+token+should+have+valid+permissions+or+linked+account+associated+with+partner+application+\'Microsoft+Graph\'.";error_category="invalid_grant"';
 
 /**

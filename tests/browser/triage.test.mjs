@@ -1,6 +1,7 @@
 // Browser tests of whole-log triage on the page, against the single file opened from file://:
 // a dropped log is read in the worker with a progress bar, its summary counts are the known
-// counts of the generated log, archives (gz, zip with a UTF-16 entry) give the same counts, a second
+// counts of the generated log, a large log is read by two workers with the same counts and line
+// numbers, archives (gz, zip with a UTF-16 entry) give the same counts, a second
 // drop can be cancelled while typing still works, and the CSV export is a local download.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { launch, openPage, paste, reportText, root, dist } from "./harness.mjs";
-import { iisLog, zip, utf16le } from "./logs.mjs";
+import { iisLog, zip, utf16le, FIELDS_A } from "./logs.mjs";
 
 const url = "file://" + join(dist, "tokenlens.html");
 const shots = join(root, "target", "screenshots");
@@ -110,6 +111,46 @@ test("a dropped IIS log is triaged in the worker with exact counts, explained pe
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
     assert.deepEqual(violations, [], `axe (${scheme})`);
   }
+  assert.deepEqual(errors, [], "no page errors");
+  assert.deepEqual(requests, [url], "the page requests nothing but itself");
+  await page.close();
+});
+
+test("a large log is read by two workers at once, with the counts and line numbers of one run", async () => {
+  const { page, errors, requests } = await openPage(context, url);
+  await page.evaluate(() => {
+    window.__tl_workers = 0;
+    const Plain = window.Worker;
+    window.Worker = function (u, o) { window.__tl_workers++; return new Plain(u, o); };
+  });
+  // Logs over 32 MiB whose middle falls under each of the two kinds of #Fields line: under the
+  // file's first one the second worker's guess is right; under the other its first lines are read
+  // again with the header in force. A last request by a user of its own, under a header of its
+  // own, must keep its line number (the last line) although the second worker read it.
+  const cases = new Set();
+  for (let bytes = 34_000_000; cases.size < 2 && bytes < 42_000_000; bytes += 330_000) {
+    const { text, truth } = iisLog(bytes);
+    const full = Buffer.from(
+      text + `${FIELDS_A}\r\n2024-05-02 23:59:59 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\lastuser 10.0.1.9 Microsoft+Office/16.0 500 0 0 1\r\n`,
+    );
+    const cut = full.indexOf(10, Math.floor(full.length / 2)) + 1;
+    const header = full.lastIndexOf("#Fields:", cut);
+    const underFirst = full.subarray(header, full.indexOf(13, header)).toString() === FIELDS_A;
+    if (cases.has(underFirst)) continue;
+    cases.add(underFirst);
+    Object.assign(truth, { lines: truth.lines + 2, requests: truth.requests + 1, failures: truth.failures + 1, errors: truth.errors + 1, s500: truth.s500 + 1 });
+    const path = join(work, `u_ex_split_${underFirst ? "a" : "b"}.log`);
+    writeFileSync(path, full);
+    const before = await page.evaluate(() => window.__tl_workers);
+    const seen = await triage(page, path);
+    assert.equal(await page.evaluate(() => window.__tl_workers) - before, 2, "two workers read the file");
+    expectCounts(seen, truth);
+    const last = page.locator('li.triage-group[data-kind="user"]', { hasText: "lastuser" });
+    await last.locator("summary").click();
+    const label = await last.getByRole("button", { name: /Explain line/ }).first().getAttribute("aria-label");
+    assert.equal(label, `Explain line ${truth.lines} of u_ex_split_${underFirst ? "a" : "b"}.log`, `the last line keeps its number (cut ${underFirst ? "under the first header" : "under another header"})`);
+  }
+  assert.equal(cases.size, 2, "both kinds of cut were tried");
   assert.deepEqual(errors, [], "no page errors");
   assert.deepEqual(requests, [url], "the page requests nothing but itself");
   await page.close();

@@ -1,10 +1,13 @@
 //! The page's side of a triage run: a worker of its own (the inspection worker's script and the
-//! compiled module, so pastes are still inspected while a log is read), the files posted to it,
-//! and its messages turned into events. Cancel terminates the worker; each run starts a fresh one.
+//! compiled module, so pastes are still inspected while a log is read), or two for one large
+//! file, the files posted to them, and their messages turned into events. Cancel terminates the
+//! workers; each run starts fresh ones.
 //!
 //! Protocol: the page posts `{module}` and then `{triage: id, files: [File...]}`; the worker
 //! answers `{triage: id, done, total}` about ten times a second and, at the end,
-//! `{triage: id, done, total, json}` with the summary (`entry::triage_summary`).
+//! `{triage: id, done, total, json}` with the summary (`entry::triage_summary`). For one large
+//! file the two workers get `part: 0` and `part: 1` and the two ends of a `MessageChannel`; their
+//! progress messages carry their part, and the first worker's last message carries the summary.
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -22,11 +25,20 @@ pub enum Event {
     Failed(String),
 }
 
-struct Runner {
-    id: u32,
+/// A plain file at least this large, dropped alone, is read by two workers at once (as the CLI
+/// reads it with two threads), when the machine has two cores or more.
+const SPLIT_MIN: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// A worker of the run with the closures that hear from it.
+struct Part {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+struct Runner {
+    id: u32,
+    parts: Vec<Part>,
 }
 
 thread_local! {
@@ -34,7 +46,8 @@ thread_local! {
     static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-/// Starts reading `files` in a new worker (stopping any run still going); `on_event` hears from it.
+/// Starts reading `files` in a new worker, or in two for one large file (stopping any run still
+/// going); `on_event` hears from them.
 pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
     cancel();
     let Some((module, url)) = super::super::worker::bootstrap() else {
@@ -43,73 +56,113 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
         ));
         return;
     };
-    let Ok(worker) = web_sys::Worker::new(&url) else {
-        on_event.emit(Event::Failed("The log worker could not be started.".into()));
-        return;
-    };
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0);
+    let large = matches!(files, [f] if f.size() >= SPLIT_MIN);
+    // The two workers talk over a channel of their own: the second sends its half's result to
+    // the first, which joins the halves.
+    let channel = (large && cores >= 2.0)
+        .then(|| web_sys::MessageChannel::new().ok())
+        .flatten();
+    let ports = channel.as_ref().map(|c| [c.port1(), c.port2()]);
     let id = NEXT.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
     });
-    let events = on_event.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let data = e.data();
-            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
-            if get("triage").and_then(|v| v.as_f64()) != Some(f64::from(id)) {
-                return;
-            }
-            let number = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
-            events.emit(Event::Progress {
-                done: number("done"),
-                total: number("total"),
-            });
-            if let Some(json) = get("json").and_then(|v| v.as_string()) {
-                stop(id);
-                events.emit(Event::Done(json));
-            }
-        });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        e.prevent_default();
-        let message = js_sys::Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "the log worker stopped".into());
-        stop(id);
-        on_event.emit(Event::Failed(format!(
-            "Reading the logs stopped on an internal error ({message}). The page works on; copy the details into a bug report."
-        )));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let init = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&init, &"module".into(), &module);
+    // Bytes read by each worker; progress is their sum.
+    let done = std::rc::Rc::new(std::cell::Cell::new([0.0f64; 2]));
     let list = js_sys::Array::new();
     for f in files {
         list.push(f);
     }
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"triage".into(), &id.into());
-    let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
-    if worker.post_message(&init).is_err() || worker.post_message(&message).is_err() {
-        worker.terminate();
-        return;
-    }
-    RUNNER.with(|r| {
-        *r.borrow_mut() = Some(Runner {
-            id,
+    let mut parts: Vec<Part> = Vec::new();
+    for part in 0..ports.as_ref().map_or(1, |p| p.len()) {
+        let Ok(worker) = web_sys::Worker::new(&url) else {
+            for p in parts {
+                p.worker.terminate();
+            }
+            on_event.emit(Event::Failed("The log worker could not be started.".into()));
+            return;
+        };
+        let events = on_event.clone();
+        let done = done.clone();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok();
+                if get("triage").and_then(|v| v.as_f64()) != Some(f64::from(id)) {
+                    return;
+                }
+                let number = |k: &str| get(k).and_then(|v| v.as_f64()).unwrap_or(0.0);
+                let mut counts = done.get();
+                let from = usize::from(number("part") == 1.0);
+                if let Some(slot) = counts.get_mut(from) {
+                    *slot = number("done");
+                }
+                done.set(counts);
+                let total = number("total");
+                events.emit(Event::Progress {
+                    done: counts.iter().sum::<f64>().min(total),
+                    total,
+                });
+                if let Some(json) = get("json").and_then(|v| v.as_string()) {
+                    stop(id);
+                    events.emit(Event::Done(json));
+                }
+            });
+        let events = on_event.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            let message = js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "the log worker stopped".into());
+            stop(id);
+            events.emit(Event::Failed(format!(
+                "Reading the logs stopped on an internal error ({message}). The page works on; copy the details into a bug report."
+            )));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let init = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&init, &"module".into(), &module);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"triage".into(), &id.into());
+        let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
+        let transfer = js_sys::Array::new();
+        if let Some(port) = ports.as_ref().and_then(|p| p.get(part)) {
+            let _ = js_sys::Reflect::set(&message, &"part".into(), &(part as u32).into());
+            let _ = js_sys::Reflect::set(&message, &"port".into(), port);
+            transfer.push(port);
+        }
+        let posted = worker.post_message(&init).is_ok()
+            && worker
+                .post_message_with_transfer(&message, &transfer)
+                .is_ok();
+        parts.push(Part {
             worker,
             _on_message: on_message,
             _on_error: on_error,
-        })
-    });
+        });
+        if !posted {
+            for p in parts {
+                p.worker.terminate();
+            }
+            on_event.emit(Event::Failed("The log worker could not be started.".into()));
+            return;
+        }
+    }
+    RUNNER.with(|r| *r.borrow_mut() = Some(Runner { id, parts }));
 }
 
 /// Stops the run in progress, if any; the page and the inspection worker are not touched.
 pub fn cancel() {
     if let Some(runner) = RUNNER.with(|r| r.borrow_mut().take()) {
-        runner.worker.terminate();
+        for p in &runner.parts {
+            p.worker.terminate();
+        }
     }
 }
 
@@ -124,7 +177,9 @@ fn stop(id: u32) {
         }
     });
     if let Some(runner) = mine {
-        runner.worker.terminate();
+        for p in &runner.parts {
+            p.worker.terminate();
+        }
         // The closures may be running right now (this is called from one of them): drop them later.
         wasm_bindgen_futures::spawn_local(async move { drop(runner) });
     }
