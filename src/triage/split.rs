@@ -128,6 +128,46 @@ pub fn join(mut first: Summary, mut prefix: Summary, rest: Option<Summary>) -> S
     first
 }
 
+/// The first line boundary after the middle of `text` (its end when there is none).
+pub fn cut_of(text: &[u8]) -> usize {
+    let mid = text.len() / 2;
+    text.get(mid..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(text.len(), |i| mid + i + 1)
+}
+
+/// An in-memory text read as two halves cut at `cut` (a line boundary), each half fed in chunks
+/// of `chunk` bytes, the second half's result sent through its JSON form as between two workers
+/// and the halves joined: what the CLI's two threads and the page's two workers do with a file,
+/// for the tests and the fuzz target that check it against one run. `None` without a guess.
+pub fn in_halves(text: &[u8], cut: usize, chunk: usize, options: &Options) -> Option<Summary> {
+    let guess = guess_header(text)?;
+    let chunk = chunk.max(1);
+    let (a, b) = (text.get(..cut)?, text.get(cut..)?);
+    let mut first = Triage::new("input", options.clone());
+    for c in a.chunks(chunk) {
+        first.feed(c);
+    }
+    let in_force = first.header().map(<[u8]>::to_vec);
+    let first = first.finish();
+    let mut second = SecondHalf::new("input", &guess, options.clone());
+    for c in b.chunks(chunk) {
+        second.feed(c);
+    }
+    let got = SecondResult::from_json(&second.finish().to_json()).ok()?;
+    let prefix = if needs_reread(in_force.as_deref(), &guess) {
+        let len = usize::try_from(got.prefix_len).unwrap_or(usize::MAX);
+        let mut again = reread("input", in_force.as_deref(), options.clone());
+        for c in b.get(..len).unwrap_or(b).chunks(chunk) {
+            again.feed_until_header(c);
+        }
+        again.finish()
+    } else {
+        got.prefix
+    };
+    Some(join(first, prefix, got.rest))
+}
+
 /// A summary as it travels from one worker to another (JSON): everything `Summary` holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Wire {
@@ -193,34 +233,6 @@ mod tests {
 2024-05-02 12:00:02 10.0.0.5 POST /Microsoft-Server-ActiveSync - 443 - 10.0.1.21 Apple-iPhone/1905.245 401 2 5 3\r
 ";
 
-    /// The file read as two halves cut at `cut`, each half fed in chunks of `chunk` bytes, the
-    /// second half's result sent through its JSON form as between two workers.
-    fn halves(text: &[u8], cut: usize, chunk: usize) -> Summary {
-        let guess = guess_header(text).expect("the log has a #Fields line");
-        let (a, b) = text.split_at(cut);
-        let mut first = Triage::new("input", Options::default());
-        for c in a.chunks(chunk) {
-            first.feed(c);
-        }
-        let in_force = first.header().map(<[u8]>::to_vec);
-        let first = first.finish();
-        let mut second = SecondHalf::new("input", &guess, Options::default());
-        for c in b.chunks(chunk) {
-            second.feed(c);
-        }
-        let sent = second.finish().to_json();
-        let got = SecondResult::from_json(&sent).expect("the wire form reads back");
-        let prefix = if needs_reread(in_force.as_deref(), &guess) {
-            let len = usize::try_from(got.prefix_len).unwrap_or(usize::MAX);
-            let mut again = reread("input", in_force.as_deref(), Options::default());
-            again.feed_until_header(b.get(..len).unwrap_or(b));
-            again.finish()
-        } else {
-            got.prefix
-        };
-        join(first, prefix, got.rest)
-    }
-
     fn view(s: &Summary) -> String {
         serde_json::to_string(&View::from_summary(s, Vec::new(), Vec::new())).unwrap_or_default()
     }
@@ -235,7 +247,7 @@ mod tests {
             .collect::<Vec<_>>();
         for cut in cuts {
             for chunk in [5, 64, 4096] {
-                let split = halves(text, cut, chunk);
+                let split = in_halves(text, cut, chunk, &Options::default()).expect("a guess");
                 assert_eq!(
                     view(&split),
                     view(&whole),
@@ -264,6 +276,63 @@ mod tests {
             guess_header(&far),
             None,
             "only the first 64 KB are searched"
+        );
+    }
+
+    /// Lines a generated log is made of: both kinds of `#Fields` line, a malformed one, rows of
+    /// each layout that succeed or fail, rows under the wrong header, text lines naming errors,
+    /// blank and comment lines, a BOM, CR-less and cut lines.
+    const PIECES: &[&str] = &[
+        "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\r\n",
+        "#Fields: date time cs-method cs-uri-stem cs-username cs(User-Agent) sc-status sc-substatus sc-win32-status sc(WWW-Authenticate) sc(x-ms-diagnostics)\r\n",
+        "#Fields: nothing\n",
+        "#Software: Microsoft Internet Information Services 10.0\r\n",
+        "2024-05-02 10:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 - 10.0.1.21 AppleExchangeWebServices/818.0.1 401 1 2148074254 3\r\n",
+        "2024-05-02 10:00:02 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\ann 10.0.1.21 Outlook 200 0 0 3\r\n",
+        "2024-05-02 10:00:03 10.0.0.5 GET /owa/ - 443 - 10.0.1.25 Mozilla/5.0 500 0 0 150\n",
+        "2024-05-02 11:00:00 GET /api/v2.0/me/messages - Microsoft+Graph 401 0 0 Bearer+error=\"invalid_token\" 2000008;reason=\"The+token+is+bad.\";error_category=\"invalid_grant\"\r\n",
+        "2024-05-02 11:00:02 GET /api/v2.0/me/messages CONTOSO\\bob Microsoft+Graph 200 0 0 - -\r\n",
+        "AADSTS700016: Application with identifier 'x' was not found in the directory.\n",
+        "\r\n",
+        "\u{feff}#Fields: date time cs-method cs-uri-stem sc-status\r\n",
+        "2024-05-02 12:00:00 GET /ews/ 401 ",
+        "Ümlaut und 日本語 401 ",
+    ];
+
+    #[test]
+    fn generated_logs_give_one_summary_whatever_the_cut_and_the_chunks() {
+        // A fixed xorshift sequence, so that a failure can be replayed.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % n as u64).unwrap_or(0)
+        };
+        let mut split_runs = 0;
+        for case in 0..600 {
+            let mut text = String::new();
+            for _ in 0..next(40) + 1 {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            let bytes = text.as_bytes();
+            let whole = triage_text(&text, Options::default());
+            let boundaries = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+                .collect::<Vec<_>>();
+            let cut = boundaries[next(boundaries.len())];
+            let chunk = next(70) + 1;
+            if let Some(split) = in_halves(bytes, cut, chunk, &Options::default()) {
+                split_runs += 1;
+                assert_eq!(
+                    split, whole,
+                    "case {case}: cut at {cut}, chunks of {chunk}\n{text}"
+                );
+            }
+        }
+        assert!(
+            split_runs > 300,
+            "only {split_runs} of 600 logs had a #Fields line"
         );
     }
 }
