@@ -14,6 +14,8 @@ use tokenlens::triage::{self, Options, Summary, Triage};
 
 /// The size of one read.
 const CHUNK: usize = 1 << 20;
+/// The page size that read buffers are placed by (see `ReadBuf`).
+const PAGE: usize = 4096;
 /// Plain files at least this large are read by two threads.
 const SPLIT_MIN: u64 = 32 * 1024 * 1024;
 /// The longest header line read back for the second half of a split file.
@@ -174,6 +176,39 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A read buffer of `CHUNK` bytes whose start sits at the same offset within a 4 KB page as the
+/// file position it is first filled from (reads of whole chunks keep it so). The kernel copies
+/// from page-cache pages, and on this machine's AMD cores that copy ran 2.5 times slower into a
+/// buffer 16 bytes past a page start (where the allocator puts a large `Vec`): 0.25 s instead of
+/// 0.1 s of system time for 500 MB.
+struct ReadBuf {
+    buf: Vec<u8>,
+    at: usize,
+}
+
+impl ReadBuf {
+    fn new(file_pos: u64) -> ReadBuf {
+        let buf = vec![0u8; CHUNK + PAGE];
+        let page_start = buf.as_ptr().align_offset(PAGE) % PAGE;
+        let in_page = usize::try_from(file_pos % PAGE as u64).unwrap_or(0);
+        ReadBuf {
+            buf,
+            at: (page_start + in_page) % PAGE,
+        }
+    }
+
+    /// The `CHUNK` bytes to read into.
+    fn space(&mut self) -> &mut [u8] {
+        let at = self.at;
+        self.buf.get_mut(at..at + CHUNK).unwrap_or_default()
+    }
+
+    /// The first `n` bytes read.
+    fn filled(&self, n: usize) -> &[u8] {
+        self.buf.get(self.at..self.at + n).unwrap_or_default()
+    }
+}
+
 impl Run {
     /// Triage of one file: by its first bytes a gzip stream, a zip archive, a binary format
     /// (refused, naming it) or text.
@@ -241,20 +276,21 @@ impl Run {
     ) -> Result<Summary, String> {
         let mut t = Triage::new(origin, self.options.clone());
         let mut decoder = Utf8Chunks::default();
-        let mut buf = vec![0u8; CHUNK];
+        // A plain file is read on from its first chunk (taken by the caller's `BufReader`).
+        let mut buf = ReadBuf::new(0);
         loop {
-            let n = match reader.read(&mut buf) {
+            let n = match reader.read(buf.space()) {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(format!("cannot read {origin}: {e}")),
             };
             if decoder.encoding().is_none() {
-                if let Some(what) = binary_format(buf.get(..n).unwrap_or_default()) {
+                if let Some(what) = binary_format(buf.filled(n)) {
                     return Err(unreadable_message(origin, what));
                 }
             }
-            t.feed(decoder.push(buf.get(..n).unwrap_or_default()));
+            t.feed(decoder.push(buf.filled(n)));
             if count {
                 self.progress.inc(n as u64);
             }
@@ -331,13 +367,13 @@ fn first_part(
 ) -> std::io::Result<(Summary, Option<Vec<u8>>)> {
     let mut reader = File::open(path)?.take(len);
     let mut t = Triage::new(name, options.clone());
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = ReadBuf::new(0);
     loop {
-        let n = reader.read(&mut buf)?;
+        let n = reader.read(buf.space())?;
         if n == 0 {
             break;
         }
-        t.feed(buf.get(..n).unwrap_or_default());
+        t.feed(buf.filled(n));
         progress.inc(n as u64);
     }
     let header = t.header().map(<[u8]>::to_vec);
@@ -367,13 +403,13 @@ fn second_part(
     prefix.stop_at_first_header();
     let mut prefix_len = 0u64;
     let mut rest: Option<Triage> = None;
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = ReadBuf::new(start);
     loop {
-        let n = reader.read(&mut buf)?;
+        let n = reader.read(buf.space())?;
         if n == 0 {
             break;
         }
-        let chunk = buf.get(..n).unwrap_or_default();
+        let chunk = buf.filled(n);
         progress.inc(n as u64);
         if let Some(t) = rest.as_mut() {
             t.feed(chunk);
@@ -411,13 +447,13 @@ fn reread(
         t.seed_header(h);
     }
     t.stop_at_first_header();
-    let mut buf = vec![0u8; CHUNK];
+    let mut buf = ReadBuf::new(start);
     loop {
-        let n = reader.read(&mut buf)?;
+        let n = reader.read(buf.space())?;
         if n == 0 {
             break;
         }
-        t.feed_until_header(buf.get(..n).unwrap_or_default());
+        t.feed_until_header(buf.filled(n));
     }
     Ok(t.finish())
 }
