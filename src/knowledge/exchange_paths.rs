@@ -144,10 +144,15 @@ pub const VERBS: &[ExchangeVerb] = &[
 
 /// The Exchange endpoint a URL path belongs to (`/EWS/Exchange.asmx` is EWS), if any.
 pub fn path(path: &str) -> Option<&'static ExchangePath> {
-    let lower = path.to_ascii_lowercase();
+    // The prefixes are lower case (a test checks it), so an ASCII case-insensitive comparison of
+    // the path's head is the same as lowering the whole path first, without a copy of it.
+    let path = path.as_bytes();
     PATHS
         .iter()
-        .filter(|p| lower.starts_with(p.prefix))
+        .filter(|p| {
+            path.get(..p.prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.prefix.as_bytes()))
+        })
         .max_by_key(|p| p.prefix.len())
 }
 

@@ -2,12 +2,14 @@
 //! severity and a few example lines, all bounded) and the failures-per-minute series; summaries of
 //! parts and files merge into one. Group labels come from the knowledge tables.
 
-use super::failure::Failure;
+use super::failure::Record;
 use super::time;
 use crate::knowledge::{aadsts, apps, iis, win32, xms_diagnostics, xms_reasons};
 use crate::report::Severity;
 use serde::{Deserialize, Serialize};
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// Example lines kept per group.
 pub const EXAMPLES: usize = 3;
@@ -82,6 +84,82 @@ pub struct Group {
 
 type GroupId = (GroupKind, String, Option<String>);
 
+/// A group id as borrowed parts, so that a failure finds its group without building a key.
+trait IdParts {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>);
+}
+
+impl IdParts for GroupId {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>) {
+        (self.0, &self.1, self.2.as_deref())
+    }
+}
+
+impl IdParts for (GroupKind, &str, Option<&str>) {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>) {
+        *self
+    }
+}
+
+impl<'a> Borrow<dyn IdParts + 'a> for GroupId {
+    fn borrow(&self) -> &(dyn IdParts + 'a) {
+        self
+    }
+}
+
+// Borrowed ids order as the owned tuples do, so both find the same entry of the map.
+impl PartialEq for dyn IdParts + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn IdParts + '_ {}
+
+impl PartialOrd for dyn IdParts + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn IdParts + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parts().cmp(&other.parts())
+    }
+}
+
+/// A short key written on the stack (a status such as `401.1`, a code, `win32 5`).
+struct ShortKey {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl ShortKey {
+    fn new() -> ShortKey {
+        ShortKey {
+            bytes: [0; 32],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl Write for ShortKey {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        room.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// The result of a triage run, or of several merged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -113,7 +191,7 @@ pub struct Bucket {
 impl Summary {
     /// Counts one failure into the totals, its groups and the series; `line` is the line it came
     /// from, masked only when a group still wants an example.
-    pub fn add(&mut self, f: &Failure, origin: &str, line: &str) {
+    pub fn add(&mut self, f: &Record, origin: &str, line: &str) {
         self.failures += 1;
         if f.severity == Severity::Error {
             self.errors += 1;
@@ -125,21 +203,21 @@ impl Summary {
             }
         }
         let mut text = None;
-        for id in group_ids(f) {
-            self.add_to_group(id, f, origin, line, &mut text);
-        }
+        for_each_id(f, |kind, key, detail| {
+            self.add_to_group((kind, key, detail), f, origin, line, &mut text);
+        });
     }
 
     fn add_to_group(
         &mut self,
-        id: GroupId,
-        f: &Failure,
+        id: (GroupKind, &str, Option<&str>),
+        f: &Record,
         origin: &str,
         line: &str,
         text: &mut Option<String>,
     ) {
-        // Most failures fall into a group that exists already: one lookup, no key copied.
-        if let Some(g) = self.groups.get_mut(&id) {
+        // Most failures fall into a group that exists already: one lookup, no key built.
+        if let Some(g) = self.groups.get_mut(&id as &dyn IdParts) {
             count_in(g, f, origin, line, text);
             return;
         }
@@ -149,7 +227,7 @@ impl Summary {
             (kind, "(other)".to_string(), None)
         } else {
             *n += 1;
-            id
+            (kind, id.1.to_string(), id.2.map(str::to_string))
         };
         let g = self.groups.entry(id.clone()).or_insert_with(|| Group {
             label: label(kind, &id.1, f),
@@ -301,10 +379,9 @@ fn set_if(slot: &mut Option<String>, value: &str, better: fn(&str, &str) -> bool
     }
 }
 
-/// The groups a failure counts in.
 /// Counts one failure in its group: count, worst severity, first and last seen, and the first
 /// example lines (masked once per failure, shared by its groups).
-fn count_in(g: &mut Group, f: &Failure, origin: &str, line: &str, text: &mut Option<String>) {
+fn count_in(g: &mut Group, f: &Record, origin: &str, line: &str, text: &mut Option<String>) {
     g.count += 1;
     g.severity = g.severity.min(f.severity);
     if let Some(t) = &f.time {
@@ -321,49 +398,84 @@ fn count_in(g: &mut Group, f: &Failure, origin: &str, line: &str, text: &mut Opt
     }
 }
 
-fn group_ids(f: &Failure) -> Vec<GroupId> {
-    let mut out = Vec::new();
+/// Calls `each` with the kind, key and detail of every group a failure counts in.
+fn for_each_id(f: &Record, mut each: impl FnMut(GroupKind, &str, Option<&str>)) {
     if let Some(d) = &f.diagnostic {
-        let code = d.code.map_or_else(|| "-".to_string(), |c| c.to_string());
-        out.push((GroupKind::Diagnostic, code, d.reason.clone()));
+        let mut code = ShortKey::new();
+        match d.code {
+            Some(c) => {
+                let _ = write!(code, "{c}");
+            }
+            None => {
+                let _ = code.write_str("-");
+            }
+        }
+        each(GroupKind::Diagnostic, code.as_str(), d.reason.as_deref());
     }
-    if let Some(code) = f.aadsts {
-        out.push((GroupKind::Aadsts, format!("AADSTS{code}"), None));
+    if let Some(c) = f.aadsts {
+        let mut key = ShortKey::new();
+        let _ = write!(key, "AADSTS{c}");
+        each(GroupKind::Aadsts, key.as_str(), None);
     }
     if let Some(st) = f.status {
-        let key = match f.substatus {
-            Some(sub) => format!("{st}.{sub}"),
-            None => st.to_string(),
+        let mut key = ShortKey::new();
+        let _ = match f.substatus {
+            Some(sub) => write!(key, "{st}.{sub}"),
+            None => write!(key, "{st}"),
         };
-        let detail = f.win32.filter(|w| *w != 0).map(|w| format!("win32 {w}"));
-        out.push((GroupKind::Status, key, detail));
+        let mut detail = ShortKey::new();
+        let detail = match f.win32.filter(|w| *w != 0) {
+            Some(w) => {
+                let _ = write!(detail, "win32 {w}");
+                Some(detail.as_str())
+            }
+            None => None,
+        };
+        each(GroupKind::Status, key.as_str(), detail);
     }
     if let Some(path) = &f.path {
         let key = match f.known.endpoint {
-            Some(prefix) => prefix.to_string(),
-            None => crate::text::ellipsis(&path.to_ascii_lowercase(), 80),
+            Some(prefix) => Cow::Borrowed(prefix),
+            None => Cow::Owned(ellipsis(&ascii_lower(path), 80).into_owned()),
         };
-        out.push((GroupKind::Endpoint, key, None));
+        each(GroupKind::Endpoint, &key, None);
     }
     if let Some(ua) = &f.user_agent {
         let key = match f.known.client {
-            Some(prefix) => prefix.to_string(),
-            None => crate::text::ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
+            Some(prefix) => Cow::Borrowed(prefix),
+            None => ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
         };
-        out.push((GroupKind::Client, key, None));
+        each(GroupKind::Client, &key, None);
     }
     if let Some(app) = &f.app_id {
-        out.push((GroupKind::App, app.to_ascii_lowercase(), None));
+        each(GroupKind::App, &ascii_lower(app), None);
     }
     if let Some(user) = &f.user {
-        let key = if user == "-" { "(anonymous)" } else { user };
-        out.push((GroupKind::User, crate::text::ellipsis(key, 120), None));
+        let key: &str = if user == "-" { "(anonymous)" } else { user };
+        each(GroupKind::User, &ellipsis(key, 120), None);
     }
-    out
+}
+
+/// `text::ellipsis`, borrowing a text that is short enough.
+fn ellipsis(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max || s.chars().count() <= max {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(crate::text::ellipsis(s, max))
+    }
+}
+
+/// ASCII lower case, borrowing a text that has no upper-case letter.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// What a group's key means, from the knowledge tables.
-fn label(kind: GroupKind, key: &str, f: &Failure) -> String {
+fn label(kind: GroupKind, key: &str, f: &Record) -> String {
     match kind {
         GroupKind::Diagnostic => {
             let reason = f.diagnostic.as_ref().and_then(|d| d.reason.as_deref());
