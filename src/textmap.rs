@@ -182,8 +182,9 @@ pub fn iis_decode(value: &str) -> String {
 
 /// `iis_decode`, borrowing the value when there is nothing to undo.
 pub fn iis_decode_cow(value: &str) -> std::borrow::Cow<'_, str> {
-    let plus = value.contains('+') && !value.trim().contains(' ');
-    if !plus && !value.contains('%') {
+    let b = value.as_bytes();
+    let plus = memchr::memchr(b'+', b).is_some() && !value.trim().contains(' ');
+    if !plus && memchr::memchr(b'%', b).is_none() {
         return std::borrow::Cow::Borrowed(value);
     }
     let mut v = value.to_string();

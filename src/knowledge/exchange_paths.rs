@@ -142,17 +142,22 @@ pub const VERBS: &[ExchangeVerb] = &[
     },
 ];
 
+/// The longest prefix `path` can match (a test checks that none is longer).
+const LONGEST_PREFIX: usize = 48;
+
 /// The Exchange endpoint a URL path belongs to (`/EWS/Exchange.asmx` is EWS), if any.
 pub fn path(path: &str) -> Option<&'static ExchangePath> {
-    // The prefixes are lower case (a test checks it), so an ASCII case-insensitive comparison of
-    // the path's head is the same as lowering the whole path first, without a copy of it.
-    let path = path.as_bytes();
+    // The prefixes are lower case (a test checks it) and short, so the path's head lowered on the
+    // stack stands for the whole path lowered; a prefix longer than the head cannot match.
+    let mut head = [0u8; LONGEST_PREFIX];
+    let n = path.len().min(LONGEST_PREFIX);
+    let lower = head.get_mut(..n).unwrap_or_default();
+    lower.copy_from_slice(path.as_bytes().get(..n).unwrap_or_default());
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
     PATHS
         .iter()
-        .filter(|p| {
-            path.get(..p.prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p.prefix.as_bytes()))
-        })
+        .filter(|p| lower.starts_with(p.prefix.as_bytes()))
         .max_by_key(|p| p.prefix.len())
 }
 
@@ -172,6 +177,7 @@ mod tests {
         }
         for p in PATHS {
             assert_eq!(p.prefix, p.prefix.to_ascii_lowercase());
+            assert!(p.prefix.len() <= LONGEST_PREFIX, "{}", p.prefix);
             crate::knowledge::assert_source(p.source, p.prefix);
         }
         for pair in VERBS.windows(2) {

@@ -210,7 +210,9 @@ pub fn read<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Read<'a> {
     let facts = match layout {
-        Layout::Iis(l) if !line.contains('\t') => iis_facts(l, line, ranges, diagnostics),
+        Layout::Iis(l) if memchr::memchr(b'\t', line.as_bytes()).is_none() => {
+            iis_facts(l, line, ranges, diagnostics)
+        }
         Layout::Text => iis::line_row(None, line, 0).map(|r| Facts::of_row(&r)),
         Layout::Iis(l) => iis::line_row(Some(&l.names), line, 0).map(|r| Facts::of_row(&r)),
         Layout::Csv(l) => match exchange_csv::line_row(&l.names, line, 0) {

@@ -219,7 +219,8 @@ impl Triage {
         if line.is_empty() {
             return false;
         }
-        if line.first() == Some(&b'#') || line.starts_with(b"DateTime,") {
+        let first = line.first().copied();
+        if first == Some(b'#') || (first == Some(b'D') && line.starts_with(b"DateTime,")) {
             if let Some(layout) = Layout::from_header(line) {
                 if self.stop_at_header {
                     self.summary.lines -= 1;
@@ -230,7 +231,7 @@ impl Triage {
                 self.header = Some(line.to_vec());
                 return false;
             }
-            if line.first() == Some(&b'#') {
+            if first == Some(b'#') {
                 return false;
             }
         }

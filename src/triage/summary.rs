@@ -9,7 +9,6 @@ use crate::report::Severity;
 use serde::{Deserialize, Serialize};
 use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// Example lines kept per group.
 pub const EXAMPLES: usize = 3;
@@ -148,15 +147,32 @@ impl ShortKey {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default()
     }
-}
 
-impl Write for ShortKey {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+    /// Appends text (what does not fit is left out; the keys written are far shorter).
+    fn push(&mut self, s: &str) {
         let end = self.len + s.len();
-        let room = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
-        room.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
+        if let Some(room) = self.bytes.get_mut(self.len..end) {
+            room.copy_from_slice(s.as_bytes());
+            self.len = end;
+        }
+    }
+
+    /// Appends a number in decimal, as `Display` writes it.
+    fn number(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let text = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok());
+        self.push(text.unwrap_or_default());
     }
 }
 
@@ -403,30 +419,29 @@ fn for_each_id(f: &Record, mut each: impl FnMut(GroupKind, &str, Option<&str>)) 
     if let Some(d) = &f.diagnostic {
         let mut code = ShortKey::new();
         match d.code {
-            Some(c) => {
-                let _ = write!(code, "{c}");
-            }
-            None => {
-                let _ = code.write_str("-");
-            }
+            Some(c) => code.number(c.into()),
+            None => code.push("-"),
         }
         each(GroupKind::Diagnostic, code.as_str(), d.reason.as_deref());
     }
     if let Some(c) = f.aadsts {
         let mut key = ShortKey::new();
-        let _ = write!(key, "AADSTS{c}");
+        key.push("AADSTS");
+        key.number(c.into());
         each(GroupKind::Aadsts, key.as_str(), None);
     }
     if let Some(st) = f.status {
         let mut key = ShortKey::new();
-        let _ = match f.substatus {
-            Some(sub) => write!(key, "{st}.{sub}"),
-            None => write!(key, "{st}"),
-        };
+        key.number(st.into());
+        if let Some(sub) = f.substatus {
+            key.push(".");
+            key.number(sub.into());
+        }
         let mut detail = ShortKey::new();
         let detail = match f.win32.filter(|w| *w != 0) {
             Some(w) => {
-                let _ = write!(detail, "win32 {w}");
+                detail.push("win32 ");
+                detail.number(w.into());
                 Some(detail.as_str())
             }
             None => None,
