@@ -201,18 +201,25 @@ pub fn nth_field(line: &[u8], index: usize, count: usize) -> Option<&[u8]> {
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
             let mut spaces = spaces_in(u64::from_le_bytes(word));
-            while spaces != 0 {
-                // The highest flagged byte is the last space of the word.
-                let byte = (63 - spaces.leading_zeros() as usize) / 8;
-                let at = pos - 8 + byte;
-                if seen == from_end {
-                    return line.get(at + 1..end);
+            let count = spaces.count_ones() as usize;
+            if seen + count <= from_end {
+                // The field starts before this word: pass its spaces at once.
+                if count > 0 {
+                    end = pos - 8 + spaces.trailing_zeros() as usize / 8;
+                    seen += count;
                 }
+                pos -= 8;
+                continue;
+            }
+            // The field starts in this word: pass the spaces after it, from the last one back.
+            while seen < from_end {
+                let byte = (63 - spaces.leading_zeros() as usize) / 8;
+                end = pos - 8 + byte;
                 seen += 1;
-                end = at;
                 spaces &= !(0x80 << (byte * 8));
             }
-            pos -= 8;
+            let byte = (63 - spaces.leading_zeros() as usize) / 8;
+            return line.get(pos - 8 + byte + 1..end);
         }
         while pos > 0 {
             pos -= 1;

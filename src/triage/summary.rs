@@ -379,8 +379,28 @@ impl Summary {
 
 /// Widens a first/last pair to take in `first..=last`.
 fn widen(lo: &mut Option<String>, hi: &mut Option<String>, first: &str, last: &str) {
-    set_if(lo, first, |new, old| new < old);
-    set_if(hi, last, |new, old| new > old);
+    set_if(lo, first, |new, old| time_order(new, old).is_lt());
+    set_if(hi, last, |new, old| time_order(new, old).is_gt());
+}
+
+/// The order of two texts; times (`YYYY-MM-DD HH:MM:SS`, 19 bytes) compare as two numbers of their
+/// bytes, big-endian, which is their byte order without a call to `memcmp`.
+fn time_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match time_words(a).zip(time_words(b)) {
+        Some((x, y)) => x.cmp(&y),
+        None => a.cmp(b),
+    }
+}
+
+/// A 19-byte text as a number of its first 16 bytes and one of its last 3, big-endian.
+fn time_words(t: &str) -> Option<(u128, u32)> {
+    let b = t.as_bytes();
+    if b.len() != 19 {
+        return None;
+    }
+    let head: [u8; 16] = b.get(..16)?.try_into().ok()?;
+    let tail = [0, *b.get(16)?, *b.get(17)?, *b.get(18)?];
+    Some((u128::from_be_bytes(head), u32::from_be_bytes(tail)))
 }
 
 /// Sets `slot` to `value` when empty or when `better(value, current)`, reusing its allocation.
@@ -523,5 +543,37 @@ fn label(kind: GroupKind, key: &str, f: &Record) -> String {
         GroupKind::Client => f.client.unwrap_or_default().to_string(),
         GroupKind::App => apps::app_by_id(key).map_or("", |a| a.name).to_string(),
         GroupKind::User => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_are_written_as_display_writes_them() {
+        for n in [0, 7, 401, 2_000_008, u64::from(u32::MAX), u64::MAX] {
+            let mut key = ShortKey::new();
+            key.push("win32 ");
+            key.number(n);
+            assert_eq!(key.as_str(), format!("win32 {n}"));
+        }
+    }
+
+    #[test]
+    fn times_order_as_their_bytes() {
+        let times = [
+            "2024-05-02 10:00:00",
+            "2024-05-02 10:00:01",
+            "2024-05-02 10:01:00",
+            "2025-01-01 00:00:00",
+            "2024-05-02",
+            "",
+        ];
+        for a in times {
+            for b in times {
+                assert_eq!(time_order(a, b), a.cmp(b), "{a} {b}");
+            }
+        }
     }
 }
