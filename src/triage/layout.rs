@@ -201,7 +201,9 @@ pub fn nth_field(line: &[u8], index: usize, count: usize) -> Option<&[u8]> {
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
         {
             let mut spaces = spaces_in(u64::from_le_bytes(word));
-            let count = spaces.count_ones() as usize;
+            // One flag bit per byte: a multiply sums the flags into the top byte, cheaper than
+            // `count_ones` on x86-64 builds without the POPCNT instruction.
+            let count = ((spaces >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
             if seen + count <= from_end {
                 // The field starts before this word: pass its spaces at once.
                 if count > 0 {
