@@ -177,14 +177,24 @@ pub fn word_start(text: &str, pos: usize) -> bool {
 /// Undoes the IIS log form of a value: `+` for spaces (only when the value has no real spaces)
 /// and `%XX` escapes.
 pub fn iis_decode(value: &str) -> String {
+    iis_decode_cow(value).into_owned()
+}
+
+/// `iis_decode`, borrowing the value when there is nothing to undo.
+pub fn iis_decode_cow(value: &str) -> std::borrow::Cow<'_, str> {
+    let b = value.as_bytes();
+    let plus = memchr::memchr(b'+', b).is_some() && !value.trim().contains(' ');
+    if !plus && memchr::memchr(b'%', b).is_none() {
+        return std::borrow::Cow::Borrowed(value);
+    }
     let mut v = value.to_string();
-    if v.contains('+') && !v.trim().contains(' ') {
+    if plus {
         v = v.replace('+', " ");
     }
     if v.contains('%') {
         v = crate::text::percent_decode(&v);
     }
-    v
+    std::borrow::Cow::Owned(v)
 }
 
 /// Skips spaces and tabs from `pos`.

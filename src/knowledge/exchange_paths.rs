@@ -142,12 +142,22 @@ pub const VERBS: &[ExchangeVerb] = &[
     },
 ];
 
+/// The longest prefix `path` can match (a test checks that none is longer).
+const LONGEST_PREFIX: usize = 48;
+
 /// The Exchange endpoint a URL path belongs to (`/EWS/Exchange.asmx` is EWS), if any.
 pub fn path(path: &str) -> Option<&'static ExchangePath> {
-    let lower = path.to_ascii_lowercase();
+    // The prefixes are lower case (a test checks it) and short, so the path's head lowered on the
+    // stack stands for the whole path lowered; a prefix longer than the head cannot match.
+    let mut head = [0u8; LONGEST_PREFIX];
+    let n = path.len().min(LONGEST_PREFIX);
+    let lower = head.get_mut(..n).unwrap_or_default();
+    lower.copy_from_slice(path.as_bytes().get(..n).unwrap_or_default());
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
     PATHS
         .iter()
-        .filter(|p| lower.starts_with(p.prefix))
+        .filter(|p| lower.starts_with(p.prefix.as_bytes()))
         .max_by_key(|p| p.prefix.len())
 }
 
@@ -167,6 +177,7 @@ mod tests {
         }
         for p in PATHS {
             assert_eq!(p.prefix, p.prefix.to_ascii_lowercase());
+            assert!(p.prefix.len() <= LONGEST_PREFIX, "{}", p.prefix);
             crate::knowledge::assert_source(p.source, p.prefix);
         }
         for pair in VERBS.windows(2) {

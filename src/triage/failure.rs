@@ -1,6 +1,10 @@
 //! One failed request as triage records it: read in full from a candidate log line with the log
 //! readers of `decode::logs`, or from a text line that names an AADSTS code or an x-ms-diagnostics
 //! value; the line it came from is kept with secrets masked.
+//!
+//! A failure is counted from a `Record` that borrows its fields from the line where it can; the
+//! owned `Failure` is made only where records are kept (`--ndjson`). Logged x-ms-diagnostics values
+//! repeat, so each distinct value is parsed once (`Diagnostics`).
 
 use super::layout::{self, Iis, Layout};
 use super::time;
@@ -12,6 +16,9 @@ use crate::knowledge::headers::HeaderReader;
 use crate::knowledge::{exchange_paths, user_agents};
 use crate::report::Severity;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The longest example line kept, in characters.
 const MAX_TEXT: usize = 2000;
@@ -89,6 +96,88 @@ pub struct Known {
     pub client: Option<&'static str>,
 }
 
+/// A failure as triage counts it: the fields of `Failure`, borrowed from the line where they can
+/// be (`to_failure` makes the owned record).
+#[derive(Debug, Clone)]
+pub struct Record<'a> {
+    pub line: u64,
+    /// `YYYY-MM-DD HH:MM:SS`.
+    pub time: Option<Cow<'a, str>>,
+    pub severity: Severity,
+    pub status: Option<u16>,
+    pub substatus: Option<u16>,
+    pub win32: Option<u32>,
+    pub method: Option<Cow<'a, str>>,
+    pub path: Option<Cow<'a, str>>,
+    pub endpoint: Option<&'static str>,
+    pub user: Option<Cow<'a, str>>,
+    pub user_agent: Option<Cow<'a, str>>,
+    pub client: Option<&'static str>,
+    pub app_id: Option<String>,
+    pub diagnostic: Option<Arc<Diagnostic>>,
+    pub aadsts: Option<u32>,
+    pub known: Known,
+}
+
+impl Record<'_> {
+    /// The owned failure record (without its text, which the caller fills).
+    pub fn to_failure(&self) -> Failure {
+        let own = |v: &Option<Cow<'_, str>>| v.as_deref().map(str::to_string);
+        Failure {
+            line: self.line,
+            time: own(&self.time),
+            severity: self.severity,
+            status: self.status,
+            substatus: self.substatus,
+            win32: self.win32,
+            method: own(&self.method),
+            path: own(&self.path),
+            endpoint: self.endpoint,
+            user: own(&self.user),
+            user_agent: own(&self.user_agent),
+            client: self.client,
+            app_id: self.app_id.clone(),
+            diagnostic: self.diagnostic.as_deref().cloned(),
+            aadsts: self.aadsts,
+            known: self.known,
+            text: String::new(),
+        }
+    }
+}
+
+/// Distinct values of logged x-ms-diagnostics fields, each parsed once.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    parsed: HashMap<String, Option<Arc<Diagnostic>>>,
+}
+
+/// Distinct x-ms-diagnostics values remembered; the memory starts over past this many.
+const DIAGNOSTICS_KEPT: usize = 256;
+
+impl Diagnostics {
+    /// The diagnostic of a logged field value (IIS `+`/`%XX` form), `None` when it holds none.
+    fn of_iis_field(&mut self, raw: &str) -> Option<Arc<Diagnostic>> {
+        if let Some(d) = self.parsed.get(raw) {
+            return d.clone();
+        }
+        let d = parse_diagnostic(&crate::textmap::iis_decode(raw)).map(Arc::new);
+        if self.parsed.len() >= DIAGNOSTICS_KEPT {
+            self.parsed.clear();
+        }
+        self.parsed.insert(raw.to_string(), d.clone());
+        d
+    }
+}
+
+/// The x-ms-diagnostics value of a logged field (decoded), when it names a code or a reason.
+fn parse_diagnostic(v: &str) -> Option<Diagnostic> {
+    exchange_csv::embedded_diagnostics(v)
+        .map(|(_, d)| d)
+        .or_else(|| xms_diagnostics::parse_value(v))
+        .filter(|d| d.code.is_some() || d.reason().is_some())
+        .map(|d| diagnostic(&d))
+}
+
 /// Searchers built once for the needles every failure line is searched for.
 fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
     use std::sync::OnceLock;
@@ -104,18 +193,26 @@ fn finder(needle: &'static str) -> &'static memchr::memmem::Finder<'static> {
 }
 
 /// What a candidate line turned out to be.
-pub enum Read {
+pub enum Read<'a> {
     /// A request of the log; a failure or not.
-    Request(Option<Failure>),
+    Request(Option<Record<'a>>),
     /// Not a line of the log: read as text.
-    Text(Option<Failure>),
+    Text(Option<Record<'a>>),
 }
 
 /// Reads a candidate line (its cheap test said it may have failed) in full. `ranges` is a
 /// reused buffer for the field positions.
-pub fn read(layout: &Layout, line: &str, number: u64, ranges: &mut Vec<(usize, usize)>) -> Read {
+pub fn read<'a>(
+    layout: &Layout,
+    line: &'a str,
+    number: u64,
+    ranges: &mut Vec<(usize, usize)>,
+    diagnostics: &mut Diagnostics,
+) -> Read<'a> {
     let facts = match layout {
-        Layout::Iis(l) if !line.contains('\t') => iis_facts(l, line, ranges),
+        Layout::Iis(l) if memchr::memchr(b'\t', line.as_bytes()).is_none() => {
+            iis_facts(l, line, ranges, diagnostics)
+        }
         Layout::Text => iis::line_row(None, line, 0).map(|r| Facts::of_row(&r)),
         Layout::Iis(l) => iis::line_row(Some(&l.names), line, 0).map(|r| Facts::of_row(&r)),
         Layout::Csv(l) => match exchange_csv::line_row(&l.names, line, 0) {
@@ -134,93 +231,117 @@ pub fn read(layout: &Layout, line: &str, number: u64, ranges: &mut Vec<(usize, u
     }
 }
 
-/// The facts of a log line a failure record is made of.
+/// The facts of a log line a failure record is made of, borrowed from the line where they can be.
 #[derive(Default)]
-struct Facts {
-    time: Option<String>,
+struct Facts<'a> {
+    time: Option<Cow<'a, str>>,
     status: u16,
     substatus: Option<u16>,
     win32: Option<u32>,
-    method: Option<String>,
-    path: Option<String>,
-    user: Option<String>,
-    user_agent: Option<String>,
-    /// Logged x-ms-diagnostics values, decoded.
-    diagnostics: Vec<String>,
+    method: Option<Cow<'a, str>>,
+    path: Option<Cow<'a, str>>,
+    user: Option<Cow<'a, str>>,
+    user_agent: Option<Cow<'a, str>>,
+    /// The first logged x-ms-diagnostics value that names a code or a reason.
+    diagnostic: Option<Arc<Diagnostic>>,
     /// An Exchange CSV row (the reader already decided that it failed).
     csv: bool,
 }
 
 /// Reads the fields of an IIS line by their positions, without a record of every field; `None`
 /// when the field count differs from the `#Fields` line or the status is not a number.
-fn iis_facts(l: &Iis, line: &str, ranges: &mut Vec<(usize, usize)>) -> Option<Facts> {
+fn iis_facts<'a>(
+    l: &Iis,
+    line: &'a str,
+    ranges: &mut Vec<(usize, usize)>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Facts<'a>> {
     layout::space_ranges(line.as_bytes(), ranges);
     if ranges.len() != l.names.len() {
         return None;
     }
-    let get = |i: Option<usize>| {
-        i.and_then(|i| ranges.get(i))
-            .and_then(|&(s, e)| line.get(s..e))
-    };
-    let own = |i: Option<usize>| get(i).filter(|v| *v != "-").map(str::to_string);
-    let time = match (get(l.at.date), get(l.at.time)) {
-        (Some(d), Some(t)) => time::normalise(&format!("{d} {t}"), false),
+    let range = |i: Option<usize>| i.and_then(|i| ranges.get(i)).copied();
+    let get = |i: Option<usize>| range(i).and_then(|(s, e)| line.get(s..e));
+    let own = |i: Option<usize>| get(i).filter(|v| *v != "-").map(Cow::Borrowed);
+    let time = match (range(l.at.date), range(l.at.time)) {
+        (Some(d), Some(t)) => iis_time(line, d, t),
         _ => None,
     };
+    let status = get(l.at.status)?.parse().ok()?;
+    let diagnostic =
+        l.at.diagnostics
+            .iter()
+            .filter_map(|&i| get(Some(i)))
+            .filter(|v| *v != "-")
+            .find_map(|v| diagnostics.of_iis_field(v));
     Some(Facts {
         time,
-        status: get(l.at.status)?.parse().ok()?,
+        status,
         substatus: get(l.at.substatus).map(|s| s.parse().unwrap_or(0)),
         win32: get(l.at.win32).and_then(|s| s.parse().ok()),
         method: own(l.at.method),
         path: own(l.at.stem),
-        user: get(l.at.user).map(str::to_string),
-        user_agent: own(l.at.agent).map(|ua| crate::textmap::iis_decode(&ua)),
-        diagnostics: l
-            .at
-            .diagnostics
-            .iter()
-            .filter_map(|&i| get(Some(i)))
+        user: get(l.at.user).map(Cow::Borrowed),
+        user_agent: get(l.at.agent)
             .filter(|v| *v != "-")
-            .map(crate::textmap::iis_decode)
-            .collect(),
+            .map(crate::textmap::iis_decode_cow),
+        diagnostic,
         csv: false,
     })
 }
 
-impl Facts {
-    fn of_row(row: &LogRow) -> Facts {
+/// The time of an IIS line from its `date` and `time` fields (byte ranges): borrowed from the line
+/// when the two fields are `YYYY-MM-DD HH:MM:SS` with one space between, else normalised.
+fn iis_time<'a>(line: &'a str, date: (usize, usize), time: (usize, usize)) -> Option<Cow<'a, str>> {
+    let (d, t) = (line.get(date.0..date.1)?, line.get(time.0..time.1)?);
+    let clock = |b: &[u8]| {
+        b.len() == 8
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 2 || i == 5 {
+                    *c == b':'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    if d.len() == 10
+        && layout::starts_with_date(d.as_bytes())
+        && clock(t.as_bytes())
+        && time.0 == date.1 + 1
+    {
+        return line.get(date.0..time.1).map(Cow::Borrowed);
+    }
+    time::normalise(&format!("{d} {t}"), false).map(Cow::Owned)
+}
+
+impl<'a> Facts<'a> {
+    fn of_row(row: &LogRow) -> Facts<'a> {
         Facts {
-            time: row.time.as_deref().and_then(|t| time::normalise(t, false)),
+            time: row
+                .time
+                .as_deref()
+                .and_then(|t| time::normalise(t, false))
+                .map(Cow::Owned),
             status: row.status,
             substatus: row.get("sc-substatus").map(|_| row.substatus),
             win32: row.win32,
-            method: row.method.clone(),
-            path: row.path.clone().filter(|p| p != "-"),
-            user: row.user.clone(),
-            user_agent: row.user_agent.clone().filter(|u| u != "-"),
-            diagnostics: row
+            method: row.method.clone().map(Cow::Owned),
+            path: row.path.clone().filter(|p| p != "-").map(Cow::Owned),
+            user: row.user.clone().map(Cow::Owned),
+            user_agent: row.user_agent.clone().filter(|u| u != "-").map(Cow::Owned),
+            diagnostic: row
                 .headers
                 .iter()
                 .filter(|h| matches!(h.kind, HeaderReader::Diagnostics { .. }))
-                .map(|h| h.value.clone())
-                .collect(),
+                .find_map(|h| parse_diagnostic(&h.value))
+                .map(Arc::new),
             csv: false,
         }
     }
 
-    /// The failure record (without its text, which the caller fills where it is kept).
-    fn failure(self, line: &str, number: u64) -> Failure {
-        let diagnostic = self
-            .diagnostics
-            .iter()
-            .find_map(|v| {
-                exchange_csv::embedded_diagnostics(v)
-                    .map(|(_, d)| d)
-                    .or_else(|| xms_diagnostics::parse_value(v))
-                    .filter(|d| d.code.is_some() || d.reason().is_some())
-            })
-            .map(|d| diagnostic(&d));
+    /// The failure record.
+    fn failure(self, line: &str, number: u64) -> Record<'a> {
+        let diagnostic = self.diagnostic;
         let aadsts = aadsts_in(line);
         let severity = if self.status >= 500 || diagnostic.is_some() || aadsts.is_some() {
             Severity::Error
@@ -229,7 +350,7 @@ impl Facts {
         };
         let endpoint = self.path.as_deref().and_then(exchange_paths::path);
         let client = self.user_agent.as_deref().and_then(user_agents::client);
-        Failure {
+        Record {
             line: number,
             time: self.time,
             severity,
@@ -249,7 +370,6 @@ impl Facts {
                 endpoint: endpoint.map(|p| p.prefix),
                 client: client.map(|a| a.prefix),
             },
-            text: String::new(),
         }
     }
 }
@@ -260,7 +380,7 @@ pub fn worth_reading_as_text(line: &[u8]) -> bool {
 }
 
 /// A record from a text line that names an AADSTS code or an x-ms-diagnostics value.
-pub fn from_text(line: &str, number: u64) -> Option<Failure> {
+pub fn from_text(line: &str, number: u64) -> Option<Record<'static>> {
     let aadsts = aadsts_in(line);
     // The value is read from a window around the first `reason=`, so that a hostile line of
     // many megabytes costs no more than a log line.
@@ -273,13 +393,13 @@ pub fn from_text(line: &str, number: u64) -> Option<Failure> {
                 .into_iter()
                 .next()
         })
-        .map(|f| diagnostic(&f.diag));
+        .map(|f| Arc::new(diagnostic(&f.diag)));
     if aadsts.is_none() && diagnostic.is_none() {
         return None;
     }
-    let time =
-        time::line_start_time(line.as_bytes()).map(|t| String::from_utf8_lossy(&t).into_owned());
-    Some(Failure {
+    let time = time::line_start_time(line.as_bytes())
+        .map(|t| Cow::Owned(String::from_utf8_lossy(&t).into_owned()));
+    Some(Record {
         line: number,
         time,
         severity: Severity::Error,
@@ -296,7 +416,6 @@ pub fn from_text(line: &str, number: u64) -> Option<Failure> {
         diagnostic,
         aadsts,
         known: Known::default(),
-        text: String::new(),
     })
 }
 
@@ -369,32 +488,34 @@ pub fn masked_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len().min(MAX_TEXT + 8));
     let mut last = 0;
     for (s, e) in token_ranges(line) {
-        out.push_str(&mask_params(line.get(last..s).unwrap_or_default()));
+        mask_params(line.get(last..s).unwrap_or_default(), &mut out);
         out.push_str(&crate::mask::masked(line.get(s..e).unwrap_or_default()));
         last = e;
     }
-    out.push_str(&mask_params(line.get(last..).unwrap_or_default()));
+    mask_params(line.get(last..).unwrap_or_default(), &mut out);
+    if out.len() <= MAX_TEXT {
+        // No more bytes than the limit means no more characters either.
+        return out;
+    }
     crate::text::ellipsis(&out, MAX_TEXT)
 }
 
-/// Masks secret `name=value` parameters in each space- or comma-separated piece.
-fn mask_params(text: &str) -> String {
-    if !text.contains('=') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut piece = String::new();
-    for c in text.chars() {
-        if c == ' ' || c == ',' {
-            out.push_str(&crate::mask::query(&piece));
-            piece.clear();
-            out.push(c);
+/// Masks secret `name=value` parameters in each space- or comma-separated piece, onto `out`.
+fn mask_params(text: &str, out: &mut String) {
+    let piece = |p: &str, out: &mut String| {
+        if p.contains('=') {
+            out.push_str(&crate::mask::query(p));
         } else {
-            piece.push(c);
+            out.push_str(p);
         }
+    };
+    let mut start = 0;
+    for (at, sep) in text.match_indices([' ', ',']) {
+        piece(text.get(start..at).unwrap_or_default(), out);
+        out.push_str(sep);
+        start = at + sep.len();
     }
-    out.push_str(&crate::mask::query(&piece));
-    out
+    piece(text.get(start..).unwrap_or_default(), out);
 }
 
 #[cfg(test)]

@@ -190,22 +190,59 @@ pub fn nth_field(line: &[u8], index: usize, count: usize) -> Option<&[u8]> {
         line.get(start..end)
     } else {
         // The fields after the status are short (substatus, win32 status, time taken, custom
-        // fields), so a plain backward walk beats a vector search that starts over each time.
+        // fields), so a backward walk eight bytes at a time beats a vector search that starts
+        // over for each field.
         let mut end = line.len();
         let mut seen = 0;
-        let mut i = line.len();
-        while i > 0 {
-            i -= 1;
-            if line.get(i) == Some(&b' ') {
+        let mut pos = line.len();
+        while let Some(word) = pos
+            .checked_sub(8)
+            .and_then(|start| line.get(start..pos))
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let mut spaces = spaces_in(u64::from_le_bytes(word));
+            // One flag bit per byte: a multiply sums the flags into the top byte, cheaper than
+            // `count_ones` on x86-64 builds without the POPCNT instruction.
+            let count = ((spaces >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+            if seen + count <= from_end {
+                // The field starts before this word: pass its spaces at once.
+                if count > 0 {
+                    end = pos - 8 + spaces.trailing_zeros() as usize / 8;
+                    seen += count;
+                }
+                pos -= 8;
+                continue;
+            }
+            // The field starts in this word: pass the spaces after it, from the last one back.
+            while seen < from_end {
+                let byte = (63 - spaces.leading_zeros() as usize) / 8;
+                end = pos - 8 + byte;
+                seen += 1;
+                spaces &= !(0x80 << (byte * 8));
+            }
+            let byte = (63 - spaces.leading_zeros() as usize) / 8;
+            return line.get(pos - 8 + byte + 1..end);
+        }
+        while pos > 0 {
+            pos -= 1;
+            if line.get(pos) == Some(&b' ') {
                 if seen == from_end {
-                    return line.get(i + 1..end);
+                    return line.get(pos + 1..end);
                 }
                 seen += 1;
-                end = i;
+                end = pos;
             }
         }
         (seen == from_end).then(|| line.get(..end)).flatten()
     }
+}
+
+/// The spaces among the eight bytes of a word (little-endian), as the high bit of each byte that
+/// is one; exact, since no carry crosses from one byte into the next.
+fn spaces_in(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ 0x2020_2020_2020_2020;
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The byte ranges of the space-separated fields of an IIS line (runs of spaces count as one),
@@ -282,6 +319,28 @@ mod tests {
         assert_eq!(nth_field(line, 8, 10), Some(&b"12"[..]));
         assert_eq!(nth_field(line, 0, 10), Some(&b"2024-05-02"[..]));
         assert_eq!(nth_field(b"a b", 5, 10), None);
+    }
+
+    #[test]
+    fn the_word_walk_finds_the_same_field_as_a_plain_split() {
+        let line = b"2024-05-02 10:00:01 10.0.0.5 GET /ews/exchange.asmx - 443 CONTOSO\\ann 10.0.1.9 Mozilla/5.0+(Windows) - 401 1 2148074254 15 Bearer+error=\"x\" 2000008;reason=\"a+b\"";
+        let fields: Vec<&[u8]> = line.split(|&c| c == b' ').collect();
+        for cut in 0..line.len() {
+            let part = &line[..cut];
+            let parts: Vec<&[u8]> = part.split(|&c| c == b' ').collect();
+            for (index, want) in parts.iter().enumerate() {
+                assert_eq!(
+                    nth_field(part, index, parts.len()),
+                    Some(*want),
+                    "{index} of {cut}"
+                );
+            }
+        }
+        assert_eq!(nth_field(line, 11, fields.len()), Some(&b"401"[..]));
+        assert_eq!(
+            spaces_in(u64::from_le_bytes(*b" a\xa0 \x80b  ")),
+            0x8080_0000_8000_0080
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Triage {
     failures: Vec<Failure>,
     /// Reused field ranges of a line.
     ranges: Vec<(usize, usize)>,
+    /// Logged x-ms-diagnostics values parsed so far.
+    diagnostics: failure::Diagnostics,
     /// The header line in force, trimmed.
     header: Option<Vec<u8>>,
     stop_at_header: bool,
@@ -71,6 +73,7 @@ impl Triage {
             summary: Summary::default(),
             failures: Vec::new(),
             ranges: Vec::new(),
+            diagnostics: failure::Diagnostics::default(),
             header: None,
             stop_at_header: false,
             stopped: None,
@@ -217,7 +220,8 @@ impl Triage {
         if line.is_empty() {
             return false;
         }
-        if line.first() == Some(&b'#') || line.starts_with(b"DateTime,") {
+        let first = line.first().copied();
+        if first == Some(b'#') || (first == Some(b'D') && line.starts_with(b"DateTime,")) {
             if let Some(layout) = Layout::from_header(line) {
                 if self.stop_at_header {
                     self.summary.lines -= 1;
@@ -228,7 +232,7 @@ impl Triage {
                 self.header = Some(line.to_vec());
                 return false;
             }
-            if line.first() == Some(&b'#') {
+            if first == Some(b'#') {
                 return false;
             }
         }
@@ -240,13 +244,20 @@ impl Triage {
             LineKind::Candidate => {
                 let number = self.summary.lines;
                 let text = lossy(line);
-                match failure::read(&self.layout, &text, number, &mut self.ranges) {
+                let read = failure::read(
+                    &self.layout,
+                    &text,
+                    number,
+                    &mut self.ranges,
+                    &mut self.diagnostics,
+                );
+                match read {
                     failure::Read::Request(None) => self.summary.requests += 1,
                     failure::Read::Request(Some(f)) => {
                         self.summary.requests += 1;
-                        self.record(f, &text);
+                        self.record(&f, &text);
                     }
-                    failure::Read::Text(Some(f)) => self.record(f, &text),
+                    failure::Read::Text(Some(f)) => self.record(&f, &text),
                     failure::Read::Text(None) => {}
                 }
             }
@@ -254,7 +265,7 @@ impl Triage {
                 if failure::worth_reading_as_text(line) {
                     let text = lossy(line);
                     if let Some(f) = failure::from_text(&text, self.summary.lines) {
-                        self.record(f, &text);
+                        self.record(&f, &text);
                     }
                 }
             }
@@ -262,9 +273,10 @@ impl Triage {
         false
     }
 
-    fn record(&mut self, mut failure: Failure, line: &str) {
-        self.summary.add(&failure, &self.origin, line);
+    fn record(&mut self, record: &failure::Record, line: &str) {
+        self.summary.add(record, &self.origin, line);
         if self.options.keep_failures {
+            let mut failure = record.to_failure();
             failure.text = failure::masked_line(line);
             self.failures.push(failure);
         }

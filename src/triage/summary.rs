@@ -2,11 +2,12 @@
 //! severity and a few example lines, all bounded) and the failures-per-minute series; summaries of
 //! parts and files merge into one. Group labels come from the knowledge tables.
 
-use super::failure::Failure;
+use super::failure::Record;
 use super::time;
 use crate::knowledge::{aadsts, apps, iis, win32, xms_diagnostics, xms_reasons};
 use crate::report::Severity;
 use serde::{Deserialize, Serialize};
+use std::borrow::{Borrow, Cow};
 use std::collections::BTreeMap;
 
 /// Example lines kept per group.
@@ -82,6 +83,99 @@ pub struct Group {
 
 type GroupId = (GroupKind, String, Option<String>);
 
+/// A group id as borrowed parts, so that a failure finds its group without building a key.
+trait IdParts {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>);
+}
+
+impl IdParts for GroupId {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>) {
+        (self.0, &self.1, self.2.as_deref())
+    }
+}
+
+impl IdParts for (GroupKind, &str, Option<&str>) {
+    fn parts(&self) -> (GroupKind, &str, Option<&str>) {
+        *self
+    }
+}
+
+impl<'a> Borrow<dyn IdParts + 'a> for GroupId {
+    fn borrow(&self) -> &(dyn IdParts + 'a) {
+        self
+    }
+}
+
+// Borrowed ids order as the owned tuples do, so both find the same entry of the map.
+impl PartialEq for dyn IdParts + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn IdParts + '_ {}
+
+impl PartialOrd for dyn IdParts + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn IdParts + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parts().cmp(&other.parts())
+    }
+}
+
+/// A short key written on the stack (a status such as `401.1`, a code, `win32 5`).
+struct ShortKey {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl ShortKey {
+    fn new() -> ShortKey {
+        ShortKey {
+            bytes: [0; 32],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Appends text (what does not fit is left out; the keys written are far shorter).
+    fn push(&mut self, s: &str) {
+        let end = self.len + s.len();
+        if let Some(room) = self.bytes.get_mut(self.len..end) {
+            room.copy_from_slice(s.as_bytes());
+            self.len = end;
+        }
+    }
+
+    /// Appends a number in decimal, as `Display` writes it.
+    fn number(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let text = digits.get(at..).and_then(|d| std::str::from_utf8(d).ok());
+        self.push(text.unwrap_or_default());
+    }
+}
+
 /// The result of a triage run, or of several merged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -113,7 +207,7 @@ pub struct Bucket {
 impl Summary {
     /// Counts one failure into the totals, its groups and the series; `line` is the line it came
     /// from, masked only when a group still wants an example.
-    pub fn add(&mut self, f: &Failure, origin: &str, line: &str) {
+    pub fn add(&mut self, f: &Record, origin: &str, line: &str) {
         self.failures += 1;
         if f.severity == Severity::Error {
             self.errors += 1;
@@ -125,21 +219,21 @@ impl Summary {
             }
         }
         let mut text = None;
-        for id in group_ids(f) {
-            self.add_to_group(id, f, origin, line, &mut text);
-        }
+        for_each_id(f, |kind, key, detail| {
+            self.add_to_group((kind, key, detail), f, origin, line, &mut text);
+        });
     }
 
     fn add_to_group(
         &mut self,
-        id: GroupId,
-        f: &Failure,
+        id: (GroupKind, &str, Option<&str>),
+        f: &Record,
         origin: &str,
         line: &str,
         text: &mut Option<String>,
     ) {
-        // Most failures fall into a group that exists already: one lookup, no key copied.
-        if let Some(g) = self.groups.get_mut(&id) {
+        // Most failures fall into a group that exists already: one lookup, no key built.
+        if let Some(g) = self.groups.get_mut(&id as &dyn IdParts) {
             count_in(g, f, origin, line, text);
             return;
         }
@@ -149,7 +243,7 @@ impl Summary {
             (kind, "(other)".to_string(), None)
         } else {
             *n += 1;
-            id
+            (kind, id.1.to_string(), id.2.map(str::to_string))
         };
         let g = self.groups.entry(id.clone()).or_insert_with(|| Group {
             label: label(kind, &id.1, f),
@@ -326,8 +420,28 @@ impl Summary {
 
 /// Widens a first/last pair to take in `first..=last`.
 fn widen(lo: &mut Option<String>, hi: &mut Option<String>, first: &str, last: &str) {
-    set_if(lo, first, |new, old| new < old);
-    set_if(hi, last, |new, old| new > old);
+    set_if(lo, first, |new, old| time_order(new, old).is_lt());
+    set_if(hi, last, |new, old| time_order(new, old).is_gt());
+}
+
+/// The order of two texts; times (`YYYY-MM-DD HH:MM:SS`, 19 bytes) compare as two numbers of their
+/// bytes, big-endian, which is their byte order without a call to `memcmp`.
+fn time_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match time_words(a).zip(time_words(b)) {
+        Some((x, y)) => x.cmp(&y),
+        None => a.cmp(b),
+    }
+}
+
+/// A 19-byte text as a number of its first 16 bytes and one of its last 3, big-endian.
+fn time_words(t: &str) -> Option<(u128, u32)> {
+    let b = t.as_bytes();
+    if b.len() != 19 {
+        return None;
+    }
+    let head: [u8; 16] = b.get(..16)?.try_into().ok()?;
+    let tail = [0, *b.get(16)?, *b.get(17)?, *b.get(18)?];
+    Some((u128::from_be_bytes(head), u32::from_be_bytes(tail)))
 }
 
 /// Sets `slot` to `value` when empty or when `better(value, current)`, reusing its allocation.
@@ -342,10 +456,9 @@ fn set_if(slot: &mut Option<String>, value: &str, better: fn(&str, &str) -> bool
     }
 }
 
-/// The groups a failure counts in.
 /// Counts one failure in its group: count, worst severity, first and last seen, and the first
 /// example lines (masked once per failure, shared by its groups).
-fn count_in(g: &mut Group, f: &Failure, origin: &str, line: &str, text: &mut Option<String>) {
+fn count_in(g: &mut Group, f: &Record, origin: &str, line: &str, text: &mut Option<String>) {
     g.count += 1;
     g.severity = g.severity.min(f.severity);
     if let Some(t) = &f.time {
@@ -362,49 +475,83 @@ fn count_in(g: &mut Group, f: &Failure, origin: &str, line: &str, text: &mut Opt
     }
 }
 
-fn group_ids(f: &Failure) -> Vec<GroupId> {
-    let mut out = Vec::new();
+/// Calls `each` with the kind, key and detail of every group a failure counts in.
+fn for_each_id(f: &Record, mut each: impl FnMut(GroupKind, &str, Option<&str>)) {
     if let Some(d) = &f.diagnostic {
-        let code = d.code.map_or_else(|| "-".to_string(), |c| c.to_string());
-        out.push((GroupKind::Diagnostic, code, d.reason.clone()));
+        let mut code = ShortKey::new();
+        match d.code {
+            Some(c) => code.number(c.into()),
+            None => code.push("-"),
+        }
+        each(GroupKind::Diagnostic, code.as_str(), d.reason.as_deref());
     }
-    if let Some(code) = f.aadsts {
-        out.push((GroupKind::Aadsts, format!("AADSTS{code}"), None));
+    if let Some(c) = f.aadsts {
+        let mut key = ShortKey::new();
+        key.push("AADSTS");
+        key.number(c.into());
+        each(GroupKind::Aadsts, key.as_str(), None);
     }
     if let Some(st) = f.status {
-        let key = match f.substatus {
-            Some(sub) => format!("{st}.{sub}"),
-            None => st.to_string(),
+        let mut key = ShortKey::new();
+        key.number(st.into());
+        if let Some(sub) = f.substatus {
+            key.push(".");
+            key.number(sub.into());
+        }
+        let mut detail = ShortKey::new();
+        let detail = match f.win32.filter(|w| *w != 0) {
+            Some(w) => {
+                detail.push("win32 ");
+                detail.number(w.into());
+                Some(detail.as_str())
+            }
+            None => None,
         };
-        let detail = f.win32.filter(|w| *w != 0).map(|w| format!("win32 {w}"));
-        out.push((GroupKind::Status, key, detail));
+        each(GroupKind::Status, key.as_str(), detail);
     }
     if let Some(path) = &f.path {
         let key = match f.known.endpoint {
-            Some(prefix) => prefix.to_string(),
-            None => crate::text::ellipsis(&path.to_ascii_lowercase(), 80),
+            Some(prefix) => Cow::Borrowed(prefix),
+            None => Cow::Owned(ellipsis(&ascii_lower(path), 80).into_owned()),
         };
-        out.push((GroupKind::Endpoint, key, None));
+        each(GroupKind::Endpoint, &key, None);
     }
     if let Some(ua) = &f.user_agent {
         let key = match f.known.client {
-            Some(prefix) => prefix.to_string(),
-            None => crate::text::ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
+            Some(prefix) => Cow::Borrowed(prefix),
+            None => ellipsis(ua.split(" (").next().unwrap_or(ua).trim(), 80),
         };
-        out.push((GroupKind::Client, key, None));
+        each(GroupKind::Client, &key, None);
     }
     if let Some(app) = &f.app_id {
-        out.push((GroupKind::App, app.to_ascii_lowercase(), None));
+        each(GroupKind::App, &ascii_lower(app), None);
     }
     if let Some(user) = &f.user {
-        let key = if user == "-" { "(anonymous)" } else { user };
-        out.push((GroupKind::User, crate::text::ellipsis(key, 120), None));
+        let key: &str = if user == "-" { "(anonymous)" } else { user };
+        each(GroupKind::User, &ellipsis(key, 120), None);
     }
-    out
+}
+
+/// `text::ellipsis`, borrowing a text that is short enough.
+fn ellipsis(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max || s.chars().count() <= max {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(crate::text::ellipsis(s, max))
+    }
+}
+
+/// ASCII lower case, borrowing a text that has no upper-case letter.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// What a group's key means, from the knowledge tables.
-fn label(kind: GroupKind, key: &str, f: &Failure) -> String {
+fn label(kind: GroupKind, key: &str, f: &Record) -> String {
     match kind {
         GroupKind::Diagnostic => {
             let reason = f.diagnostic.as_ref().and_then(|d| d.reason.as_deref());
@@ -437,5 +584,37 @@ fn label(kind: GroupKind, key: &str, f: &Failure) -> String {
         GroupKind::Client => f.client.unwrap_or_default().to_string(),
         GroupKind::App => apps::app_by_id(key).map_or("", |a| a.name).to_string(),
         GroupKind::User => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_are_written_as_display_writes_them() {
+        for n in [0, 7, 401, 2_000_008, u64::from(u32::MAX), u64::MAX] {
+            let mut key = ShortKey::new();
+            key.push("win32 ");
+            key.number(n);
+            assert_eq!(key.as_str(), format!("win32 {n}"));
+        }
+    }
+
+    #[test]
+    fn times_order_as_their_bytes() {
+        let times = [
+            "2024-05-02 10:00:00",
+            "2024-05-02 10:00:01",
+            "2024-05-02 10:01:00",
+            "2025-01-01 00:00:00",
+            "2024-05-02",
+            "",
+        ];
+        for a in times {
+            for b in times {
+                assert_eq!(time_order(a, b), a.cmp(b), "{a} {b}");
+            }
+        }
     }
 }
