@@ -103,6 +103,7 @@ async function tlAnswer(m, json) {
 self.onmessage = (event) => {
   const m = event.data;
   if (m.module) { initSync({ module: m.module }); return; }
+  if (m.warm) { tokenlensTriageWarm(); return; }
   if (m.triage) { (m.part === undefined ? tlTriage(m) : tlHalf(m)).catch((e) => setTimeout(() => { throw e; })); return; }
   if (m.panic) tokenlensSelfTestPanic();
   const json = tokenlensInspect(m.text, m.keys, m.now, m.offset, m.random, "[]");

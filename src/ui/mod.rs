@@ -183,6 +183,11 @@ fn app() -> Html {
     // Logs dropped or picked for triage; each drop has a new id, which starts a new run.
     let logs = use_state(|| None::<Rc<triage::LogDrop>>);
     let drops = use_mut_ref(|| 0u32);
+    // Once the page has settled, workers for the first dropped log are started and warmed up.
+    use_effect_with((), |_| {
+        let timer = gloo::timers::callback::Timeout::new(500, triage::prepare);
+        move || drop(timer)
+    });
     let on_logs = {
         let logs = logs.clone();
         use_callback((), move |files: Vec<web_sys::File>, _| {

