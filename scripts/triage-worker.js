@@ -81,18 +81,22 @@ async function tlCut(file) {
   }
   return file.size;
 }
+// Counts a half's bytes read and tells the page about ten times a second, naming the half.
+function tlHalfProgress(m, total) {
+  let done = 0, shown = 0;
+  return (n) => {
+    done += n;
+    const now = performance.now();
+    if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, part: m.part, done, total }); }
+  };
+}
 async function tlHalf(m) {
   const file = m.files[0];
   const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
   const split = tokenlensTriageSplittable(head);
   if (m.part === 1) {
     if (!split) return;
-    let done = 0, shown = 0;
-    const seen = (n) => {
-      done += n;
-      const now = performance.now();
-      if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, part: 1, done, total: file.size }); }
-    };
+    const seen = tlHalfProgress(m, file.size);
     const cut = await tlCut(file);
     tokenlensTriageSecondStart(file.name, head);
     await tlRead(file.slice(cut), seen, (b) => tokenlensTriageSecondFeed(b));
@@ -101,12 +105,7 @@ async function tlHalf(m) {
   }
   if (!split) return tlTriage(m);
   const second = new Promise((ok) => { m.port.onmessage = (e) => ok(e.data.json); });
-  let done = 0, shown = 0;
-  const seen = (n) => {
-    done += n;
-    const now = performance.now();
-    if (now - shown > 100) { shown = now; self.postMessage({ triage: m.triage, part: 0, done, total: file.size }); }
-  };
+  const seen = tlHalfProgress(m, file.size);
   tokenlensTriageStart();
   const cut = await tlCut(file);
   try {

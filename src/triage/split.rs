@@ -11,6 +11,10 @@ use super::summary::{Group, Summary};
 use super::{Options, Triage};
 use serde::{Deserialize, Serialize};
 
+/// Plain files at least this large are read as two halves (by the CLI's two threads and by the
+/// page's two workers).
+pub const SPLIT_MIN: u64 = 32 * 1024 * 1024;
+
 /// How much of the start of a file is searched for its first `#Fields:` line.
 pub const HEAD: usize = 64 * 1024;
 
@@ -218,20 +222,17 @@ mod tests {
     use super::*;
     use crate::triage::{triage_text, View};
 
-    /// Two `#Fields` blocks with different columns, failures in both, a text line between them.
-    const LOG: &str = "#Software: Microsoft Internet Information Services 10.0\r
-#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\r
-2024-05-02 10:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 - 10.0.1.21 AppleExchangeWebServices/818.0.1 401 1 2148074254 3\r
-2024-05-02 10:00:02 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\ann 10.0.1.21 AppleExchangeWebServices/818.0.1 200 0 0 3\r
-2024-05-02 10:00:03 10.0.0.5 GET /owa/ - 443 - 10.0.1.25 Mozilla/5.0 500 0 0 150\r
-#Fields: date time cs-method cs-uri-stem cs-username cs(User-Agent) sc-status sc-substatus sc-win32-status sc(WWW-Authenticate) sc(x-ms-diagnostics)\r
-2024-05-02 11:00:00 GET /api/v2.0/me/messages - Microsoft+Graph 401 0 0 Bearer+error=\"invalid_token\" 2000008;reason=\"The+token+should+have+valid+permissions+or+linked+account+associated+with+partner+application+'Microsoft+Graph'.\";error_category=\"invalid_grant\"\r
-2024-05-02 11:00:01 GET /api/v2.0/me/messages - Microsoft+Graph 401 0 0 Bearer+error=\"invalid_token\" 2000008;reason=\"The+token+should+have+valid+permissions+or+linked+account+associated+with+partner+application+'Microsoft+Graph'.\";error_category=\"invalid_grant\"\r
-2024-05-02 11:00:02 GET /api/v2.0/me/messages CONTOSO\\bob Microsoft+Graph 200 0 0 - -\r
-#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\r
+    /// The triage tests' log of two `#Fields` blocks, with a third block after them.
+    fn log() -> String {
+        format!(
+            "{}{}",
+            crate::triage::tests::IIS,
+            "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\r
 2024-05-02 12:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 - 10.0.1.21 AppleExchangeWebServices/818.0.1 401 1 2148074254 3\r
 2024-05-02 12:00:02 10.0.0.5 POST /Microsoft-Server-ActiveSync - 443 - 10.0.1.21 Apple-iPhone/1905.245 401 2 5 3\r
-";
+"
+        )
+    }
 
     fn view(s: &Summary) -> String {
         serde_json::to_string(&View::from_summary(s, Vec::new(), Vec::new())).unwrap_or_default()
@@ -239,9 +240,10 @@ mod tests {
 
     #[test]
     fn two_halves_give_the_summary_of_one_run_wherever_the_cut_falls() {
-        let whole = triage_text(LOG, Options::default());
+        let log = log();
+        let whole = triage_text(&log, Options::default());
         assert_eq!(whole.failures, 6);
-        let text = LOG.as_bytes();
+        let text = log.as_bytes();
         let cuts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text).map(|i| i + 1))
             .collect::<Vec<_>>();
@@ -261,7 +263,7 @@ mod tests {
     #[test]
     fn the_guess_is_the_first_fields_line_and_utf16_is_not_split() {
         assert_eq!(
-            guess_header(LOG.as_bytes()).as_deref(),
+            guess_header(log().as_bytes()).as_deref(),
             Some(&b"#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken"[..])
         );
         assert_eq!(

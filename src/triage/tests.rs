@@ -3,7 +3,7 @@
 
 use super::*;
 
-const IIS: &str = "#Software: Microsoft Internet Information Services 10.0\r
+pub(super) const IIS: &str = "#Software: Microsoft Internet Information Services 10.0\r
 #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\r
 2024-05-02 10:00:01 10.0.0.5 POST /EWS/Exchange.asmx - 443 - 10.0.1.21 AppleExchangeWebServices/818.0.1 401 1 2148074254 3\r
 2024-05-02 10:00:02 10.0.0.5 POST /EWS/Exchange.asmx - 443 CONTOSO\\ann 10.0.1.21 AppleExchangeWebServices/818.0.1 200 0 0 3\r

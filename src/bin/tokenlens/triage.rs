@@ -17,8 +17,6 @@ use tokenlens::triage::{self, Options, Summary, Triage};
 const CHUNK: usize = 1 << 20;
 /// The page size that read buffers are placed by (see `ReadBuf`).
 const PAGE: usize = 4096;
-/// Plain files at least this large are read by two threads.
-const SPLIT_MIN: u64 = 32 * 1024 * 1024;
 /// How much of the start of a file is searched for the header its second half is read with.
 const MAX_HEADER: u64 = split::HEAD as u64;
 
@@ -43,7 +41,7 @@ pub struct TriageArgs {
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
     threads: u8,
     /// The size from which a plain file is split between the threads (for tests).
-    #[arg(long, hide = true, default_value_t = SPLIT_MIN)]
+    #[arg(long, hide = true, default_value_t = split::SPLIT_MIN)]
     split_min: u64,
     /// Log files, folders (read recursively), globs, `.zip` and `.gz` archives.
     #[arg(value_name = "PATH", required = true)]

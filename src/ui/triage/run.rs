@@ -27,10 +27,6 @@ pub enum Event {
     Failed(String),
 }
 
-/// A plain file at least this large, dropped alone, is read by two workers at once (as the CLI
-/// reads it with two threads), when the machine has two cores or more.
-const SPLIT_MIN: f64 = 32.0 * 1024.0 * 1024.0;
-
 /// A worker of the run with the closures that hear from it.
 struct Part {
     worker: web_sys::Worker,
@@ -112,7 +108,8 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
     let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
         .unwrap_or(1.0);
-    let large = matches!(files, [f] if f.size() >= SPLIT_MIN);
+    // One large file, dropped alone, is read by two workers (as the CLI reads it with two threads).
+    let large = matches!(files, [f] if f.size() >= crate::triage::split::SPLIT_MIN as f64);
     // The two workers talk over a channel of their own: the second sends its half's result to
     // the first, which joins the halves.
     let channel = (large && cores >= 2.0)
@@ -133,11 +130,7 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
     let mut parts: Vec<Part> = Vec::new();
     for part in 0..ports.as_ref().map_or(1, |p| p.len()) {
         let Some(worker) = worker_for_run(&url, &module) else {
-            for p in parts {
-                p.worker.terminate();
-            }
-            on_event.emit(Event::Failed("The log worker could not be started.".into()));
-            return;
+            return not_started(parts, &on_event);
         };
         let events = on_event.clone();
         let done = done.clone();
@@ -197,14 +190,18 @@ pub fn start(files: &[web_sys::File], on_event: Callback<Event>) {
             _on_error: on_error,
         });
         if !posted {
-            for p in parts {
-                p.worker.terminate();
-            }
-            on_event.emit(Event::Failed("The log worker could not be started.".into()));
-            return;
+            return not_started(parts, &on_event);
         }
     }
     RUNNER.with(|r| *r.borrow_mut() = Some(Runner { id, parts }));
+}
+
+/// Ends a run whose workers could not all be started: those started are stopped.
+fn not_started(parts: Vec<Part>, on_event: &Callback<Event>) {
+    for p in parts {
+        p.worker.terminate();
+    }
+    on_event.emit(Event::Failed("The log worker could not be started.".into()));
 }
 
 /// Stops the run in progress, if any; the page and the inspection worker are not touched.
