@@ -197,22 +197,7 @@ fn describe(g: &Named) -> Option<Described> {
                 vec![found_field(g, row.needles.join(" ... ").as_str())],
             )
         }
-        Fact::ServiceError(code) => {
-            let row = graph_errors::error(code)?;
-            (
-                format!("Graph or EWS error {code}"),
-                format!(
-                    "The text names the service error {code}: {} The HTTP status and message that came with it were not read.",
-                    row.meaning
-                ),
-                vec![
-                    found_field(g, code),
-                    Field::new("code", code)
-                        .meaning(row.meaning)
-                        .source(row.source),
-                ],
-            )
-        }
+        Fact::ServiceError(code) => describe_service_error(g, code)?,
         Fact::Win32(code) => {
             let row = win32::win32(code)?;
             let forms = format!("0x{code:08X} = {code} = {}", row.name);
@@ -249,6 +234,40 @@ fn describe(g: &Named) -> Option<Described> {
         Fact::ExchangePath(prefix) => super::known_http::describe_exchange_path(g, prefix)?,
         Fact::ServiceMessage(needle) => super::known_http::describe_service_message(g, needle)?,
     })
+}
+
+/// The card of a Graph or EWS error code, found by the code or by the message sent with it.
+fn describe_service_error(g: &Named, code: &'static str) -> Option<Described> {
+    let row = graph_errors::error(code)?;
+    // Found by the message the service sends with the code, not by the code itself.
+    if let Some(m) = graph_errors::code_message(code, g.first.end - g.first.start) {
+        return Some((
+            format!("Graph or EWS error {code}"),
+            format!(
+                "The text holds the message \"{}\", which the service sends with the error {code}: {} The code itself and the HTTP status were not in the text.",
+                m.text, row.meaning
+            ),
+            vec![
+                found_field(g, m.text).source(m.source),
+                Field::new("code", code)
+                    .meaning(row.meaning)
+                    .source(row.source),
+            ],
+        ));
+    }
+    Some((
+        format!("Graph or EWS error {code}"),
+        format!(
+            "The text names the service error {code}: {} The HTTP status and message that came with it were not read.",
+            row.meaning
+        ),
+        vec![
+            found_field(g, code),
+            Field::new("code", code)
+                .meaning(row.meaning)
+                .source(row.source),
+        ],
+    ))
 }
 
 /// A card's title, verdict and fields.

@@ -26,6 +26,7 @@ const ARM: &str = "Azure Resource Manager";
 const STORAGE: &str = "Azure Storage";
 const EXCHANGE: &str = "Exchange Server / Exchange Online";
 const SHAREPOINT: &str = "SharePoint";
+const MSAL: &str = "Microsoft Authentication Library (MSAL.NET)";
 
 /// How error ids are found in free text: by the id, written as the product spells it. An id that
 /// is also an AADSTS error name (`AuthenticationFailed`) is left to the AADSTS table, which
@@ -168,6 +169,21 @@ pub const ERROR_IDS: &[ErrorId] = &[
             Fix::text("Or use the account key or a SAS (for example --auth-mode key in the Azure CLI) if that is intended."),
         ],
         source: src::AZURE_CLI_ISSUES_26573,
+    },
+    ErrorId {
+        id: "Could not use the certificate for signing",
+        product: MSAL,
+        http_status: None,
+        meaning: "MSAL could not sign the client assertion with the certificate's private key, so no token was requested: the failure is on the client, before Microsoft Entra ID is contacted (MsalClientException).",
+        causes: &[
+            "The private key is a CNG key and the app is a .NET Framework 4.6 (or older) build, which MSAL says cannot sign with it.",
+            "The certificate was found without its private key, or the account running the app cannot read the key (the inner exception says which).",
+        ],
+        fixes: &[
+            Fix::command("Check that the certificate the app names has its private key in the store of the account that runs it.", "Get-ChildItem Cert:\\CurrentUser\\My\\<thumbprint> | Format-List Subject,NotAfter,HasPrivateKey"),
+            Fix::text("Use a certificate whose key is stored by a legacy CSP (not CNG), or run a build of the app for .NET Framework 4.6.1 or later; or sign the assertion yourself as the message's link describes."),
+        ],
+        source: src::MSAL_NET_SIGNED_ASSERTION,
     },
     ErrorId {
         id: "ErrorProxyRequestProcessingFailed",
@@ -534,6 +550,15 @@ pub const ERROR_IDS: &[ErrorId] = &[
         ],
         fixes: &[Fix::command("Check free/busy access on the relationship of the organization that owns the mailbox.", "Get-OrganizationRelationship | Format-List Name,FreeBusyAccessEnabled,FreeBusyAccessLevel,FreeBusyAccessScope")],
         source: src::CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
+    },
+    ErrorId {
+        id: "OAuthTokenRequestFailedException",
+        product: EXCHANGE,
+        http_status: None,
+        meaning: "Exchange Server could not build its own server-to-server OAuth token. When it appears in a Watson report (event 4999) of w3wp#MSExchangeServicesAppPool, the EWS application pool crashes every few minutes and EWS answers HTTP 503.",
+        causes: &["The Exchange Server Auth Certificate (the OAuth signing certificate named in Get-AuthConfig) has expired or is missing."],
+        fixes: crate::knowledge::exchange_auth::AUTH_CERT_STEPS,
+        source: src::SUPPORTARTICLES_EWS_APP_POOL_CRASHES,
     },
     ErrorId {
         id: "SecurityTokenExpiredException",

@@ -23,6 +23,113 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
     for m in MESSAGES.iter().filter(|m| m.needle.len() >= 20) {
         out.push(Needle::any_case(m.needle, Fact::ServiceMessage(m.needle)));
     }
+    // The texts a service sends with a code stand for that code when the code itself was not
+    // pasted (a client library's exception often prints only the message).
+    for m in CODE_MESSAGES {
+        out.push(Needle::any_case(m.text, Fact::ServiceError(m.code)));
+    }
+}
+
+/// A message text that a service sends with one error code, as clients print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeMessage {
+    pub code: &'static str,
+    /// The fixed part of the message, without the values the server fills in and without text
+    /// that a console may wrap onto the next line.
+    pub text: &'static str,
+    /// A public paste or page that shows the message.
+    pub source: &'static str,
+}
+
+/// Sorted by `code`. Messages that `MESSAGES` explains on their own are not repeated here.
+pub const CODE_MESSAGES: &[CodeMessage] = &[
+    CodeMessage {
+        code: "Authorization_IdentityNotFound",
+        text: "The identity of the calling application could not be established",
+        source: crate::knowledge::sources::COMPANY_COMMUNICATOR_ISSUES_591,
+    },
+    CodeMessage {
+        code: "Authorization_RequestDenied",
+        text: "Insufficient privileges to complete the operation",
+        source: crate::knowledge::sources::NODEJS_CONNECT_REST_SAMPLE_ISSUES_69,
+    },
+    CodeMessage {
+        code: "ErrorExceededConnectionCount",
+        text: "You have exceeded the available concurrent connections",
+        source: crate::knowledge::sources::EXCHANGELIB_ISSUES_279,
+    },
+    CodeMessage {
+        code: "ErrorImpersonateUserDenied",
+        text: "does not have permission to impersonate the requested",
+        source: crate::knowledge::sources::EWS_MANAGED_API_ISSUES_223,
+    },
+    CodeMessage {
+        code: "ErrorItemNotFound",
+        text: "The specified object was not found in the store",
+        source: crate::knowledge::sources::EWS_DELETEFOLDER_OPERATION,
+    },
+    CodeMessage {
+        code: "ErrorMailboxStoreUnavailable",
+        text: "The mailbox database is temporarily unavailable",
+        source: crate::knowledge::sources::EWS_STREAMING_NOTIFICATION_SAMPLE,
+    },
+    CodeMessage {
+        code: "ErrorNoApplicableProxyCASServersAvailable",
+        text: "no available Client Access Services Servers",
+        source: crate::knowledge::sources::PHP_EWS_ISSUES_63,
+    },
+    CodeMessage {
+        code: "ErrorNonExistentMailbox",
+        text: "No mailbox with such guid",
+        source: crate::knowledge::sources::EXCHANGELIB_ISSUES_1296,
+    },
+    CodeMessage {
+        code: "ErrorNonExistentMailbox",
+        text: "The SMTP address has no mailbox associated with it",
+        source: crate::knowledge::sources::EXCHANGELIB_ISSUES_968,
+    },
+    CodeMessage {
+        code: "ErrorProxyRequestNotAllowed",
+        text: "Service instance doesn't have sufficient permissions",
+        source: crate::knowledge::sources::EWS_STREAMING_NOTIFICATION_SAMPLE,
+    },
+    CodeMessage {
+        code: "ErrorServerBusy",
+        text: "The server cannot service this request right now",
+        source: crate::knowledge::sources::DAVMAIL_ISSUES_161,
+    },
+    CodeMessage {
+        code: "InvalidAuthenticationToken",
+        text: "Access token is empty",
+        source: crate::knowledge::sources::MSGRAPH_SAMPLE_REACTSPA_ISSUES_54,
+    },
+    CodeMessage {
+        code: "InvalidAuthenticationToken",
+        text: "Access token validation failure",
+        source: crate::knowledge::sources::CONSOLE_JAVA_CONNECT_SAMPLE_ISSUES_1,
+    },
+    CodeMessage {
+        code: "MailboxNotEnabledForRESTAPI",
+        text: "The mailbox is either inactive, soft-deleted, or is hosted on-premise",
+        source: crate::knowledge::sources::E5SUBBOT_ISSUES_39,
+    },
+    CodeMessage {
+        code: "MailboxNotEnabledForRESTAPI",
+        text: "REST API is not yet supported for this mailbox",
+        source: crate::knowledge::sources::MMM_MICROSOFTTODO_ISSUES_21,
+    },
+    CodeMessage {
+        code: "Request_ResourceNotFound",
+        text: "one of its queried reference-property objects are not present",
+        source: crate::knowledge::sources::MICROSOFT_GRAPH_DOCS_ISSUES_6059,
+    },
+];
+
+/// The message of `code` that is `len` bytes long, for a mention found by its message.
+pub fn code_message(code: &str, len: usize) -> Option<&'static CodeMessage> {
+    CODE_MESSAGES
+        .iter()
+        .find(|m| m.code == code && m.text.len() == len)
 }
 
 /// Sorted by `code`.
@@ -426,6 +533,29 @@ mod tests {
         }
         assert_eq!(usual_status("InvalidAuthenticationToken"), Some(401));
         assert_eq!(usual_status("UnknownError"), None);
+    }
+
+    #[test]
+    fn code_messages_name_known_codes_and_are_distinctive() {
+        let codes: Vec<&str> = CODE_MESSAGES.iter().map(|m| m.code).collect();
+        assert!(codes.windows(2).all(|w| w[0] <= w[1]), "sorted by code");
+        for m in CODE_MESSAGES {
+            assert!(error(m.code).is_some(), "{} is not a row of ERRORS", m.code);
+            assert!(
+                m.text.len() >= 20,
+                "{:?} is too short to find alone",
+                m.text
+            );
+            let lower = m.text.to_ascii_lowercase();
+            assert!(
+                MESSAGES
+                    .iter()
+                    .all(|p| !lower.contains(p.needle) && !p.needle.contains(&lower)),
+                "{:?} overlaps a message pattern",
+                m.text
+            );
+            assert!(m.source.starts_with("https://"));
+        }
     }
 
     #[test]

@@ -433,8 +433,51 @@ pub const CYPRESS_NTLM_AUTH_ISSUES_108: &str =
     "https://github.com/bjowes/cypress-ntlm-auth/issues/108";
 pub const RESTSHARP_ISSUES_849: &str = "https://github.com/restsharp/RestSharp/issues/849";
 
+pub const EWS_MANAGED_API_ISSUES_223: &str =
+    "https://github.com/OfficeDev/ews-managed-api/issues/223";
+pub const EXCHANGELIB_ISSUES_968: &str = "https://github.com/ecederstrand/exchangelib/issues/968";
+pub const EXCHANGELIB_ISSUES_1296: &str = "https://github.com/ecederstrand/exchangelib/issues/1296";
+pub const EXCHANGELIB_ISSUES_279: &str = "https://github.com/ecederstrand/exchangelib/issues/279";
+pub const DAVMAIL_ISSUES_161: &str = "https://github.com/mguessan/davmail/issues/161";
+pub const EWS_DELETEFOLDER_OPERATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder-operation";
+pub const PHP_EWS_ISSUES_63: &str = "https://github.com/Garethp/php-ews/issues/63";
+pub const EWS_STREAMING_NOTIFICATION_SAMPLE: &str =
+    "https://github.com/David-Barrett-MS/EWSStreamingNotificationSample";
+pub const NODEJS_CONNECT_REST_SAMPLE_ISSUES_69: &str =
+    "https://github.com/microsoftgraph/nodejs-connect-rest-sample/issues/69";
+pub const COMPANY_COMMUNICATOR_ISSUES_591: &str =
+    "https://github.com/OfficeDev/microsoft-teams-apps-company-communicator/issues/591";
+pub const MSGRAPH_SAMPLE_REACTSPA_ISSUES_54: &str =
+    "https://github.com/microsoftgraph/msgraph-sample-reactspa/issues/54";
+pub const CONSOLE_JAVA_CONNECT_SAMPLE_ISSUES_1: &str =
+    "https://github.com/microsoftgraph/console-java-connect-sample/issues/1";
+pub const E5SUBBOT_ISSUES_39: &str = "https://github.com/iyear/E5SubBot/issues/39";
+pub const MMM_MICROSOFTTODO_ISSUES_21: &str =
+    "https://github.com/thobach/MMM-MicrosoftToDo/issues/21";
+pub const MICROSOFT_GRAPH_DOCS_ISSUES_6059: &str =
+    "https://github.com/microsoftgraph/microsoft-graph-docs/issues/6059";
+pub const SUPPORTARTICLES_EWS_APP_POOL_CRASHES: &str = "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Exchange/ExchangeServer/administration/ews-app-pool-crashes.md";
+pub const MSAL_NET_SIGNED_ASSERTION: &str = "https://aka.ms/msal-net-signed-assertion";
+
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    EWS_MANAGED_API_ISSUES_223,
+    EXCHANGELIB_ISSUES_968,
+    EXCHANGELIB_ISSUES_1296,
+    EXCHANGELIB_ISSUES_279,
+    DAVMAIL_ISSUES_161,
+    EWS_DELETEFOLDER_OPERATION,
+    PHP_EWS_ISSUES_63,
+    EWS_STREAMING_NOTIFICATION_SAMPLE,
+    NODEJS_CONNECT_REST_SAMPLE_ISSUES_69,
+    COMPANY_COMMUNICATOR_ISSUES_591,
+    MSGRAPH_SAMPLE_REACTSPA_ISSUES_54,
+    CONSOLE_JAVA_CONNECT_SAMPLE_ISSUES_1,
+    E5SUBBOT_ISSUES_39,
+    MMM_MICROSOFTTODO_ISSUES_21,
+    MICROSOFT_GRAPH_DOCS_ISSUES_6059,
+    SUPPORTARTICLES_EWS_APP_POOL_CRASHES,
+    MSAL_NET_SIGNED_ASSERTION,
     MIRTH_CONNECT_ISSUES_1125,
     WINSOCK_ERROR_CODES,
     DOTNET_TLS_BEST_PRACTICES,
