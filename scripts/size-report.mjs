@@ -8,7 +8,7 @@
 // gzipped on its own (the column does not add up to the whole, which compresses better together).
 // It also prints the data segments, the string literals of src/knowledge/ per file, and the single
 // file raw and gzipped with its SHA-256.
-import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { gzipSync, constants } from "node:zlib";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -136,8 +136,15 @@ console.log(`\ndata segments: ${kib(dataAll.length).trim()} KiB raw, ${kib(gz(da
 const kdir = "src/knowledge";
 if (existsSync(kdir)) {
   const krows = [];
-  for (const file of readdirSync(kdir).filter((f) => f.endsWith(".rs"))) {
-    const src = readFileSync(join(kdir, file), "utf8").replace(/#\[cfg\(test\)\][\s\S]*$/, "");
+  // A table split into a folder counts as one entry (all of its .rs files).
+  const rsFiles = (path) => statSync(path).isDirectory()
+    ? readdirSync(path).flatMap((f) => rsFiles(join(path, f)))
+    : path.endsWith(".rs") ? [path] : [];
+  for (const file of readdirSync(kdir)) {
+    const src = rsFiles(join(kdir, file))
+      .map((f) => readFileSync(f, "utf8").replace(/#\[cfg\(test\)\][\s\S]*$/, ""))
+      .join("\n");
+    if (!src) continue;
     const lits = [...src.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join("\n");
     krows.push([file, Buffer.byteLength(lits), gz(Buffer.from(lits))]);
   }

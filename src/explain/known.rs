@@ -527,19 +527,21 @@ fn error_id(g: &Named, _: &Context) -> Vec<Finding> {
     let Fact::ErrorId(id) = g.fact else {
         return Vec::new();
     };
-    error_ids::error_id(id)
-        .map(|row| {
-            row_finding(
-                Severity::Error,
-                format!("{id}: {}", row.product),
-                row.meaning,
-                row.causes,
-                row.fixes,
-                row.source,
-            )
-        })
-        .into_iter()
-        .collect()
+    error_id_finding(id).into_iter().collect()
+}
+
+/// The finding of an error id: what it means, its causes and fixes.
+fn error_id_finding(id: &str) -> Option<Finding> {
+    error_ids::error_id(id).map(|row| {
+        row_finding(
+            Severity::Error,
+            format!("{}: {}", row.id, row.product),
+            row.meaning,
+            row.causes,
+            row.fixes,
+            row.source,
+        )
+    })
 }
 
 fn translated(g: &Named, _: &Context) -> Vec<Finding> {
@@ -564,6 +566,8 @@ fn translated(g: &Named, _: &Context) -> Vec<Finding> {
             .source(row.source)
         })
         .into_iter()
+        // A translated message whose English original is a known error id is that error.
+        .chain(localized::phrase(text).and_then(|row| error_id_finding(row.english)))
         .collect()
 }
 
@@ -651,8 +655,8 @@ pub const RULES: &[Rule<Named>] = &[
     },
     Rule {
         id: "known.translated",
-        severity: Severity::Warning,
-        title: "A translated message is named in English with its language",
+        severity: Severity::Error,
+        title: "A translated message is named in English with its language, and explained when the English is a known error",
         source: None,
         check: translated,
     },

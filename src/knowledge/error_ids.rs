@@ -55,6 +55,11 @@ const SHOW_PII: Fix = Fix::command(
     "Microsoft.IdentityModel.Logging.IdentityModelEventSource.ShowPII = true;",
 );
 
+const REFRESH_FEDERATION_TRUST: Fix = Fix::command(
+    "Refresh the federation trust's copy of the gateway metadata, then test again; a daily scheduled refresh keeps it current.",
+    "Get-FederationTrust | Set-FederationTrust -RefreshMetadata\nTest-FederationTrust",
+);
+
 /// Sorted by `id`.
 pub const ERROR_IDS: &[ErrorId] = &[
     ErrorId {
@@ -214,6 +219,15 @@ pub const ERROR_IDS: &[ErrorId] = &[
             Fix::command("Check the clock of the calling machine.", "w32tm /stripchart /computer:time.windows.com /samples:3"),
         ],
         source: src::AZURE_SDK_FOR_JAVA_ISSUES_33112,
+    },
+    ErrorId {
+        id: "Failed to validate delegation token",
+        product: EXCHANGE,
+        http_status: None,
+        meaning: "Test-FederationTrust (step TokenValidation) could not validate the delegation token the Microsoft Federation Gateway issued: cross-premises free/busy and MailTips that rely on the federation trust fail.",
+        causes: &["The federation trust holds outdated metadata: the gateway renewed its signing certificate and the trust in Active Directory still has the old one."],
+        fixes: &[REFRESH_FEDERATION_TRUST],
+        source: src::EXCHANGE_TEAM_BLOG_KEEP_FEDERATION_TRUST_UP_TO_DATE,
     },
     ErrorId {
         id: "ID3035",
@@ -642,6 +656,15 @@ pub const ERROR_IDS: &[ErrorId] = &[
             Fix::command("Refresh the federation trust metadata (run it twice), then check WSSecurity on both virtual directories.", "Get-FederationTrust | Set-FederationTrust -RefreshMetadata\nGet-AutodiscoverVirtualDirectory | Format-List Server,WSSecurityAuthentication\nGet-WebServicesVirtualDirectory | Format-List Server,WSSecurityAuthentication"),
         ],
         source: src::CALENDARING_RESOLVE_FREE_BUSY_ERRORS,
+    },
+    ErrorId {
+        id: "The federation trust doesn't contain the same certificates",
+        product: EXCHANGE,
+        http_status: None,
+        meaning: "Test-FederationTrust (step FederationMetadata) found that the certificates in the federation trust differ from those the Microsoft Federation Gateway publishes in its metadata.",
+        causes: &["The gateway renewed its certificate and the trust's metadata was not refreshed since."],
+        fixes: &[REFRESH_FEDERATION_TRUST],
+        source: src::TECHNET_WIKI_TEST_FEDERATIONTRUST_FEDERATIONMETADATA,
     },
     ErrorId {
         id: "Unsupported security token",

@@ -159,6 +159,13 @@ pub const PHRASES: &[LocalizedPhrase] = &[
         source: src::SFB_TEST_MCX_P2PIM_JA_JP,
     },
     LocalizedPhrase {
+        text: "委任トークンを検証できませんでした",
+        language: "Japanese",
+        english: "Failed to validate delegation token",
+        status: None,
+        source: src::SUPPORT_KB_2928514_JA,
+    },
+    LocalizedPhrase {
         text: "承認されていません",
         language: "Japanese",
         english: UNAUTHORIZED_401,

@@ -3,8 +3,9 @@
 //! Tables and explanations name a source by its constant here; `ALL` lists them so that a test can
 //! check that every link is https and that no page is declared twice.
 
-pub const AAD_POD_IDENTITY_ISSUES_613: &str =
-    "https://github.com/Azure/aad-pod-identity/issues/613";
+mod github;
+pub use github::*;
+
 pub const ACCESS_TOKENS_ACCESS_TOKEN_PROFILES: &str =
     "https://auth0.com/docs/secure/tokens/access-tokens/access-token-profiles";
 pub const ACTIVE_DIRECTORY_B2C_CONFIGURE_TOKENS: &str =
@@ -16,27 +17,10 @@ pub const API_ACCESS_API: &str =
     "https://learn.microsoft.com/en-us/azure/azure-monitor/logs/api/access-api";
 pub const API_POWER_BI: &str = "https://learn.microsoft.com/en-us/rest/api/power-bi/";
 pub const AUTHENTICATION_TAB_SSO_REGISTER_AAD: &str = "https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad";
-pub const AUTHENTICATORS_AUTHENTICATIONHELPERS_CS: &str = "https://github.com/Azure/azure-powershell/blob/main/src/Accounts/Authenticators/AuthenticationHelpers.cs";
-pub const AZUREAD_MICROSOFT_AUTHENTICATION_LIBRARY_FOR_DOTNET: &str =
-    "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet";
-pub const AZURESANDBOX_ISSUES_362: &str =
-    "https://github.com/Azure-Samples/azuresandbox/issues/362";
-pub const AZURE_ACTIVEDIRECTORY_IDENTITYMODEL_EXTENSIONS_FOR_DOTNET_WI: &str =
-    "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/wiki";
 pub const AZURE_AUTHENTICATE_AZURE_CLI: &str =
     "https://learn.microsoft.com/en-us/cli/azure/authenticate-azure-cli";
-pub const AZURE_CLI_ISSUES_26573: &str = "https://github.com/Azure/azure-cli/issues/26573";
-pub const AZURE_CLI_ISSUES_30789: &str = "https://github.com/Azure/azure-cli/issues/30789";
-pub const AZURE_DOCS_ISSUES_75410: &str =
-    "https://github.com/MicrosoftDocs/azure-docs/issues/75410";
 pub const AZURE_PORTAL_CAPTURE_BROWSER_TRACE: &str =
     "https://learn.microsoft.com/en-us/azure/azure-portal/capture-browser-trace";
-pub const AZURE_SDK_FOR_JAVA_ISSUES_33112: &str =
-    "https://github.com/Azure/azure-sdk-for-java/issues/33112";
-pub const AZURE_SDK_FOR_NET_ISSUES_49391: &str =
-    "https://github.com/Azure/azure-sdk-for-net/issues/49391";
-pub const BAIDUPANDOWNLOADWINFORM_ISSUES_56: &str =
-    "https://github.com/Accelerider/BaiduPanDownloadWinform/issues/56";
 pub const BLOBS_AUTHORIZE_ACCESS_AZURE_ACTIVE_DIRECTORY: &str =
     "https://learn.microsoft.com/en-us/azure/storage/blobs/authorize-access-azure-active-directory";
 pub const CABFORUM_RESOURCES_OBJECT_REGISTRY: &str =
@@ -45,10 +29,7 @@ pub const CALENDARING_RESOLVE_FREE_BUSY_ERRORS: &str =
     "https://learn.microsoft.com/en-us/outlook/troubleshoot/calendaring/resolve-free-busy-errors";
 pub const CLIENT_ACCESS_CLIENT_ACCESS: &str =
     "https://learn.microsoft.com/en-us/exchange/architecture/client-access/client-access";
-pub const CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CONNECT_TO: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/Exchange/ExchangeServer/client-connectivity/outlook-anywhere-clients-not-connect-to-server.md";
 pub const CONDITIONAL_ACCESS_CONCEPT_CONTINUOUS_ACCESS_EVALUATION: &str = "https://learn.microsoft.com/en-us/entra/identity/conditional-access/concept-continuous-access-evaluation";
-pub const DAEMON_V2_ISSUES_145: &str =
-    "https://github.com/Azure-Samples/active-directory-dotnetcore-daemon-v2/issues/145";
 pub const DATABASE_AUTHENTICATION_AAD_OVERVIEW: &str =
     "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-overview";
 pub const DEBUG_SYSTEM_ERROR_CODES_0_499: &str =
@@ -123,7 +104,6 @@ pub const ENTRA_PS_GET_ENTRAAPPLICATION: &str =
 pub const EXCEPTIONS_MSAL_ERROR_HANDLING: &str =
     "https://learn.microsoft.com/en-us/entra/msal/dotnet/advanced/exceptions/msal-error-handling";
 pub const EXCHANGEDEV_BUILDING_DAEMON_OR_SERVICE_APPS_WITH_OFFICE_365: &str = "https://learn.microsoft.com/en-us/archive/blogs/exchangedev/building-daemon-or-service-apps-with-office-365-mail-calendar-and-contacts-apis-oauth2-client-credential-flow";
-pub const EXCHANGELIB_ISSUES_1060: &str = "https://github.com/ecederstrand/exchangelib/issues/1060";
 pub const EXCHANGE_APP_ONLY_AUTH_POWERSHELL_V2: &str =
     "https://learn.microsoft.com/en-us/powershell/exchange/app-only-auth-powershell-v2";
 pub const EXCHANGE_CLIENT_CONNECTIVITY_OUTLOOK_ANYWHERE_CLIENTS_NOT_CO: &str = "https://learn.microsoft.com/en-us/troubleshoot/exchange/client-connectivity/outlook-anywhere-clients-not-connect-to-server";
@@ -189,8 +169,6 @@ pub const EXCHANGE_WEB_SERVICES_IMPERSONATION_AND_EWS_IN_EXCHANGE: &str = "https
 pub const EXCHANGE_WEB_SERVICES_INSTRUMENTING_CLIENT_REQUESTS_FOR_EWS: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/instrumenting-client-requests-for-ews-and-rest-in-exchange";
 pub const EXTERNAL_ID_CUSTOMERS_OVERVIEW_CUSTOMERS_CIAM: &str =
     "https://learn.microsoft.com/en-us/entra/external-id/customers/overview-customers-ciam";
-pub const FOFA_GUI_ISSUES_6: &str = "https://github.com/uknowsec/Fofa-gui/issues/6";
-pub const FUNCTIONS_EXOOAUTHFUNCTIONS_PS1: &str = "https://github.com/microsoft/CSS-Exchange/blob/main/Diagnostics/FreeBusyChecker/Functions/ExoOauthFunctions.ps1";
 pub const GENERAL_AUTHENTICATION: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/authentication";
 pub const GENERAL_DEVELOPMENT_SHAREPOINT_RESPONSE_HEADERS: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/general-development/sharepoint-response-headers";
@@ -198,7 +176,6 @@ pub const GENERAL_RBAC_GUIDE: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-guide";
 pub const GLOBAL_SECURE_ACCESS_HOW_TO_UNIVERSAL_TENANT_RESTRICTIONS: &str = "https://learn.microsoft.com/en-us/entra/global-secure-access/how-to-universal-tenant-restrictions";
 pub const GOVERNANCE_VERIFY_FIRST_PARTY_APPS_SIGN_IN: &str = "https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in";
-pub const GO_AUTOREST_ISSUES_525: &str = "https://github.com/Azure/go-autorest/issues/525";
 pub const GRAPH_AUTH_LIMIT_MAILBOX_ACCESS: &str =
     "https://learn.microsoft.com/en-us/graph/auth-limit-mailbox-access";
 pub const GRAPH_DEPLOYMENTS: &str = "https://learn.microsoft.com/en-us/graph/deployments";
@@ -216,16 +193,12 @@ pub const GRAPH_TEAMS_CONCEPT_OVERVIEW: &str =
 pub const GRAPH_THROTTLING: &str = "https://learn.microsoft.com/en-us/graph/throttling";
 pub const GUIDES_OVERVIEW: &str =
     "https://developer.okta.com/docs/api/openapi/okta-oauth/guides/overview/";
-pub const HACKMICHNET_SHARPAZTOKEN: &str = "https://github.com/HackmichNet/SharpAzToken";
 pub const HAR_OVERVIEW: &str = "https://w3c.github.io/web-performance/specs/HAR/Overview.html";
 pub const HTTP_HEADERS: &str = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers";
 pub const HTTP_W3C_LOGGING: &str =
     "https://learn.microsoft.com/en-us/windows/win32/http/w3c-logging";
 pub const HYBRID_DEPLOYMENT_HYBRID_DEPLOYMENT_PREREQUISITES: &str =
     "https://learn.microsoft.com/en-us/exchange/hybrid-deployment/hybrid-deployment-prerequisites";
-pub const IDENTITYMODEL_PROTOCOLS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Protocols/LogMessages.cs";
-pub const IDENTITYMODEL_TOKENS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Tokens/LogMessages.cs";
-pub const IDENTITYMODEL_VALIDATORS_LOG_MESSAGES: &str = "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Validators/AadIssuerValidator/LogMessages.cs";
 pub const IDENTITY_PLATFORM_ACCESS_TOKENS: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens";
 pub const IDENTITY_PLATFORM_ACCESS_TOKEN_CLAIMS_REFERENCE: &str =
@@ -254,11 +227,6 @@ pub const IDENTITY_PLATFORM_SCOPES_OIDC: &str =
 pub const IDENTITY_PLATFORM_V2_OAUTH2_CLIENT_CREDS_GRANT_FLOW: &str =
     "https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow";
 pub const IDENTITY_PLATFORM_V2_PROTOCOLS_OIDC_FIND_YOUR_APPS_OPENID_CO: &str = "https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri";
-pub const ISSUES_2785: &str = "https://github.com/microsoft/azure-tools-for-java/issues/2785";
-pub const ISSUES_401: &str = "https://github.com/OfficeDev/ews-java-api/issues/401";
-pub const ISSUES_46: &str = "https://github.com/Azure-Samples/active-directory-dotnet-daemon-certificate-credential/issues/46";
-pub const ISSUES_589: &str =
-    "https://github.com/AzureAD/azure-activedirectory-library-for-js/issues/589";
 pub const KEY_VAULT_REST_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes";
 pub const LEGACY_PROTOCOLS_HOW_TO_AUTHENTICATE_AN_IMAP_POP_SMTP_APPLIC: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth";
@@ -274,8 +242,6 @@ pub const MICROSOFTGRAPH_AUTHENTICATION_COMMANDS: &str =
 pub const MICROSOFT_POWERSHELL_UTILITY_INVOKE_RESTMETHOD: &str = "https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.utility/invoke-restmethod";
 pub const MONITORING_HEALTH_CONCEPT_SIGN_INS: &str =
     "https://learn.microsoft.com/en-us/entra/identity/monitoring-health/concept-sign-ins";
-pub const MS_IDENTITY_ANDROID_NATIVE_ISSUES_19: &str =
-    "https://github.com/Azure-Samples/ms-identity-android-native/issues/19";
 pub const MS_NLMP_B38C36ED_2804_4868_A9FF_8DD3182128E4: &str = "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/b38c36ed-2804-4868-a9ff-8dd3182128e4";
 pub const NEW_FEATURES_BUILD_NUMBERS_AND_RELEASE_DATES: &str =
     "https://learn.microsoft.com/en-us/exchange/new-features/build-numbers-and-release-dates";
@@ -290,9 +256,6 @@ pub const OUTLOOK_INSIDE_THE_IDENTITY_TOKEN: &str =
 pub const OVERVIEW_AD_FS_OPENID_CONNECT_OAUTH_CONCEPTS: &str = "https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/overview/ad-fs-openid-connect-oauth-concepts";
 pub const PERMISSIONS_EXO_APPLICATION_RBAC: &str =
     "https://learn.microsoft.com/en-us/exchange/permissions-exo/application-rbac";
-pub const PIRATESRE_EXCHANGE_DIFF: &str = "https://github.com/PiratesRE/exchange_diff";
-pub const PNPASSESSMENT_ISSUES_112: &str = "https://github.com/pnp/pnpassessment/issues/112";
-pub const PNPJS_ISSUES_1501: &str = "https://github.com/pnp/pnpjs/issues/1501";
 pub const RESOURCES_KEYCREDENTIAL: &str =
     "https://learn.microsoft.com/en-us/graph/api/resources/keycredential";
 pub const RESOURCES_PASSWORDCREDENTIAL: &str =
@@ -311,18 +274,7 @@ pub const ROLE_BASED_ACCESS_CONTROL_PERMISSIONS_REFERENCE: &str = "https://learn
 pub const SECAUTHN_SSPI_STATUS_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/secauthn/sspi-status-codes";
 pub const SECG_SEC2_V2_PDF: &str = "https://www.secg.org/sec2-v2.pdf";
-pub const OPENSSL_OBJECTS_TXT: &str =
-    "https://github.com/openssl/openssl/blob/master/crypto/objects/objects.txt";
 pub const SECURITY_HARDENING_YOUR_DEPLOYMENTS_ABOUT_SECURITY_HARDENING: &str = "https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect";
-pub const SERVER_EXCHANGE_INTEGRATION_SFB_AND_EXCHANGE_INTEGRATION_FAI: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SkypeforBusiness/SkypeServer/server-exchange-integration/sfb-and-exchange-integration-fails.md";
-pub const SFB_TEST_MCX_P2PIM_DE_DE: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness.de-DE/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_ES_ES: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.es-ES/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_FR_FR: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.fr-FR/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_IT_IT: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.it-IT/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_JA_JP: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ja-JP/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_KO_KR: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ko-KR/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_RU_RU: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.ru-RU/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
-pub const SFB_TEST_MCX_P2PIM_ZH_CN: &str = "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness-pr.zh-CN/blob/HEAD/Lync/LyncServer/lync-server-2013-test-mobile-users-ability-to-exchange-instant-messages.md";
 pub const SKYPE_SDK_UCWA_AUTHENTICATIONINUCWA: &str =
     "https://learn.microsoft.com/en-us/skype-sdk/ucwa/authenticationinucwa";
 pub const SPECS_OPENID_CONNECT_CORE_1_0_AUTHREQUEST: &str =
@@ -339,7 +291,6 @@ pub const SP_ADD_INS_CREATE_AND_USE_ACCESS_TOKENS_IN_PROVIDER_HOSTED_H: &str = "
 pub const SP_ADD_INS_CREATING_SHAREPOINT_ADD_INS_THAT_USE_HIGH_TRUST: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/creating-sharepoint-add-ins-that-use-high-trust";
 pub const SP_ADD_INS_HANDLE_SECURITY_TOKENS_IN_PROVIDER_HOSTED_LOW_TRU: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/handle-security-tokens-in-provider-hosted-low-trust-sharepoint-add-ins";
 pub const SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS: &str = "https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/retirement-announcement-for-azure-acs";
-pub const SP_DEV_DOCS_ISSUES_5889: &str = "https://github.com/SharePoint/sp-dev-docs/issues/5889";
 pub const STORAGESERVICES_AUTHORIZE_WITH_AZURE_ACTIVE_DIRECTORY: &str = "https://learn.microsoft.com/en-us/rest/api/storageservices/authorize-with-azure-active-directory";
 pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/rest/api/storageservices/common-rest-api-error-codes";
@@ -347,7 +298,6 @@ pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES_NL_NL: &str =
     "https://learn.microsoft.com/nl-nl/rest/api/storageservices/common-rest-api-error-codes";
 pub const STORAGESERVICES_COMMON_REST_API_ERROR_CODES_PT_BR: &str =
     "https://learn.microsoft.com/pt-br/rest/api/storageservices/common-rest-api-error-codes";
-pub const SUPPORTARTICLES_NO_FREE_BUSY_INFORMATION_RETRIEVED: &str = "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Exchange/ExchangeOnline/calendars/no-free-busy-information-retrieved.md";
 pub const SUPPORT_KB_871179_JA: &str = "https://support.microsoft.com/kb/871179/ja";
 pub const S_1022693_IIS_LOGS_FLOODED_WITH_401_EWS_REQUESTS_FROM_MAC_OU: &str = "https://learn.microsoft.com/en-us/answers/questions/1022693/iis-logs-flooded-with-401-ews-requests-from-mac-ou";
 pub const S_13_USING_CLIENT_CREDENTIALS_WITH_MICROSOFT_GRAPH_IN_HYBRID: &str = "https://blog.thenetw.org/2019/05/13/using-client_credentials-with-microsoft-graph-in-hybrid-exchange-setup/";
@@ -356,8 +306,6 @@ pub const S_1629044_TEST_OAUTHCONNECTIVITY_MICROSOFT_EXCHANGE_SECURITY: &str = "
 pub const S_1792037_HMA_WITH_ACTIVESYNC_WONT_WORK_WITH_EXCHANGE_SERVER: &str = "https://learn.microsoft.com/en-us/answers/questions/1792037/hma-with-activesync-wont-work-with-exchange-server";
 pub const TROUBLESHOOT_WINDOWS_SERVER_IDENTITY_OBJECT_IDS_MICROSOFT_CRYPTO: &str =
     "https://learn.microsoft.com/en-us/troubleshoot/windows-server/identity/object-ids-associated-microsoft-cryptography";
-pub const UCWA_AUTHENTICATIONINUCWA: &str =
-    "https://github.com/advocations/skype/blob/master/Skype/UCWA/AuthenticationInUCWA.md";
 pub const UNICODE_CORE_SPEC_FORMAT_CHARACTERS: &str =
     "https://www.unicode.org/versions/latest/core-spec/chapter-23/";
 pub const UNICODE_REPORTS_TR9: &str = "https://www.unicode.org/reports/tr9/";
@@ -368,7 +316,6 @@ pub const WEB_SERVICE_REFERENCE_RESPONSECODE: &str = "https://learn.microsoft.co
 pub const WEBHOSTGETVERSION_FUNCTION: &str = "https://learn.microsoft.com/en-us/iis/web-development-reference/native-code-api-reference/webhostgetversion-function";
 pub const WIKI_LIST_OF_HTTP_STATUS_CODES: &str =
     "https://en.wikipedia.org/wiki/List_of_HTTP_status_codes";
-pub const WORKFLOWS_RESPONSE_RETURNED_DID_NOT_COME_FROM_WORKFLOW_MANAG: &str = "https://github.com/MicrosoftDocs/OfficeDocs-Support/blob/public/SharePoint/SharePointServer/workflows/response-returned-did-not-come-from-workflow-manager-error.md";
 pub const WORKLOAD_ID_WORKLOAD_IDENTITY_FEDERATION: &str =
     "https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation";
 pub const WWW_ADMINISTRATION_MANAGEMENT_HTTP_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/troubleshoot/developer/webapps/iis/www-administration-management/http-status-code";
@@ -392,17 +339,11 @@ pub const SP_REST_BASIC_OPERATIONS: &str =
 
 /// The Japanese and Portuguese Azure Media Services articles that quote the translated .NET 401
 /// exception (found through GitHub code search by the quoted text).
-pub const AMS_AAD_401_JA: &str =
-    "https://github.com/search?q=%22%E3%83%AA%E3%83%A2%E3%83%BC%E3%83%88+%E3%82%B5%E3%83%BC%E3%83%90%E3%83%BC%E3%81%8C%E3%82%A8%E3%83%A9%E3%83%BC%E3%82%92%E8%BF%94%E3%81%97%E3%81%BE%E3%81%97%E3%81%9F%3A+%28401%29+%E6%9C%AA%E6%89%BF%E8%AA%8D%22+media-services&type=code";
-pub const AMS_AAD_401_PT: &str =
-    "https://github.com/search?q=%22O+servidor+remoto+devolveu+um+erro%3A+%28401%29+N%C3%A3o+autorizado%22+media-services&type=code";
 pub const AXIOS_HANDLING_ERRORS: &str = "https://axios-http.com/docs/handling_errors";
 pub const DOTNET_ENSURE_SUCCESS_STATUS_CODE: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httpresponsemessage.ensuresuccessstatuscode";
 pub const DOTNET_WEB_EXCEPTION: &str =
     "https://learn.microsoft.com/en-us/dotnet/api/system.net.webexception";
 pub const DOTNET_SOAP_HTTP_CLIENT_PROTOCOL: &str = "https://learn.microsoft.com/en-us/dotnet/api/system.web.services.protocols.soaphttpclientprotocol";
-pub const MIRTH_CONNECT_ISSUES_1125: &str =
-    "https://github.com/nextgenhealthcare/connect/issues/1125";
 pub const WINSOCK_ERROR_CODES: &str =
     "https://learn.microsoft.com/en-us/windows/win32/winsock/windows-sockets-error-codes-2";
 pub const DOTNET_TLS_BEST_PRACTICES: &str =
@@ -424,43 +365,19 @@ pub const ASPNETCORE_IIS_ERRORS_DE_DE: &str =
     "https://learn.microsoft.com/de-de/aspnet/core/host-and-deploy/azure-iis-errors-reference";
 pub const ASPNETCORE_IIS_ERRORS_JA_JP: &str =
     "https://learn.microsoft.com/ja-jp/aspnet/core/host-and-deploy/azure-iis-errors-reference";
-pub const GITHUB_SEARCH_IIS_401_3_JA: &str = "https://github.com/search?q=%22IIS%E3%81%AE%E3%82%B5%E3%82%A4%E3%83%88%E3%81%A7HTTP%E3%82%A8%E3%83%A9%E3%83%BC401.3+Unauthorized%22&type=code";
-pub const MVC5_MIXEDAUTH_ISSUES_32: &str =
-    "https://github.com/MohammadYounes/MVC5-MixedAuth/issues/32";
-pub const PASSCORE_ISSUES_94: &str = "https://github.com/unosquare/passcore/issues/94";
-pub const IISINTEGRATION_ISSUES_799: &str = "https://github.com/aspnet/IISIntegration/issues/799";
-pub const CYPRESS_NTLM_AUTH_ISSUES_108: &str =
-    "https://github.com/bjowes/cypress-ntlm-auth/issues/108";
-pub const RESTSHARP_ISSUES_849: &str = "https://github.com/restsharp/RestSharp/issues/849";
 
-pub const EWS_MANAGED_API_ISSUES_223: &str =
-    "https://github.com/OfficeDev/ews-managed-api/issues/223";
-pub const EXCHANGELIB_ISSUES_968: &str = "https://github.com/ecederstrand/exchangelib/issues/968";
-pub const EXCHANGELIB_ISSUES_1296: &str = "https://github.com/ecederstrand/exchangelib/issues/1296";
-pub const EXCHANGELIB_ISSUES_279: &str = "https://github.com/ecederstrand/exchangelib/issues/279";
-pub const DAVMAIL_ISSUES_161: &str = "https://github.com/mguessan/davmail/issues/161";
 pub const EWS_DELETEFOLDER_OPERATION: &str = "https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder-operation";
-pub const PHP_EWS_ISSUES_63: &str = "https://github.com/Garethp/php-ews/issues/63";
-pub const EWS_STREAMING_NOTIFICATION_SAMPLE: &str =
-    "https://github.com/David-Barrett-MS/EWSStreamingNotificationSample";
-pub const NODEJS_CONNECT_REST_SAMPLE_ISSUES_69: &str =
-    "https://github.com/microsoftgraph/nodejs-connect-rest-sample/issues/69";
-pub const COMPANY_COMMUNICATOR_ISSUES_591: &str =
-    "https://github.com/OfficeDev/microsoft-teams-apps-company-communicator/issues/591";
-pub const MSGRAPH_SAMPLE_REACTSPA_ISSUES_54: &str =
-    "https://github.com/microsoftgraph/msgraph-sample-reactspa/issues/54";
-pub const CONSOLE_JAVA_CONNECT_SAMPLE_ISSUES_1: &str =
-    "https://github.com/microsoftgraph/console-java-connect-sample/issues/1";
-pub const E5SUBBOT_ISSUES_39: &str = "https://github.com/iyear/E5SubBot/issues/39";
-pub const MMM_MICROSOFTTODO_ISSUES_21: &str =
-    "https://github.com/thobach/MMM-MicrosoftToDo/issues/21";
-pub const MICROSOFT_GRAPH_DOCS_ISSUES_6059: &str =
-    "https://github.com/microsoftgraph/microsoft-graph-docs/issues/6059";
-pub const SUPPORTARTICLES_EWS_APP_POOL_CRASHES: &str = "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Exchange/ExchangeServer/administration/ews-app-pool-crashes.md";
 pub const MSAL_NET_SIGNED_ASSERTION: &str = "https://aka.ms/msal-net-signed-assertion";
+
+pub const SUPPORT_KB_2928514_JA: &str = "https://support.microsoft.com/ja-jp/kb/2928514";
+pub const EXCHANGE_TEAM_BLOG_KEEP_FEDERATION_TRUST_UP_TO_DATE: &str = "https://techcommunity.microsoft.com/t5/exchange-team-blog/keep-your-federation-trust-up-to-date/ba-p/2088788";
+pub const TECHNET_WIKI_TEST_FEDERATIONTRUST_FEDERATIONMETADATA: &str = "https://learn.microsoft.com/en-us/archive/technet-wiki/36975.exchange-2010-troubleshooting-test-federationtrust-failure-error-federationmetadata";
 
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    SUPPORT_KB_2928514_JA,
+    EXCHANGE_TEAM_BLOG_KEEP_FEDERATION_TRUST_UP_TO_DATE,
+    TECHNET_WIKI_TEST_FEDERATIONTRUST_FEDERATIONMETADATA,
     EWS_MANAGED_API_ISSUES_223,
     EXCHANGELIB_ISSUES_968,
     EXCHANGELIB_ISSUES_1296,
