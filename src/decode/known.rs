@@ -4,7 +4,7 @@
 
 use crate::decode::http::user_agent;
 use crate::knowledge::needles::{self, Fact, Needle};
-use crate::knowledge::{localized, xms_diagnostics};
+use crate::knowledge::{http_exchange, localized, xms_diagnostics};
 use crate::report::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
@@ -210,7 +210,11 @@ pub fn mentions(text: &str, covered: &[Span]) -> Vec<Mention> {
             },
             Fact::DiagReason(id) if !reason_complete(id, bytes, start, end) => continue,
             Fact::Phrase(p) if !status_beside(p, bytes, start, end) => continue,
-            Fact::StatusMessage(_) => match status_after(text, end) {
+            Fact::StatusMessage(m) => match http_exchange::status_message(m)
+                .and_then(|row| row.implied)
+                .map(|code| code.to_string())
+                .or_else(|| status_after(text, end))
+            {
                 Some(v) => Some(v),
                 None => continue,
             },

@@ -82,12 +82,21 @@ pub fn status_message(g: &Named, _: &Context) -> Vec<Finding> {
                     Severity::Warning
                 },
                 format!("HTTP {}", status_words(code)),
-                format!(
-                    "The request was refused with HTTP {}: {}. The {} message carries only the status.",
-                    status_words(code),
-                    status.meaning,
-                    row.client
-                ),
+                if row.reading.is_empty() {
+                    format!(
+                        "The request was refused with HTTP {}: {}. The {} message carries only the status.",
+                        status_words(code),
+                        status.meaning,
+                        row.client
+                    )
+                } else {
+                    format!(
+                        "The request was refused with HTTP {}: {}. {}",
+                        status_words(code),
+                        status.meaning,
+                        row.reading
+                    )
+                },
             )
             .source(status.source);
             Some(f)

@@ -70,30 +70,59 @@ pub struct StatusMessage {
     pub text: &'static str,
     /// Which client prints it.
     pub client: &'static str,
+    /// The status the message stands for when no number follows it (WCF names 401 and 403 in
+    /// words: "is unauthorized", "was forbidden").
+    pub implied: Option<u16>,
+    /// What the message says beyond the status, for the finding; empty when nothing.
+    pub reading: &'static str,
     pub source: &'static str,
 }
+
+const WCF: &str = ".NET WCF client (MessageSecurityException)";
 
 /// Sorted by `text`.
 pub const STATUS_MESSAGES: &[StatusMessage] = &[
     StatusMessage {
         text: "Request failed with status code",
         client: "axios (JavaScript)",
+        implied: None,
+        reading: "",
         source: sources::AXIOS_HANDLING_ERRORS,
     },
     StatusMessage {
         text: "Response status code does not indicate success:",
         client: ".NET HttpClient (EnsureSuccessStatusCode)",
+        implied: None,
+        reading: "",
         source: sources::DOTNET_ENSURE_SUCCESS_STATUS_CODE,
     },
     StatusMessage {
         text: "The remote server returned an error:",
         client: ".NET WebClient / HttpWebRequest (WebException)",
+        implied: None,
+        reading: "",
         source: sources::DOTNET_WEB_EXCEPTION,
     },
     StatusMessage {
         text: "The request failed with HTTP status",
         client: ".NET ASMX web service client (SoapHttpClientProtocol)",
+        implied: None,
+        reading: "",
         source: sources::DOTNET_SOAP_HTTP_CLIENT_PROTOCOL,
+    },
+    StatusMessage {
+        text: "forbidden with client authentication scheme",
+        client: WCF,
+        implied: Some(403),
+        reading: "The server authenticated the caller with this scheme and still refused the request: the account lacks the right on this endpoint, or the endpoint or a proxy in front of it does not allow the request. Check the account's permissions and the endpoint's authentication settings.",
+        source: sources::QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403,
+    },
+    StatusMessage {
+        text: "unauthorized with client authentication scheme",
+        client: WCF,
+        implied: Some(401),
+        reading: "WCF names the scheme the client sent (its binding's clientCredentialType; 'Anonymous' means none) and quotes the server's WWW-Authenticate offer after it. When the client's scheme is not among those offered, change the binding's clientCredentialType to one the server offers (Windows for Negotiate or NTLM) or enable the scheme on the server; when it is among them, the server refused the credentials themselves.",
+        source: sources::WCF_NEGOTIATE_NTLM_GIST,
     },
 ];
 

@@ -199,6 +199,9 @@ const BEARER_PARAMS: &[&str] = &[
     "scope",
 ];
 
+/// The words before the server's challenge in WCF's 401 message.
+const WCF_QUOTE: &str = "authentication header received from the server was";
+
 /// The longest header value read (IIS accepts header fields up to 64 KiB by default).
 const MAX_VALUE: usize = 64 * 1024;
 
@@ -249,6 +252,20 @@ pub fn find(text: &str) -> Vec<Found> {
             }
         }
     }
+    // WCF quotes the server's WWW-Authenticate value in its 401 message ("... The authentication
+    // header received from the server was 'Negotiate,NTLM'."); the value ends at the closing quote.
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
+    for at in textmap::find_all_ci(t, WCF_QUOTE) {
+        let p = textmap::skip_ws(t, at + WCF_QUOTE.len());
+        let Some(&q) = b.get(p).filter(|q| matches!(q, b'\'' | b'"')) else {
+            continue;
+        };
+        let limit = (p + 1 + MAX_VALUE).min(b.len());
+        if let Some(e) = memchr::memchr(q, &b[p + 1..limit]) {
+            starts.push(p + 1);
+            quoted.push((p + 1, p + 1 + e));
+        }
+    }
     crate::sort::natural(&mut starts);
     starts.dedup();
     let mut groups: Vec<(usize, usize, Vec<Challenge>)> = Vec::new();
@@ -268,6 +285,9 @@ pub fn find(text: &str) -> Vec<Found> {
             le = le.min(name);
         }
         le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e);
+        if let Some((_, e)) = quoted.iter().find(|(q, _)| *q == s) {
+            le = le.min(*e);
+        }
         let line = cut(t, s..le);
         let (challenges, used) = parse_challenges(line);
         if challenges.is_empty() {
@@ -326,6 +346,19 @@ fn continues_block(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_challenge_wcf_quotes_ends_at_its_closing_quote() {
+        let text = "MessageSecurityException: The HTTP request is unauthorized with client authentication scheme 'Anonymous'. The authentication header received from the server was 'Basic realm=\"Restricted\"'. ---> next";
+        let found = find(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "Basic realm=\"Restricted\"");
+        assert_eq!(found[0].challenges[0].get("realm"), Some("Restricted"));
+        // Without a closing quote nothing is taken for a challenge.
+        assert!(
+            find("The authentication header received from the server was 'Negotiate").is_empty()
+        );
+    }
 
     #[test]
     fn several_challenges_in_one_header() {

@@ -93,3 +93,4 @@ pub const MMM_MICROSOFTTODO_ISSUES_21: &str =
 pub const MICROSOFT_GRAPH_DOCS_ISSUES_6059: &str =
     "https://github.com/microsoftgraph/microsoft-graph-docs/issues/6059";
 pub const SUPPORTARTICLES_EWS_APP_POOL_CRASHES: &str = "https://github.com/MicrosoftDocs/SupportArticles-docs/blob/main/Exchange/ExchangeServer/administration/ews-app-pool-crashes.md";
+pub const WCF_NEGOTIATE_NTLM_GIST: &str = "https://gist.github.com/Krizzzn/3127827";

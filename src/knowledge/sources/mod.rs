@@ -373,8 +373,15 @@ pub const SUPPORT_KB_2928514_JA: &str = "https://support.microsoft.com/ja-jp/kb/
 pub const EXCHANGE_TEAM_BLOG_KEEP_FEDERATION_TRUST_UP_TO_DATE: &str = "https://techcommunity.microsoft.com/t5/exchange-team-blog/keep-your-federation-trust-up-to-date/ba-p/2088788";
 pub const TECHNET_WIKI_TEST_FEDERATIONTRUST_FEDERATIONMETADATA: &str = "https://learn.microsoft.com/en-us/archive/technet-wiki/36975.exchange-2010-troubleshooting-test-federationtrust-failure-error-federationmetadata";
 
+pub const QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403: &str = "https://learn.microsoft.com/en-us/answers/questions/2184984/exchange-2019-to-exchange-online-ews-wont-connect";
+pub const BIZTALK_WCF_401_NEGOTIATE_NTLM: &str =
+    "https://cnblogs.com/upzone/archive/2010/12/10/1902673.html";
+
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    WCF_NEGOTIATE_NTLM_GIST,
+    QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403,
+    BIZTALK_WCF_401_NEGOTIATE_NTLM,
     SUPPORT_KB_2928514_JA,
     EXCHANGE_TEAM_BLOG_KEEP_FEDERATION_TRUST_UP_TO_DATE,
     TECHNET_WIKI_TEST_FEDERATIONTRUST_FEDERATIONMETADATA,
