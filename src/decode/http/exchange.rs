@@ -366,6 +366,50 @@ fn dictionary_entries(line: &str, offset: usize, out: &mut Vec<(usize, usize, us
     }
 }
 
+/// `{'WWW-Authenticate': 'Bearer ...', 'Content-Type': '...'}` on one line (a Python or JavaScript
+/// dictionary of headers). Read only as a flat dictionary (every value a quoted string, entries
+/// apart by commas) of two entries or more, one of them a known header name, so that a JSON body
+/// (`{"error":{"code":...}}`) is never read as headers. A line cut inside the dictionary keeps the
+/// entries read before the cut.
+fn quoted_entries(line: &str, offset: usize, out: &mut Vec<(usize, usize, usize, usize)>) {
+    let b = line.as_bytes();
+    let Some(open) = memchr::memchr(b'{', b) else {
+        return;
+    };
+    let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut known = false;
+    let mut i = textmap::skip_ws(line, open + 1);
+    // Reads one quoted string at `at`: its inner range.
+    let quoted = |at: usize| -> Option<(usize, usize)> {
+        let q = *b.get(at).filter(|c| matches!(c, b'\'' | b'"'))?;
+        memchr::memchr(q, &b[at + 1..]).map(|e| (at + 1, at + 1 + e))
+    };
+    while let Some((ns, ne)) = quoted(i) {
+        let colon = textmap::skip_ws(line, ne + 1);
+        if b.get(colon) != Some(&b':') {
+            return;
+        }
+        let Some((vs, ve)) = quoted(textmap::skip_ws(line, colon + 1)) else {
+            break;
+        };
+        let name = cut(line, ns..ne);
+        if header_name(name) != name.len() || !plausible(name, false, false) {
+            return;
+        }
+        known |= headers::header(name).is_some();
+        found.push((offset + ns, offset + ne, offset + vs, offset + ve));
+        let next = textmap::skip_ws(line, ve + 1);
+        match b.get(next) {
+            Some(b',') => i = textmap::skip_ws(line, next + 1),
+            Some(b'}') | None => break,
+            Some(_) => return,
+        }
+    }
+    if found.len() >= 2 && known {
+        out.extend(found);
+    }
+}
+
 /// A line that may stand between a status and its headers or inside a header block without
 /// ending it: blank, a short label (`Headers:`, `Response headers:`, `Status Code:`), a fence.
 fn neutral(line: &str) -> bool {
@@ -422,13 +466,19 @@ pub fn find(text: &str) -> Vec<Exchange> {
         let is_request = request_line(line);
         // An IIS error page's title inside a response's body is the page, not a new response.
         let in_body = current.as_ref().is_some_and(|c| !c.headers.is_empty());
-        let status = if is_request || (in_body && iis_page::names_a_page(line)) {
+        found.clear();
+        // A dictionary of headers on one line is headers, even where a value reads like a status
+        // (`'X-BackEndHttpStatus': '401, 401'`).
+        if line.contains("{'") || line.contains("{\"") {
+            quoted_entries(line, offset, &mut found);
+        }
+        let dictionary = !found.is_empty();
+        let status = if is_request || dictionary || (in_body && iis_page::names_a_page(line)) {
             None
         } else {
             status_in(line)
         };
-        found.clear();
-        if status.is_none() && !is_request {
+        if status.is_none() && !is_request && !dictionary {
             let continuing = current
                 .as_ref()
                 .is_some_and(|c| !c.headers.is_empty() && gap == 0);
@@ -575,6 +625,8 @@ mod tests {
             "StatusCode: 401\nHeaders : {[WWW-Authenticate, Bearer realm=\"\"], [request-id, abc]}",
             "msrest.http_logger : Response status: 401\nmsrest.http_logger : 'WWW-Authenticate': 'Bearer realm=\"\"'\nmsrest.http_logger : 'request-id': 'abc'\n",
             "D/Retrofit( 2227): : HTTP/1.1 401 Unauthorized\nD/Retrofit( 2227): WWW-Authenticate: Bearer realm=\"\"\nD/Retrofit( 2227): request-id: abc\n",
+            "Status code: 401\nResponse headers: {'Server': 'Microsoft-IIS/10.0', 'WWW-Authenticate': 'Bearer realm=\"\"', 'request-id': 'abc'}\n",
+            "Response status: 401\nheaders: {\"content-type\": \"text/html\", \"www-authenticate\": \"Bearer realm=contoso\", \"request-id\": \"abc\"}",
         ];
         for c in cases {
             let ex = find(c);
