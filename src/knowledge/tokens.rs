@@ -1,5 +1,6 @@
 //! Facts about tokens: issuer hosts and clouds, token endpoints, well-known audiences, usual
-//! lifetimes, clock skew and the retirement date of Azure ACS for SharePoint Online.
+//! lifetimes, clock skew, the retirement date of Azure ACS for SharePoint Online and the dates
+//! of the EWS disablement in Exchange Online.
 
 use crate::knowledge::apps::ids;
 use crate::knowledge::sources;
@@ -13,6 +14,18 @@ pub const ACS_END: i64 = 1_775_088_000;
 pub const ACS_END_WORDS: &str = "April 2, 2026";
 /// Where `ACS_END` is announced.
 pub const ACS_END_SOURCE: &str = sources::SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR_AZURE_ACS;
+
+/// 2026-10-01T00:00:00Z: from this day Exchange Online switches EWSEnabled from unset (Null) to
+/// False, tenant by tenant, which blocks every EWS call; with EWSEnabled True only the apps of
+/// the tenant's AppID allow list may use EWS.
+pub const EWS_BLOCK_START: i64 = 1_790_812_800;
+/// 2027-04-01T00:00:00Z: EWS in Exchange Online is turned off for good, with no exceptions.
+pub const EWS_END: i64 = 1_806_537_600;
+/// Where the EWS dates are announced (the Exchange Team's phased disablement plan).
+pub const EWS_END_SOURCE: &str = sources::EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP;
+/// The permissions that only EWS uses: delegated `EWS.AccessAsUser.All`, application
+/// `full_access_as_app`.
+pub const EWS_PERMISSIONS: &[&str] = &["EWS.AccessAsUser.All", "full_access_as_app"];
 
 /// The longest lifetime a CAE-capable client may get from a CAE-enabled resource, in seconds.
 pub const CAE_MAX_LIFETIME: i64 = 28 * 3600;

@@ -1,9 +1,12 @@
 //! Exchange identity and callback tokens (legacy Outlook add-in tokens): the verdicts, what a
-//! callback token allows, and the rule that Exchange Online turned them off.
+//! callback token allows, the rule that Exchange Online turned them off, and the rule that EWS in
+//! Exchange Online is being turned off.
 
 use super::view::{TokenType, TokenView};
 use crate::context::Context;
-use crate::report::{Finding, Severity};
+use crate::knowledge::tokens;
+use crate::report::{Finding, Severity, Step};
+use crate::text::relative;
 
 pub fn identity_verdict(v: &TokenView) -> String {
     let mut out = "Exchange identity token for an Outlook add-in: it identifies the mailbox user to the add-in's own back end".to_string();
@@ -67,6 +70,59 @@ pub fn legacy_exchange(v: &TokenView, _: &Context) -> Vec<Finding> {
     )]
 }
 
+/// `token.exo-ews-retiring`: a token for EWS in Exchange Online, which Microsoft is turning off
+/// (blocked by default from October 1, 2026, off for good from April 1, 2027).
+pub fn ews_retiring(v: &TokenView, ctx: &Context) -> Vec<Finding> {
+    let c = v.c();
+    let exchange_online = c.audiences.iter().any(|a| {
+        let a = a.trim_end_matches('/').to_ascii_lowercase();
+        tokens::EXCHANGE_AUDIENCES.contains(&a.as_str())
+    });
+    let ews: Vec<&String> = c
+        .scp
+        .iter()
+        .chain(&c.roles)
+        .filter(|p| {
+            tokens::EWS_PERMISSIONS
+                .iter()
+                .any(|e| p.eq_ignore_ascii_case(e))
+        })
+        .collect();
+    let Some(permission) = ews.first() else {
+        return Vec::new();
+    };
+    if !exchange_online {
+        return Vec::new();
+    }
+    let on = |ts: i64| relative(ts, ctx.now);
+    let (title, text) = if ctx.now >= tokens::EWS_END {
+        (
+            "EWS in Exchange Online is turned off",
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. EWS in Exchange Online was turned off for good on April 1, 2027 ({}), with no exceptions, so no call with this token can succeed whatever its claims say. Exchange Server on-premises keeps EWS.", on(tokens::EWS_END)),
+        )
+    } else if ctx.now >= tokens::EWS_BLOCK_START {
+        (
+            "EWS in Exchange Online is blocked unless the tenant allows this app",
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. Since October 1, 2026 ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting was left unset (it becomes False); with EWSEnabled True, only the apps on the tenant's AppID allow list may use EWS. A refusal of an EWS call with this token may be that block rather than the token. EWS in Exchange Online is turned off for good on April 1, 2027 ({}); Exchange Server on-premises keeps EWS.", on(tokens::EWS_BLOCK_START), on(tokens::EWS_END)),
+        )
+    } else {
+        (
+            "EWS in Exchange Online is being retired",
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. From October 1, 2026 ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting is still unset, and only allow-listed apps may use it where EWSEnabled is True; on April 1, 2027 ({}) EWS in Exchange Online is turned off for good. Exchange Server on-premises keeps EWS.", on(tokens::EWS_BLOCK_START), on(tokens::EWS_END)),
+        )
+    };
+    let mut f = Finding::new(Severity::Warning, title, text)
+        .step(Step::new("Move the app to Microsoft Graph (its mail, calendar and contacts APIs); on-premises mailboxes in a hybrid keep EWS."))
+        .source(tokens::EWS_END_SOURCE);
+    if ctx.now < tokens::EWS_END {
+        f = f.step(Step::with_command(
+            "Until then, see whether the tenant allows EWS (True: only allow-listed apps; False: blocked; empty: blocked from October 2026).",
+            "Get-OrganizationConfig | Format-List EWSEnabled",
+        ));
+    }
+    vec![f]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +142,34 @@ mod tests {
         let ctx = Context::fixed();
         assert_eq!(callback_scope(&view("ExCallback.V1"), &ctx).len(), 1);
         assert!(callback_scope(&view("ExIdTok.V1"), &ctx).is_empty());
+    }
+
+    #[test]
+    fn ews_retiring_follows_the_dates_and_needs_an_ews_permission_for_exchange_online() {
+        let ews = |payload: &str| TokenView::new(token(r#"{"alg":"RS256"}"#, payload));
+        let app = ews(r#"{"aud":"https://outlook.office365.com","roles":["full_access_as_app"]}"#);
+        let at = |now: i64| Context {
+            now,
+            ..Context::fixed()
+        };
+        let before = ews_retiring(&app, &at(tokens::EWS_BLOCK_START - 86_400));
+        assert_eq!(before[0].title, "EWS in Exchange Online is being retired");
+        let during = ews_retiring(&app, &at(tokens::EWS_BLOCK_START + 86_400));
+        assert!(during[0].title.contains("blocked unless"));
+        assert!(during[0].steps.iter().any(
+            |s| s.command.as_deref() == Some("Get-OrganizationConfig | Format-List EWSEnabled")
+        ));
+        let after = ews_retiring(&app, &at(tokens::EWS_END));
+        assert_eq!(after[0].title, "EWS in Exchange Online is turned off");
+        assert_eq!(after[0].steps.len(), 1);
+        let user =
+            ews(r#"{"aud":"00000002-0000-0ff1-ce00-000000000000","scp":"EWS.AccessAsUser.All"}"#);
+        assert_eq!(ews_retiring(&user, &at(tokens::EWS_END)).len(), 1);
+        // Graph mail permissions, and EWS permissions for another audience, are not EWS in Exchange Online.
+        let graph = ews(r#"{"aud":"https://graph.microsoft.com","roles":["Mail.Read"]}"#);
+        assert!(ews_retiring(&graph, &at(tokens::EWS_END)).is_empty());
+        let onprem = ews(r#"{"aud":"https://mail.contoso.com","scp":"EWS.AccessAsUser.All"}"#);
+        assert!(ews_retiring(&onprem, &at(tokens::EWS_END)).is_empty());
     }
 
     #[test]

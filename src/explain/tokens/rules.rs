@@ -228,6 +228,14 @@ pub const CLAIM_RULES: &[Rule<TokenView>] = &[
         check: acs::acs_retiring,
     },
     Rule {
+        id: "token.exo-ews-retiring",
+        severity: Severity::Warning,
+        title:
+            "EWS in Exchange Online is blocked by default from October 2026 and off from April 2027",
+        source: Some(crate::knowledge::sources::EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP),
+        check: exchange::ews_retiring,
+    },
+    Rule {
         id: "token.exchange-callback-scope",
         severity: Severity::Info,
         title: "What an Exchange callback token allows",

@@ -377,8 +377,11 @@ pub const QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403: &str = "https://learn.micr
 pub const BIZTALK_WCF_401_NEGOTIATE_NTLM: &str =
     "https://cnblogs.com/upzone/archive/2010/12/10/1902673.html";
 
+pub const EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP: &str = "https://techcommunity.microsoft.com/blog/exchange/exchange-online-ews-your-time-is-almost-up/4492361";
+
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP,
     WCF_NEGOTIATE_NTLM_GIST,
     QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403,
     BIZTALK_WCF_401_NEGOTIATE_NTLM,
