@@ -252,20 +252,8 @@ pub fn find(text: &str) -> Vec<Found> {
             }
         }
     }
-    // WCF quotes the server's WWW-Authenticate value in its 401 message ("... The authentication
-    // header received from the server was 'Negotiate,NTLM'."); the value ends at the closing quote.
-    let mut quoted: Vec<(usize, usize)> = Vec::new();
-    for at in textmap::find_all_ci(t, WCF_QUOTE) {
-        let p = textmap::skip_ws(t, at + WCF_QUOTE.len());
-        let Some(&q) = b.get(p).filter(|q| matches!(q, b'\'' | b'"')) else {
-            continue;
-        };
-        let limit = (p + 1 + MAX_VALUE).min(b.len());
-        if let Some(e) = memchr::memchr(q, &b[p + 1..limit]) {
-            starts.push(p + 1);
-            quoted.push((p + 1, p + 1 + e));
-        }
-    }
+    let quoted = wcf_quoted(t);
+    starts.extend(quoted.iter().map(|(s, _)| *s));
     crate::sort::natural(&mut starts);
     starts.dedup();
     let mut groups: Vec<(usize, usize, Vec<Challenge>)> = Vec::new();
@@ -284,11 +272,22 @@ pub fn find(text: &str) -> Vec<Found> {
         if let Some(&name) = names.get(next_name) {
             le = le.min(name);
         }
-        le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e);
-        if let Some((_, e)) = quoted.iter().find(|(q, _)| *q == s) {
-            le = le.min(*e);
+        // A value WCF quotes ends at its closing quote, even where the console wrapped it; any
+        // other value ends at the line's end.
+        // Its line breaks become spaces (one byte for one, so offsets stay).
+        let wrapped = quoted.iter().find(|(q, _)| *q == s);
+        match wrapped {
+            Some((_, e)) => le = le.min(*e),
+            None => le = memchr::memchr(b'\n', &b[s..le]).map_or(le, |e| s + e),
         }
         let line = cut(t, s..le);
+        let unwrapped;
+        let line = if wrapped.is_some() && line.contains(['\n', '\r']) {
+            unwrapped = line.replace(['\n', '\r'], " ");
+            unwrapped.as_str()
+        } else {
+            line
+        };
         let (challenges, used) = parse_challenges(line);
         if challenges.is_empty() {
             continue;
@@ -324,6 +323,33 @@ pub fn find(text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// The values WCF quotes in its 401 message ("... The authentication header received from the
+/// server was 'Negotiate,NTLM'."), as (start, end) of the text between the quotes.
+fn wcf_quoted(t: &str) -> Vec<(usize, usize)> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    // The next `'` and `"` found so far (the text's length for none), so that many phrases
+    // without a closing quote do not each search the rest of the text: the scan stays linear.
+    let mut next = [0usize; 2];
+    let mut searched = [false; 2];
+    for at in textmap::find_all_ci(t, WCF_QUOTE) {
+        let p = textmap::skip_ws(t, at + WCF_QUOTE.len());
+        let Some(&q) = b.get(p).filter(|q| matches!(q, b'\'' | b'"')) else {
+            continue;
+        };
+        let k = usize::from(q == b'"');
+        let from = p + 1;
+        if !searched[k] || (next[k] < from && next[k] < b.len()) {
+            next[k] = memchr::memchr(q, &b[from..]).map_or(b.len(), |e| from + e);
+            searched[k] = true;
+        }
+        if next[k] < b.len() && next[k] >= from && next[k] - from <= MAX_VALUE {
+            out.push((from, next[k]));
+        }
+    }
+    out
+}
+
 /// True when the text between two challenges is one line break and a `WWW-Authenticate` header
 /// name, so both values belong to the same response.
 fn continues_block(gap: &str) -> bool {
@@ -354,6 +380,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "Basic realm=\"Restricted\"");
         assert_eq!(found[0].challenges[0].get("realm"), Some("Restricted"));
+        // A wrapped value is read to its closing quote.
+        let wrapped = "The authentication header received from the server was 'Digest realm=\"A\", \nnonce=\"n1\", algorithm=MD5, qop=\"auth\"'.";
+        let found = find(wrapped);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].challenges[0].get("qop"), Some("auth"));
         // Without a closing quote nothing is taken for a challenge.
         assert!(
             find("The authentication header received from the server was 'Negotiate").is_empty()
