@@ -143,6 +143,9 @@ const REPEATED: &[&str] = &[
     "\u{202e}",
     "%E3%81",
     "\\u00",
+    "The authentication header received from the server was '",
+    "{'Server': 'x', ",
+    "forbidden with client authentication scheme ",
 ];
 
 /// Every input of the corpus, in a fixed order.
