@@ -134,6 +134,15 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
     }
 }
 
+/// Parts of header values (lower case) that only Exchange Online's front and back ends write
+/// (`X-CalculatedBETarget: ...prod.outlook.com`, `X-FEProxyInfo: ...PROD.OUTLOOK.COM`) or that
+/// name its host.
+pub const EXCHANGE_ONLINE_MARKERS: &[&str] = &["outlook.com", "outlook.office365.com"];
+
+/// Exchange Online turned Basic authentication off for EWS, Exchange ActiveSync, POP, IMAP,
+/// Remote PowerShell, MAPI, RPC and the offline address book from October 1, 2022.
+pub const EXO_BASIC_OFF_SOURCE: &str = sources::EXCHANGE_TEAM_BLOG_BASIC_AUTH_DEPRECATION_TIMES_UP;
+
 /// The status message row whose text is `text` (any ASCII case).
 pub fn status_message(text: &str) -> Option<&'static StatusMessage> {
     STATUS_MESSAGES

@@ -392,12 +392,13 @@ fn quoted_entries(line: &str, offset: usize, out: &mut Vec<(usize, usize, usize,
         let Some((vs, ve)) = quoted(textmap::skip_ws(line, colon + 1)) else {
             break;
         };
+        // An entry whose name is not a plausible header (`Accept`, which the table does not
+        // know) is passed over; the dictionary is still read.
         let name = cut(line, ns..ne);
-        if header_name(name) != name.len() || !plausible(name, false, false) {
-            return;
+        if header_name(name) == name.len() && plausible(name, false, false) {
+            known |= headers::header(name).is_some();
+            found.push((offset + ns, offset + ne, offset + vs, offset + ve));
         }
-        known |= headers::header(name).is_some();
-        found.push((offset + ns, offset + ne, offset + vs, offset + ve));
         let next = textmap::skip_ws(line, ve + 1);
         match b.get(next) {
             Some(b',') => i = textmap::skip_ws(line, next + 1),
@@ -625,7 +626,7 @@ mod tests {
             "StatusCode: 401\nHeaders : {[WWW-Authenticate, Bearer realm=\"\"], [request-id, abc]}",
             "msrest.http_logger : Response status: 401\nmsrest.http_logger : 'WWW-Authenticate': 'Bearer realm=\"\"'\nmsrest.http_logger : 'request-id': 'abc'\n",
             "D/Retrofit( 2227): : HTTP/1.1 401 Unauthorized\nD/Retrofit( 2227): WWW-Authenticate: Bearer realm=\"\"\nD/Retrofit( 2227): request-id: abc\n",
-            "Status code: 401\nResponse headers: {'Server': 'Microsoft-IIS/10.0', 'WWW-Authenticate': 'Bearer realm=\"\"', 'request-id': 'abc'}\n",
+            "Status code: 401\nResponse headers: {'Server': 'Microsoft-IIS/10.0', 'Accept': '*/*', 'WWW-Authenticate': 'Bearer realm=\"\"', 'request-id': 'abc'}\n",
             "Response status: 401\nheaders: {\"content-type\": \"text/html\", \"www-authenticate\": \"Bearer realm=contoso\", \"request-id\": \"abc\"}",
         ];
         for c in cases {

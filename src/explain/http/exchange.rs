@@ -9,7 +9,7 @@ use crate::decode::http::exchange::{self, BodyKind, Exchange};
 use crate::explain::errors::iis_page;
 use crate::explain::rule::{self, Rule};
 use crate::knowledge::{exchange_builds, headers, http_exchange, iis, sources};
-use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span};
+use crate::report::{Artifact, ArtifactKind, Field, Finding, Section, Severity, Span, Step};
 
 /// How far after its headers (bytes) a response's body may hold an IIS error page.
 const PAGE_REACH: usize = 20_000;
@@ -113,6 +113,13 @@ pub const RULES: &[Rule<Exchange>] = &[
         check: challenge_hidden,
     },
     Rule {
+        id: "http.basic-to-exchange-online",
+        severity: Severity::Error,
+        title: "Basic authentication sent to Exchange Online, which turned it off in 2022",
+        source: Some(http_exchange::EXO_BASIC_OFF_SOURCE),
+        check: basic_to_exchange_online,
+    },
+    Rule {
         id: "http.401-without-challenge",
         severity: Severity::Info,
         title: "A 401 whose headers hold no WWW-Authenticate",
@@ -152,6 +159,32 @@ fn challenge_hidden(e: &Exchange, _: &Context) -> Vec<Finding> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// A 401 from Exchange Online (its front-end headers or host are in the exchange) to a request
+/// that sent `Authorization: Basic`.
+fn basic_to_exchange_online(e: &Exchange, _: &Context) -> Vec<Finding> {
+    let is_401 = e.status.as_ref().is_some_and(|s| s.code == 401);
+    let basic = e.header("authorization").is_some_and(|v| {
+        v.trim_start()
+            .get(..6)
+            .is_some_and(|s| s.eq_ignore_ascii_case("basic "))
+    });
+    let exchange_online = e.headers.iter().any(|h| {
+        let v = h.value.to_ascii_lowercase();
+        http_exchange::EXCHANGE_ONLINE_MARKERS
+            .iter()
+            .any(|m| v.contains(m))
+    });
+    if !(is_401 && basic && exchange_online) {
+        return Vec::new();
+    }
+    vec![Finding::new(
+        Severity::Error,
+        "Basic authentication to Exchange Online",
+        "The request sent a user name and password (Authorization: Basic) to Exchange Online, which turned Basic authentication off for EWS, Exchange ActiveSync, POP, IMAP, Remote PowerShell, MAPI, RPC and the offline address book from October 1, 2022. The 401 comes whatever the password is.",
+    )
+    .step(Step::new("Sign in with OAuth instead: acquire a token with MSAL for the protocol's permission (for EWS, EWS.AccessAsUser.All delegated or full_access_as_app for an app) and send it as Authorization: Bearer; or move the app to Microsoft Graph."))]
 }
 
 fn no_challenge(e: &Exchange, _: &Context) -> Vec<Finding> {
@@ -357,6 +390,23 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn basic_to_exchange_online_needs_basic_a_401_and_an_exchange_online_header() {
+        let id = "http.basic-to-exchange-online";
+        let exo = "Status code: 401\nRequest headers: {'User-Agent': 'x', 'Accept': '*/*', 'Authorization': 'Basic dXNlcjpwYXNz'}\nResponse headers: {'Server': 'Microsoft-IIS/10.0', 'X-FEProxyInfo': 'DB8PR09CA0012.EURPRD09.PROD.OUTLOOK.COM'}\n";
+        assert_eq!(fires(id, exo), 1);
+        // On-premises Exchange (no Exchange Online header), and Bearer, are not this.
+        assert_eq!(
+            fires(id, &exo.replace("PROD.OUTLOOK.COM", "contoso.local")),
+            0
+        );
+        assert_eq!(
+            fires(id, &exo.replace("Basic dXNlcjpwYXNz", "Bearer eyJ0")),
+            0
+        );
+        assert_eq!(fires(id, &exo.replace("401", "200")), 0);
     }
 
     #[test]

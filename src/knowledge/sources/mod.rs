@@ -379,8 +379,11 @@ pub const BIZTALK_WCF_401_NEGOTIATE_NTLM: &str =
 
 pub const EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP: &str = "https://techcommunity.microsoft.com/blog/exchange/exchange-online-ews-your-time-is-almost-up/4492361";
 
+pub const EXCHANGE_TEAM_BLOG_BASIC_AUTH_DEPRECATION_TIMES_UP: &str = "https://techcommunity.microsoft.com/t5/exchange-team-blog/basic-authentication-deprecation-in-exchange-online-time-s-up/ba-p/3695312";
+
 /// Every source, for the table test.
 pub const ALL: &[&str] = &[
+    EXCHANGE_TEAM_BLOG_BASIC_AUTH_DEPRECATION_TIMES_UP,
     EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP,
     WCF_NEGOTIATE_NTLM_GIST,
     QNA_2184984_EXCHANGE_2019_EWS_MRSPROXY_403,
