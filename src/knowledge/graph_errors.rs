@@ -555,6 +555,9 @@ mod tests {
                 m.text
             );
             assert!(m.source.starts_with("https://"));
+            // A mention is told to be a message by its length (explain::known), so no message
+            // may be as long as its code.
+            assert_ne!(m.text.len(), m.code.len(), "{}", m.text);
         }
     }
 

@@ -139,9 +139,17 @@ pub fn needles(out: &mut Vec<super::needles::Needle>) {
 /// name its host.
 pub const EXCHANGE_ONLINE_MARKERS: &[&str] = &["outlook.com", "outlook.office365.com"];
 
-/// Exchange Online turned Basic authentication off for EWS, Exchange ActiveSync, POP, IMAP,
-/// Remote PowerShell, MAPI, RPC and the offline address book from October 1, 2022.
+/// The protocols for which Exchange Online turned Basic authentication off, and when.
+pub const EXO_BASIC_OFF_PROTOCOLS: &str =
+    "EWS, Exchange ActiveSync, POP, IMAP, Remote PowerShell, MAPI, RPC and the offline address book";
+/// When Exchange Online turned Basic authentication off, in words.
+pub const EXO_BASIC_OFF_WORDS: &str = "October 1, 2022";
+/// Where the end of Basic authentication in Exchange Online is announced.
 pub const EXO_BASIC_OFF_SOURCE: &str = sources::EXCHANGE_TEAM_BLOG_BASIC_AUTH_DEPRECATION_TIMES_UP;
+
+/// The words before the server's challenge in WCF's 401 message ("... The authentication header
+/// received from the server was 'Negotiate,NTLM'.").
+pub const WCF_CHALLENGE_LEAD: &str = "authentication header received from the server was";
 
 /// The status message row whose text is `text` (any ASCII case).
 pub fn status_message(text: &str) -> Option<&'static StatusMessage> {

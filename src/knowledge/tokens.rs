@@ -19,8 +19,12 @@ pub const ACS_END_SOURCE: &str = sources::SP_ADD_INS_RETIREMENT_ANNOUNCEMENT_FOR
 /// False, tenant by tenant, which blocks every EWS call; with EWSEnabled True only the apps of
 /// the tenant's AppID allow list may use EWS.
 pub const EWS_BLOCK_START: i64 = 1_790_812_800;
+/// `EWS_BLOCK_START` in words.
+pub const EWS_BLOCK_START_WORDS: &str = "October 1, 2026";
 /// 2027-04-01T00:00:00Z: EWS in Exchange Online is turned off for good, with no exceptions.
 pub const EWS_END: i64 = 1_806_537_600;
+/// `EWS_END` in words.
+pub const EWS_END_WORDS: &str = "April 1, 2027";
 /// Where the EWS dates are announced (the Exchange Team's phased disablement plan).
 pub const EWS_END_SOURCE: &str = sources::EXCHANGE_TEAM_BLOG_EWS_YOUR_TIME_IS_ALMOST_UP;
 /// The permissions that only EWS uses: delegated `EWS.AccessAsUser.All`, application

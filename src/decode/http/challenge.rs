@@ -3,6 +3,7 @@
 //! (`Bearer ..., error="invalid_token",Basic realm="mail.contoso.com"`), and lines of one header
 //! block join. `explain::http::challenge` turns them into cards.
 
+use crate::knowledge::http_exchange::WCF_CHALLENGE_LEAD;
 use crate::report::Span;
 use crate::text::{cut, cut_to};
 use crate::textmap::{self, Norm};
@@ -199,9 +200,6 @@ const BEARER_PARAMS: &[&str] = &[
     "scope",
 ];
 
-/// The words before the server's challenge in WCF's 401 message.
-const WCF_QUOTE: &str = "authentication header received from the server was";
-
 /// The longest header value read (IIS accepts header fields up to 64 KiB by default).
 const MAX_VALUE: usize = 64 * 1024;
 
@@ -332,8 +330,8 @@ fn wcf_quoted(t: &str) -> Vec<(usize, usize)> {
     // without a closing quote do not each search the rest of the text: the scan stays linear.
     let mut next = [0usize; 2];
     let mut searched = [false; 2];
-    for at in textmap::find_all_ci(t, WCF_QUOTE) {
-        let p = textmap::skip_ws(t, at + WCF_QUOTE.len());
+    for at in textmap::find_all_ci(t, WCF_CHALLENGE_LEAD) {
+        let p = textmap::skip_ws(t, at + WCF_CHALLENGE_LEAD.len());
         let Some(&q) = b.get(p).filter(|q| matches!(q, b'\'' | b'"')) else {
             continue;
         };

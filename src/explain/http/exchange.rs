@@ -182,7 +182,11 @@ fn basic_to_exchange_online(e: &Exchange, _: &Context) -> Vec<Finding> {
     vec![Finding::new(
         Severity::Error,
         "Basic authentication to Exchange Online",
-        "The request sent a user name and password (Authorization: Basic) to Exchange Online, which turned Basic authentication off for EWS, Exchange ActiveSync, POP, IMAP, Remote PowerShell, MAPI, RPC and the offline address book from October 1, 2022. The 401 comes whatever the password is.",
+        format!(
+            "The request sent a user name and password (Authorization: Basic) to Exchange Online, which turned Basic authentication off for {} from {}. The 401 comes whatever the password is.",
+            http_exchange::EXO_BASIC_OFF_PROTOCOLS,
+            http_exchange::EXO_BASIC_OFF_WORDS
+        ),
     )
     .step(Step::new("Sign in with OAuth instead: acquire a token with MSAL for the protocol's permission (for EWS, EWS.AccessAsUser.All delegated or full_access_as_app for an app) and send it as Authorization: Bearer; or move the app to Microsoft Graph."))]
 }

@@ -98,17 +98,17 @@ pub fn ews_retiring(v: &TokenView, ctx: &Context) -> Vec<Finding> {
     let (title, text) = if ctx.now >= tokens::EWS_END {
         (
             "EWS in Exchange Online is turned off",
-            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. EWS in Exchange Online was turned off for good on April 1, 2027 ({}), with no exceptions, so no call with this token can succeed whatever its claims say. Exchange Server on-premises keeps EWS.", on(tokens::EWS_END)),
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. EWS in Exchange Online was turned off for good on {} ({}), with no exceptions, so no call with this token can succeed whatever its claims say. Exchange Server on-premises keeps EWS.", tokens::EWS_END_WORDS, on(tokens::EWS_END)),
         )
     } else if ctx.now >= tokens::EWS_BLOCK_START {
         (
             "EWS in Exchange Online is blocked unless the tenant allows this app",
-            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. Since October 1, 2026 ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting was left unset (it becomes False); with EWSEnabled True, only the apps on the tenant's AppID allow list may use EWS. A refusal of an EWS call with this token may be that block rather than the token. EWS in Exchange Online is turned off for good on April 1, 2027 ({}); Exchange Server on-premises keeps EWS.", on(tokens::EWS_BLOCK_START), on(tokens::EWS_END)),
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. Since {} ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting was left unset (it becomes False); with EWSEnabled True, only the apps on the tenant's AppID allow list may use EWS. A refusal of an EWS call with this token may be that block rather than the token. EWS in Exchange Online is turned off for good on {} ({}); Exchange Server on-premises keeps EWS.", tokens::EWS_BLOCK_START_WORDS, on(tokens::EWS_BLOCK_START), tokens::EWS_END_WORDS, on(tokens::EWS_END)),
         )
     } else {
         (
             "EWS in Exchange Online is being retired",
-            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. From October 1, 2026 ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting is still unset, and only allow-listed apps may use it where EWSEnabled is True; on April 1, 2027 ({}) EWS in Exchange Online is turned off for good. Exchange Server on-premises keeps EWS.", on(tokens::EWS_BLOCK_START), on(tokens::EWS_END)),
+            format!("This token carries {permission}, a permission only Exchange Web Services (EWS) uses, for Exchange Online. From {} ({}), Exchange Online blocks EWS in every tenant whose EWSEnabled setting is still unset, and only allow-listed apps may use it where EWSEnabled is True; on {} ({}) EWS in Exchange Online is turned off for good. Exchange Server on-premises keeps EWS.", tokens::EWS_BLOCK_START_WORDS, on(tokens::EWS_BLOCK_START), tokens::EWS_END_WORDS, on(tokens::EWS_END)),
         )
     };
     let mut f = Finding::new(Severity::Warning, title, text)
